@@ -1,0 +1,111 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { errorBody, idParam, isoDate, objectId, pageOf, text } from "../shared/schemas.ts";
+import { authenticated, jsonBody, jsonContent as json, standardErrors as errors } from "../shared/openapi.ts";
+import { pageQuery } from "../shared/pagination.ts";
+
+export const noticeSchema = z.strictObject({
+  amount: z.number().int().min(0).max(3650),
+  unit: z.enum(["days", "months"]),
+});
+
+export const agreementInput = z
+  .strictObject({
+    slug: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "solo minuscole, cifre e trattini / lowercase, digits and dashes"),
+    title: text(300),
+    shortName: text(80),
+    kind: text(80).default("accordo"),
+    description: z.string().trim().max(5000).default(""),
+    signedOn: isoDate.nullable().default(null),
+    adhesionDelayDays: z.number().int().min(0).max(365).openapi({ description: "0 = operative on receipt" }),
+    withdrawalNotice: noticeSchema,
+    sourceRef: z.string().trim().max(300).nullable().default(null),
+  })
+  .openapi("AgreementInput");
+
+export const agreementPatch = agreementInput.omit({ slug: true }).partial().openapi("AgreementPatch");
+
+export const agreement = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    shortName: z.string(),
+    kind: z.string(),
+    description: z.string(),
+    signedOn: z.string().nullable(),
+    adhesionDelayDays: z.number(),
+    withdrawalNotice: noticeSchema,
+    sourceRef: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Agreement");
+
+export const listAgreementsRoute = createRoute({
+  method: "get",
+  path: "/agreements",
+  tags: ["Agreements"],
+  summary: "List agreements (public)",
+  request: { query: pageQuery },
+  responses: { 200: { description: "A page of agreements", ...json(pageOf(agreement, "AgreementPage")) }, 400: errors[400] },
+});
+
+export const getAgreementRoute = createRoute({
+  method: "get",
+  path: "/agreements/{id}",
+  tags: ["Agreements"],
+  summary: "One agreement (public)",
+  request: { params: idParam },
+  responses: { 200: { description: "The agreement", ...json(agreement) }, 400: errors[400], 404: errors[404] },
+});
+
+export const createAgreementRoute = createRoute({
+  method: "post",
+  path: "/agreements",
+  tags: ["Agreements"],
+  summary: "Create an agreement (installation admin)",
+  security: authenticated,
+  request: { body: jsonBody(agreementInput) },
+  responses: {
+    201: { description: "Created", ...json(agreement) },
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+    409: errors[409],
+  },
+});
+
+export const updateAgreementRoute = createRoute({
+  method: "patch",
+  path: "/agreements/{id}",
+  tags: ["Agreements"],
+  summary: "Change an agreement's terms (agreement admin)",
+  security: authenticated,
+  request: { params: idParam, body: jsonBody(agreementPatch) },
+  responses: {
+    200: { description: "Updated", ...json(agreement) },
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+    404: errors[404],
+  },
+});
+
+export const addAgreementAdminRoute = createRoute({
+  method: "post",
+  path: "/agreements/{id}/admins",
+  tags: ["Agreements"],
+  summary: "Make a person an administrator of the agreement (installation admin)",
+  security: authenticated,
+  request: { params: idParam, body: jsonBody(z.strictObject({ personId: objectId })) },
+  responses: {
+    201: { description: "Granted", ...json(z.object({ agreementId: z.string(), personId: z.string() })) },
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+    404: errors[404],
+    409: errors[409],
+  },
+});

@@ -1,0 +1,58 @@
+import type { MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import { ObjectId } from "mongodb";
+import { loadActor } from "../people/load-actor.ts";
+import { createCtx } from "../shared/context.ts";
+import { AppError } from "../shared/errors.ts";
+import type { EventBus } from "../shared/events.ts";
+import type { AppEnv, Auth } from "../http/env.ts";
+import { hashToken, sameSecret } from "./secrets.ts";
+
+export const SESSION_COOKIE = "tavoli_session";
+export const CSRF_HEADER = "x-csrf-token";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Resolves the caller from a bearer API token or the session cookie, builds the use-case context, and
+ * requires the session's CSRF token on cookie-authenticated writes.
+ */
+export function authenticate(deps: { bus: EventBus; now?: () => Date }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const db = c.get("ctx")?.db;
+    if (!db) throw new Error("authenticate() needs the ctx set by the app");
+    const base = createCtx({ db, bus: deps.bus, now: deps.now });
+    const now = base.now();
+    let auth: Auth | null = null;
+    const header = c.req.header("authorization");
+    if (header?.toLowerCase().startsWith("bearer ")) {
+      const token = await base.c.apiTokens.findOneAndUpdate(
+        { tokenHash: hashToken(header.slice(7).trim()), revokedAt: null },
+        { $set: { lastUsedAt: now } },
+      );
+      if (!token) throw new AppError("unauthenticated", { reason: "invalid_token" });
+      auth = { personId: token.personId.toHexString(), via: "token" };
+    } else {
+      const sessionId = getCookie(c, SESSION_COOKIE);
+      if (sessionId) {
+        const session = await base.c.sessions.findOne({ idHash: hashToken(sessionId), expiresAt: { $gt: now } });
+        if (session) {
+          auth = {
+            personId: session.personId.toHexString(),
+            via: "session",
+            sessionId: session._id.toHexString(),
+            csrfToken: session.csrfToken,
+          };
+        }
+      }
+    }
+    if (auth?.via === "session" && !SAFE_METHODS.has(c.req.method)) {
+      const sent = c.req.header(CSRF_HEADER) ?? "";
+      if (!sameSecret(sent, auth.csrfToken)) throw new AppError("csrf_failed");
+    }
+    const actor = auth ? await loadActor(base.c, new ObjectId(auth.personId), now) : null;
+    c.set("auth", actor ? auth : null);
+    c.set("ctx", { ...base, actor });
+    await next();
+  };
+}

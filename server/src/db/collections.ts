@@ -1,0 +1,180 @@
+import type { Db, ObjectId } from "mongodb";
+import type { IsoDate } from "../shared/dates.ts";
+
+export type NoticeUnit = "days" | "months";
+
+export type AgreementDoc = {
+  _id: ObjectId;
+  slug: string;
+  title: string;
+  shortName: string;
+  kind: string;
+  description: string;
+  signedOn: IsoDate | null;
+  adhesionDelayDays: number;
+  withdrawalNotice: { amount: number; unit: NoticeUnit };
+  sourceRef: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type OrganisationDoc = {
+  _id: ObjectId;
+  /** Unique natural key: `istat:<code>` for comuni, `ipa:<code>` when the IPA code is known, else `tavoli:<id>`. */
+  key: string;
+  name: string;
+  kind: string;
+  istatCode: string | null;
+  ipaCode: string | null;
+  region: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  plate: string | null;
+  cadastralCode: string | null;
+  population: number | null;
+  website: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type MembershipDoc = {
+  _id: ObjectId;
+  agreementId: ObjectId;
+  organisationId: ObjectId;
+  /** 0 for the first adhesion, 1 after a withdrawal and a new application…: unique with the pair, so concurrent applications cannot both win. */
+  seq: number;
+  founding: boolean;
+  receivedOn: IsoDate;
+  operativeFrom: IsoDate;
+  withdrawal: { noticeGivenOn: IsoDate; effectiveOn: IsoDate; reason: string | null } | null;
+  createdAt: Date;
+};
+
+export type TableAccess = "open" | "founders";
+
+export type MaterialDoc = { _id: ObjectId; title: string; url: string; confidential: boolean; addedAt: Date };
+
+export type TableDoc = {
+  _id: ObjectId;
+  agreementId: ObjectId;
+  name: string;
+  kind: string;
+  theme: { code: string; title: string } | null;
+  access: TableAccess;
+  description: string;
+  coordinatorIds: ObjectId[];
+  materials: MaterialDoc[];
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type PersonDoc = {
+  _id: ObjectId;
+  name: string;
+  email: string;
+  locale: "it" | "en";
+  isInstallationAdmin: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type DesignationDoc = {
+  _id: ObjectId;
+  agreementId: ObjectId;
+  tableId: ObjectId;
+  organisationId: ObjectId;
+  personId: ObjectId;
+  /** `standing` until ended or substituted; `single_meeting` is a one-sitting delegate (Reggio Emilia art. 1). */
+  kind: "standing" | "single_meeting";
+  meetingRef: string | null;
+  from: IsoDate;
+  /** Last day included; null while open-ended. */
+  to: IsoDate | null;
+  substitutedById: ObjectId | null;
+  substitutesId: ObjectId | null;
+  createdAt: Date;
+  createdBy: ObjectId | null;
+};
+
+export type AgreementAdminDoc = { _id: ObjectId; agreementId: ObjectId; personId: ObjectId; createdAt: Date };
+
+export type AuditDoc = {
+  _id: ObjectId;
+  at: Date;
+  actorId: ObjectId | null;
+  actorName: string | null;
+  action: string;
+  entity: string;
+  entityId: ObjectId;
+  agreementId: ObjectId | null;
+  before: unknown;
+  after: unknown;
+};
+
+export type DomainEventDoc = {
+  _id: ObjectId;
+  type: string;
+  at: Date;
+  actorId: ObjectId | null;
+  agreementId: ObjectId | null;
+  payload: Record<string, unknown>;
+};
+
+export type LoginLinkDoc = {
+  _id: ObjectId;
+  tokenHash: string;
+  personId: ObjectId;
+  createdAt: Date;
+  expiresAt: Date;
+  usedAt: Date | null;
+};
+export type SessionDoc = {
+  _id: ObjectId;
+  idHash: string;
+  personId: ObjectId;
+  csrfToken: string;
+  createdAt: Date;
+  expiresAt: Date;
+};
+export type ApiTokenDoc = {
+  _id: ObjectId;
+  tokenHash: string;
+  personId: ObjectId;
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+export type RateBucketDoc = { _id: ObjectId; key: string; count: number; expiresAt: Date };
+export type OutboxMailDoc = {
+  _id: ObjectId;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  createdAt: Date;
+};
+export type LockDoc = { _id: string; takenAt: Date; owner: string };
+
+/** Typed handles on every collection; the only place collection names are spelled. */
+export function collections(db: Db) {
+  return {
+    agreements: db.collection<AgreementDoc>("agreements"),
+    organisations: db.collection<OrganisationDoc>("organisations"),
+    memberships: db.collection<MembershipDoc>("memberships"),
+    tables: db.collection<TableDoc>("tables"),
+    people: db.collection<PersonDoc>("people"),
+    designations: db.collection<DesignationDoc>("designations"),
+    agreementAdmins: db.collection<AgreementAdminDoc>("agreementAdmins"),
+    audit: db.collection<AuditDoc>("auditLog"),
+    events: db.collection<DomainEventDoc>("domainEvents"),
+    loginLinks: db.collection<LoginLinkDoc>("loginLinks"),
+    sessions: db.collection<SessionDoc>("sessions"),
+    apiTokens: db.collection<ApiTokenDoc>("apiTokens"),
+    rateBuckets: db.collection<RateBucketDoc>("rateBuckets"),
+    outbox: db.collection<OutboxMailDoc>("devOutbox"),
+    locks: db.collection<LockDoc>("locks"),
+  };
+}
+
+export type Collections = ReturnType<typeof collections>;

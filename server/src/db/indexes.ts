@@ -1,0 +1,32 @@
+import type { Db } from "mongodb";
+import { collections } from "./collections.ts";
+
+/**
+ * Indexes created at start-up (idempotent). Unique where the domain says "one". FerretDB 1.x has no
+ * partial or TTL indexes, so optional unique fields use `sparse` and expiry is checked in queries.
+ */
+export async function ensureIndexes(db: Db): Promise<void> {
+  const c = collections(db);
+  await Promise.all([
+    c.agreements.createIndex({ slug: 1 }, { unique: true }),
+    c.organisations.createIndex({ key: 1 }, { unique: true }),
+    c.organisations.createIndex({ name: 1 }),
+    c.memberships.createIndex({ agreementId: 1, organisationId: 1, seq: 1 }, { unique: true }),
+    c.memberships.createIndex({ organisationId: 1 }),
+    c.tables.createIndex({ agreementId: 1, name: 1 }, { unique: true }),
+    c.people.createIndex({ email: 1 }, { unique: true }),
+    c.designations.createIndex({ tableId: 1, organisationId: 1, personId: 1, from: 1 }, { unique: true }),
+    c.designations.createIndex({ personId: 1 }),
+    c.designations.createIndex({ organisationId: 1 }),
+    c.agreementAdmins.createIndex({ agreementId: 1, personId: 1 }, { unique: true }),
+    c.agreementAdmins.createIndex({ personId: 1 }),
+    c.audit.createIndex({ entityId: 1, at: -1 }),
+    c.audit.createIndex({ agreementId: 1, _id: -1 }),
+    c.events.createIndex({ type: 1, _id: 1 }),
+    c.loginLinks.createIndex({ tokenHash: 1 }, { unique: true }),
+    c.sessions.createIndex({ idHash: 1 }, { unique: true }),
+    c.apiTokens.createIndex({ tokenHash: 1 }, { unique: true }),
+    c.apiTokens.createIndex({ personId: 1 }),
+    c.rateBuckets.createIndex({ key: 1 }, { unique: true }),
+  ]);
+}

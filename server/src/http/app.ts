@@ -1,0 +1,100 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import type { Db } from "mongodb";
+import { agreementRoutes } from "../agreements/routes.ts";
+import { auditRoutes } from "../audit/routes.ts";
+import { authenticate } from "../auth/middleware.ts";
+import { authPages } from "../auth/pages.ts";
+import { authRoutes } from "../auth/routes.ts";
+import type { Config } from "../config.ts";
+import { docsRoutes } from "../docs/routes.ts";
+import { membershipRoutes } from "../memberships/routes.ts";
+import { organisationRoutes } from "../organisations/routes.ts";
+import { peopleRoutes } from "../people/routes.ts";
+import { createCtx } from "../shared/context.ts";
+import { AppError } from "../shared/errors.ts";
+import type { EventBus } from "../shared/events.ts";
+import type { Mailer } from "../shared/mailer.ts";
+import { tableRoutes } from "../tables/routes.ts";
+import { type AppEnv, newRouter } from "./env.ts";
+import { handleError } from "./errors.ts";
+import { pickLang } from "./lang.ts";
+
+export type AppDeps = { config: Config; db: Db; bus: EventBus; mailer: Mailer; now?: () => Date };
+
+/** JSON bodies above this are refused with 413 before they are parsed. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** Builds the whole HTTP surface: the documented API under /api/v1, its docs, health and auth pages. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+  app.notFound(() => {
+    throw new AppError("route_not_found");
+  });
+  app.use(secureHeaders({ contentSecurityPolicy: undefined, crossOriginResourcePolicy: false }));
+  app.use(async (c, next) => {
+    c.set("lang", pickLang(c.req.header("accept-language")));
+    c.set("config", deps.config);
+    c.set("mailer", deps.mailer);
+    c.set("ctx", createCtx({ db: deps.db, bus: deps.bus, now: deps.now }));
+    await next();
+  });
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError("payload_too_large", { maxBytes: MAX_BODY_BYTES });
+      },
+    }),
+  );
+  app.use("/api/*", authenticate({ bus: deps.bus, now: deps.now }));
+  app.use("/auth/*", authenticate({ bus: deps.bus, now: deps.now }));
+
+  app.get("/healthz", async (c) => {
+    const started = Date.now();
+    try {
+      await deps.db.command({ ping: 1 });
+      return c.json({ status: "ok", db: { reachable: true, latencyMs: Date.now() - started } });
+    } catch {
+      return c.json({ status: "degraded", db: { reachable: false } }, 503);
+    }
+  });
+
+  const api = newRouter();
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearerToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "Personal API token (POST /api/v1/auth/tokens)",
+  });
+  api.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", {
+    type: "apiKey",
+    in: "cookie",
+    name: "tavoli_session",
+    description: "Browser session from a magic link; writes also need the X-CSRF-Token header",
+  });
+  api.route("/", agreementRoutes());
+  api.route("/", membershipRoutes());
+  api.route("/", organisationRoutes());
+  api.route("/", tableRoutes());
+  api.route("/", peopleRoutes());
+  api.route("/", authRoutes());
+  api.route("/", auditRoutes());
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Tavoli API",
+      version: "1.0.0",
+      description:
+        "Tavoli di lavoro degli accordi intercomunali per la transizione digitale: accordi, enti, adesioni, referenti e tavoli. Errors: `{ error: { code, message, details } }`, Italian messages unless `Accept-Language: en`.",
+      license: { name: "EUPL-1.2", url: "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12" },
+    },
+    servers: [{ url: "/api/v1" }],
+  });
+  app.route("/api/v1", api);
+  app.route("/", docsRoutes());
+  app.route("/", authPages());
+  return app;
+}

@@ -1,0 +1,34 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { MongoNetworkError, MongoServerSelectionError } from "mongodb";
+import { AppError, errorCatalogue, isDuplicateKey } from "../shared/errors.ts";
+import type { AppEnv } from "./env.ts";
+
+/** The one place errors become responses: `{ error: { code, message, details } }`, never a stack trace. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 413) return new AppError("payload_too_large");
+    if (error.status === 400) return new AppError("invalid_json");
+    if (error.status === 415) return new AppError("unsupported_media_type");
+    if (error.status === 404) return new AppError("route_not_found");
+  }
+  if (isDuplicateKey(error)) return new AppError("conflict");
+  if (error instanceof MongoServerSelectionError || error instanceof MongoNetworkError) {
+    return new AppError("database_unavailable");
+  }
+  if (error instanceof SyntaxError) return new AppError("invalid_json");
+  return new AppError("internal");
+}
+
+/** Hono onError handler. */
+export function handleError(error: Error, c: Context<AppEnv>) {
+  const appError = toAppError(error);
+  if (appError.code === "internal") console.error("[api] unexpected error", error);
+  const lang = c.get("lang") ?? "it";
+  const entry = errorCatalogue[appError.code];
+  return c.json(
+    { error: { code: appError.code, message: lang === "en" ? entry.en : entry.it, details: appError.details } },
+    appError.status as 400,
+  );
+}

@@ -1,0 +1,6 @@
+import { newRouter } from "../http/env.ts";
+
+// Placeholder until the feature lands.
+export function organisationRoutes() {
+  return newRouter();
+}

@@ -1,0 +1,27 @@
+import type { ObjectId } from "mongodb";
+import type { Collections } from "../db/collections.ts";
+import type { Actor } from "../shared/context.ts";
+import { romeDate } from "../shared/dates.ts";
+
+/** Loads a person's roles: installation admin flag, agreements administered, tables coordinated, organisations represented today. */
+export async function loadActor(c: Collections, personId: ObjectId, now: Date): Promise<Actor | null> {
+  const today = romeDate(now);
+  const [person, adminOf, coordinated, designations] = await Promise.all([
+    c.people.findOne({ _id: personId }),
+    c.agreementAdmins.find({ personId }, { projection: { agreementId: 1 } }).toArray(),
+    c.tables.find({ coordinatorIds: personId }, { projection: { _id: 1 } }).toArray(),
+    c.designations
+      .find({ personId, from: { $lte: today }, $or: [{ to: null }, { to: { $gte: today } }] })
+      .project<{ organisationId: ObjectId }>({ organisationId: 1 })
+      .toArray(),
+  ]);
+  if (!person) return null;
+  return {
+    personId: person._id,
+    name: person.name,
+    isInstallationAdmin: person.isInstallationAdmin,
+    agreementAdminOf: adminOf.map((a) => a.agreementId.toHexString()),
+    coordinatorOf: coordinated.map((t) => t._id.toHexString()),
+    referentFor: [...new Set(designations.map((d) => d.organisationId.toHexString()))],
+  };
+}

@@ -1,0 +1,93 @@
+/** Every error the API can return: stable machine code → HTTP status and Italian/English message. */
+export const errorCatalogue = {
+  validation_failed: { status: 400, it: "Dati non validi.", en: "Invalid input." },
+  invalid_json: { status: 400, it: "Il corpo della richiesta non è JSON valido.", en: "The request body is not valid JSON." },
+  invalid_id: { status: 400, it: "Identificativo non valido.", en: "Invalid identifier." },
+  invalid_cursor: { status: 400, it: "Cursore di paginazione non valido.", en: "Invalid pagination cursor." },
+  date_in_future: { status: 400, it: "La data non può essere nel futuro.", en: "The date cannot be in the future." },
+  date_in_past: { status: 400, it: "La data non può essere nel passato.", en: "The date cannot be in the past." },
+  date_order: { status: 400, it: "La data di fine precede quella di inizio.", en: "The end date precedes the start date." },
+  unauthenticated: { status: 401, it: "Accesso richiesto.", en: "Login required." },
+  csrf_failed: {
+    status: 403,
+    it: "Token CSRF mancante o non valido: ricaricare la pagina.",
+    en: "Missing or invalid CSRF token: reload the page.",
+  },
+  forbidden: { status: 403, it: "Operazione non consentita.", en: "Operation not allowed." },
+  other_organisation: {
+    status: 403,
+    it: "Un referente può agire solo per il proprio ente.",
+    en: "A referent may act only for their own organisation.",
+  },
+  not_found: { status: 404, it: "Risorsa non trovata.", en: "Resource not found." },
+  route_not_found: { status: 404, it: "Percorso inesistente.", en: "No such route." },
+  conflict: { status: 409, it: "Esiste già un elemento con questi dati.", en: "An item with these data already exists." },
+  already_member: {
+    status: 409,
+    it: "L'ente ha già aderito (o ha una domanda in corso) a questo accordo.",
+    en: "The organisation is already a member (or has a pending application).",
+  },
+  not_a_member: {
+    status: 409,
+    it: "L'ente non è membro di questo accordo.",
+    en: "The organisation is not a member of this agreement.",
+  },
+  withdrawal_pending: {
+    status: 409,
+    it: "Il recesso dell'ente è già stato comunicato.",
+    en: "The organisation's withdrawal has already been notified.",
+  },
+  duplicate_designation: {
+    status: 409,
+    it: "Questa persona è già referente dell'ente per questo tavolo nel periodo indicato.",
+    en: "This person is already the organisation's referent on this table for that period.",
+  },
+  designation_ended: { status: 409, it: "La designazione è già terminata.", en: "The designation has already ended." },
+  table_not_open_to_organisation: {
+    status: 409,
+    it: "Il tavolo è riservato ai soggetti fondatori: l'ente non ne fa parte.",
+    en: "The table is restricted to founding parties: the organisation does not sit on it.",
+  },
+  link_invalid: {
+    status: 400,
+    it: "Il link di accesso non è valido, è scaduto o è già stato usato. Richiederne uno nuovo.",
+    en: "The login link is invalid, expired or already used. Request a new one.",
+  },
+  rate_limited: {
+    status: 429,
+    it: "Troppe richieste: riprovare tra qualche minuto.",
+    en: "Too many requests: try again in a few minutes.",
+  },
+  payload_too_large: { status: 413, it: "Richiesta troppo grande.", en: "Request too large." },
+  unsupported_media_type: {
+    status: 415,
+    it: "Formato non supportato: inviare JSON.",
+    en: "Unsupported media type: send JSON.",
+  },
+  database_unavailable: {
+    status: 503,
+    it: "Database non raggiungibile: riprovare più tardi.",
+    en: "Database unreachable: try again later.",
+  },
+  internal: { status: 500, it: "Errore interno.", en: "Internal error." },
+} as const satisfies Record<string, { status: number; it: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** The one exception type of the domain and the API; turned into `{ error: { code, message, details } }` at the edge. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  readonly status: number;
+  constructor(code: ErrorCode, details?: unknown) {
+    super(errorCatalogue[code].en);
+    this.code = code;
+    this.details = details ?? null;
+    this.status = errorCatalogue[code].status;
+  }
+}
+
+/** True for a MongoDB duplicate-key error (a unique index rejected the write). */
+export function isDuplicateKey(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === 11000;
+}

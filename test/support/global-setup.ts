@@ -1,0 +1,31 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { loadConfig } from "../../server/src/config.ts";
+import { startEmbeddedMongo } from "../../server/src/db/embedded.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    mongoUri: string;
+  }
+}
+
+/** One FerretDB for the whole run (each test file uses its own database); TEST_MONGODB_URI targets a real MongoDB instead. */
+export default async function setup(project: TestProject) {
+  const external = process.env.TEST_MONGODB_URI;
+  if (external) {
+    project.provide("mongoUri", external);
+    return;
+  }
+  execFileSync("node", ["scripts/ferretdb.mjs", "build"], { stdio: "inherit" });
+  const dataDir = mkdtempSync(join(tmpdir(), "tavoli-test-db-"));
+  const config = loadConfig(process.env);
+  const mongo = await startEmbeddedMongo({ binary: config.ferretdbBin, dataDir });
+  project.provide("mongoUri", mongo.uri);
+  return async () => {
+    await mongo.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

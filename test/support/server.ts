@@ -1,0 +1,118 @@
+import { randomBytes } from "node:crypto";
+import { request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { MongoClient, ObjectId } from "mongodb";
+import { inject } from "vitest";
+import { createApiToken } from "../../server/src/auth/tokens.ts";
+import { loadConfig } from "../../server/src/config.ts";
+import { collections } from "../../server/src/db/collections.ts";
+import { ensureIndexes } from "../../server/src/db/indexes.ts";
+import { createApp } from "../../server/src/http/app.ts";
+import { loadActor } from "../../server/src/people/load-actor.ts";
+import { createCtx } from "../../server/src/shared/context.ts";
+import { type DomainEvent, EventBus } from "../../server/src/shared/events.ts";
+import { createMailer } from "../../server/src/shared/mailer.ts";
+
+export type ApiResponse<T = any> = { status: number; body: T; headers: Headers };
+
+/**
+ * A real API server on a loopback port, on its own fresh database of the shared test FerretDB, with a
+ * settable clock (`clock.now`) so date rules can be exercised. Every domain event is kept in `events`.
+ */
+export async function startTestServer(options: { env?: Record<string, string> } = {}) {
+  const client = await MongoClient.connect(inject("mongoUri"));
+  const db = client.db(`t_${randomBytes(6).toString("hex")}`);
+  await ensureIndexes(db);
+  const config = loadConfig({ SEED_DEMO: "never", ...options.env });
+  const bus = new EventBus();
+  const events: DomainEvent[] = [];
+  bus.on("*", (event) => {
+    events.push(event);
+  });
+  const clock = { now: new Date() };
+  const now = () => new Date(clock.now);
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db, quiet: true });
+  const app = createApp({ config, db, bus, mailer, now });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  /** Calls the API over HTTP; `token` authenticates as a person, `lang` sets Accept-Language. */
+  async function api<T = any>(
+    method: string,
+    path: string,
+    init: { body?: unknown; token?: string; lang?: string; headers?: Record<string, string>; rawBody?: string } = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    if (init.lang) headers["accept-language"] = init.lang;
+    let body: string | undefined = init.rawBody;
+    if (init.body !== undefined) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(init.body);
+    } else if (body !== undefined) headers["content-type"] ??= "application/json";
+    const response = await fetch(url + path, { method, headers, body, redirect: "manual" });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {}
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  /** One request on its own connection (node:http, no keep-alive): for bodies the server refuses before reading. */
+  function rawRequest(method: string, path: string, body: string, headers: Record<string, string> = {}) {
+    return new Promise<{ status: number; body: any }>((resolve, reject) => {
+      const request = httpRequest(url + path, { method, agent: false, headers: { "content-type": "application/json", ...headers } });
+      request.on("response", (response) => {
+        let text = "";
+        response.on("data", (chunk: Buffer) => {
+          text += chunk.toString();
+        });
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text || "null") }));
+      });
+      request.on("error", reject);
+      request.end(body);
+    });
+  }
+
+  /** Creates a person directly and an API token for them through the real token use case. */
+  async function createPerson(input: { name?: string; email?: string; admin?: boolean } = {}) {
+    const c = collections(db);
+    const id = new ObjectId();
+    const person = {
+      _id: id,
+      name: input.name ?? `Persona ${id.toHexString().slice(-5)}`,
+      email: input.email ?? `p${id.toHexString()}@test.example.it`,
+      locale: "it" as const,
+      isInstallationAdmin: input.admin ?? false,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    };
+    await c.people.insertOne(person);
+    const actor = await loadActor(c, id, now());
+    const { token } = await createApiToken({ ctx: createCtx({ db, bus, actor, now }), input: { name: "test" } });
+    return { id: id.toHexString(), person, token };
+  }
+
+  return {
+    url,
+    db,
+    c: collections(db),
+    bus,
+    events,
+    clock,
+    config,
+    api,
+    rawRequest,
+    createPerson,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.dropDatabase().catch(() => {});
+      await client.close();
+    },
+  };
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
