@@ -7,5 +7,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     typecheck: { enabled: false },
+    // CI asks for a machine-readable summary too (see .ci/run).
+    ...(process.env.VITEST_JSON
+      ? { reporters: ["default", "json"], outputFile: { json: process.env.VITEST_JSON } }
+      : {}),
   },
 });

@@ -1,13 +1,22 @@
+import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import { MongoClient } from "mongodb";
+import { type Db, MongoClient } from "mongodb";
+import { issueLoginLink } from "./auth/login-links.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { startEmbeddedMongo } from "./db/embedded.ts";
 import { ensureIndexes } from "./db/indexes.ts";
-import { seedDemoIfEmpty } from "./demo/seed.ts";
+import { DEMO_ADMIN_EMAIL, seedDemoIfEmpty } from "./demo/seed.ts";
 import { createApp } from "./http/app.ts";
+import { createCtx } from "./shared/context.ts";
 import { EventBus } from "./shared/events.ts";
 import { createMailer } from "./shared/mailer.ts";
-import { join } from "node:path";
+
+/** A fresh single-use login link for the demo administrator, when the demo data are there. */
+async function demoAdminLoginLink(db: Db, bus: EventBus, publicUrl: string): Promise<string | null> {
+  const ctx = createCtx({ db, bus });
+  const admin = await ctx.c.people.findOne({ email: DEMO_ADMIN_EMAIL });
+  return admin ? issueLoginLink({ ctx, input: { personId: admin._id, publicUrl } }) : null;
+}
 
 /** Start-up: config → database (real MongoDB or embedded FerretDB) → indexes → demo data → HTTP. */
 async function main() {
@@ -20,13 +29,18 @@ async function main() {
   await ensureIndexes(db);
   const bus = new EventBus();
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db });
-  const demo = config.seedDemo === "auto" ? await seedDemoIfEmpty({ db, bus, config }) : null;
+  if (config.seedDemo === "auto" && (await seedDemoIfEmpty({ db, bus, config })).seeded) {
+    console.log("[tavoli] dati dimostrativi caricati: i cinque accordi di esempio, enti, tavoli e referenti");
+  }
   const app = createApp({ config, db, bus, mailer });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   console.log(`[tavoli] API su ${config.publicUrl}/api/v1  ·  documentazione ${config.publicUrl}/api/docs`);
-  console.log(`[tavoli] database: ${config.mongodbUri ? "MongoDB (MONGODB_URI)" : `FerretDB incorporato, dati in ${config.dataDir}`}`);
-  if (demo?.loginUrl) console.log(`[tavoli] accesso demo (amministratore): ${demo.loginUrl}`);
+  console.log(
+    `[tavoli] database: ${config.mongodbUri ? "MongoDB (MONGODB_URI)" : `FerretDB incorporato, dati in ${config.dataDir}`}`,
+  );
+  const demoLink = mailer.devOutbox ? await demoAdminLoginLink(db, bus, config.publicUrl) : null;
+  if (demoLink) console.log(`[tavoli] accesso demo (amministratore, valido 15 minuti, monouso): ${demoLink}`);
   if (mailer.devOutbox) console.log(`[tavoli] email di sviluppo: ${config.publicUrl}/dev/outbox`);
 
   let stopping = false;

@@ -42,7 +42,13 @@ export async function startTestServer(options: { env?: Record<string, string> } 
   async function api<T = any>(
     method: string,
     path: string,
-    init: { body?: unknown; token?: string; lang?: string; headers?: Record<string, string>; rawBody?: string } = {},
+    init: {
+      body?: unknown;
+      token?: string;
+      lang?: string;
+      headers?: Record<string, string>;
+      rawBody?: string;
+    } = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
@@ -64,13 +70,19 @@ export async function startTestServer(options: { env?: Record<string, string> } 
   /** One request on its own connection (node:http, no keep-alive): for bodies the server refuses before reading. */
   function rawRequest(method: string, path: string, body: string, headers: Record<string, string> = {}) {
     return new Promise<{ status: number; body: any }>((resolve, reject) => {
-      const request = httpRequest(url + path, { method, agent: false, headers: { "content-type": "application/json", ...headers } });
+      const request = httpRequest(url + path, {
+        method,
+        agent: false,
+        headers: { "content-type": "application/json", ...headers },
+      });
       request.on("response", (response) => {
         let text = "";
         response.on("data", (chunk: Buffer) => {
           text += chunk.toString();
         });
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text || "null") }));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text || "null") }),
+        );
       });
       request.on("error", reject);
       request.end(body);
@@ -92,7 +104,10 @@ export async function startTestServer(options: { env?: Record<string, string> } 
     };
     await c.people.insertOne(person);
     const actor = await loadActor(c, id, now());
-    const { token } = await createApiToken({ ctx: createCtx({ db, bus, actor, now }), input: { name: "test" } });
+    const { token } = await createApiToken({
+      ctx: createCtx({ db, bus, actor, now }),
+      input: { name: "test" },
+    });
     return { id: id.toHexString(), person, token };
   }
 

@@ -78,7 +78,10 @@ describe("agreements", () => {
 
   it("paginates with a cursor", async () => {
     for (const n of [1, 2, 3]) {
-      await s.api("POST", "/api/v1/agreements", { token: admin.token, body: { ...calatino, slug: `page-${n}` } });
+      await s.api("POST", "/api/v1/agreements", {
+        token: admin.token,
+        body: { ...calatino, slug: `page-${n}` },
+      });
     }
     const first = await s.api("GET", "/api/v1/agreements?limit=2");
     expect(first.body.items).toHaveLength(2);

@@ -8,7 +8,13 @@ import {
   listAgreementsRoute,
   updateAgreementRoute,
 } from "./schema.ts";
-import { addAgreementAdmin, createAgreement, getAgreement, listAgreements, updateAgreement } from "./use-cases.ts";
+import {
+  addAgreementAdmin,
+  createAgreement,
+  getAgreement,
+  listAgreements,
+  updateAgreement,
+} from "./use-cases.ts";
 
 /** Agreements: public reads, admin writes. */
 export function agreementRoutes() {

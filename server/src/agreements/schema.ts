@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorBody, idParam, isoDate, objectId, pageOf, text } from "../shared/schemas.ts";
-import { authenticated, jsonBody, jsonContent as json, standardErrors as errors } from "../shared/openapi.ts";
+import { authenticated, standardErrors as errors, jsonContent as json, jsonBody } from "../shared/openapi.ts";
 import { pageQuery } from "../shared/pagination.ts";
+import { errorBody, idParam, isoDate, objectId, pageOf, text } from "../shared/schemas.ts";
 
 export const noticeSchema = z.strictObject({
   amount: z.number().int().min(0).max(3650),
@@ -49,7 +49,10 @@ export const listAgreementsRoute = createRoute({
   tags: ["Agreements"],
   summary: "List agreements (public)",
   request: { query: pageQuery },
-  responses: { 200: { description: "A page of agreements", ...json(pageOf(agreement, "AgreementPage")) }, 400: errors[400] },
+  responses: {
+    200: { description: "A page of agreements", ...json(pageOf(agreement, "AgreementPage")) },
+    400: errors[400],
+  },
 });
 
 export const getAgreementRoute = createRoute({
@@ -58,7 +61,11 @@ export const getAgreementRoute = createRoute({
   tags: ["Agreements"],
   summary: "One agreement (public)",
   request: { params: idParam },
-  responses: { 200: { description: "The agreement", ...json(agreement) }, 400: errors[400], 404: errors[404] },
+  responses: {
+    200: { description: "The agreement", ...json(agreement) },
+    400: errors[400],
+    404: errors[404],
+  },
 });
 
 export const createAgreementRoute = createRoute({

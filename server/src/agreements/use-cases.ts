@@ -1,5 +1,5 @@
-import { ObjectId } from "mongodb";
 import type { z } from "@hono/zod-openapi";
+import { ObjectId } from "mongodb";
 import type { AgreementDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
@@ -14,7 +14,13 @@ export async function listAgreements({ ctx, input }: { ctx: Ctx; input: PageQuer
 }
 
 /** Finds an agreement or throws not_found. */
-export async function getAgreement({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }): Promise<AgreementDoc> {
+export async function getAgreement({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: ObjectId };
+}): Promise<AgreementDoc> {
   const doc = await ctx.c.agreements.findOne({ _id: input.id });
   if (!doc) throw new AppError("not_found", { entity: "agreement", id: input.id.toHexString() });
   return doc;
@@ -72,7 +78,10 @@ export async function updateAgreement({
     agreementId: after._id,
     before,
     after,
-    event: { type: "agreement.updated", payload: { agreementId: after._id.toHexString(), changed: Object.keys(input.patch) } },
+    event: {
+      type: "agreement.updated",
+      payload: { agreementId: after._id.toHexString(), changed: Object.keys(input.patch) },
+    },
   });
   return after;
 }
@@ -90,7 +99,12 @@ export async function addAgreementAdmin({
   if (!(await ctx.c.people.findOne({ _id: input.personId }, { projection: { _id: 1 } }))) {
     throw new AppError("not_found", { entity: "person", id: input.personId.toHexString() });
   }
-  const grant = { _id: new ObjectId(), agreementId: input.agreementId, personId: input.personId, createdAt: ctx.now() };
+  const grant = {
+    _id: new ObjectId(),
+    agreementId: input.agreementId,
+    personId: input.personId,
+    createdAt: ctx.now(),
+  };
   try {
     await ctx.c.agreementAdmins.insertOne(grant);
   } catch (error) {

@@ -1,6 +1,13 @@
 import { newRouter } from "../http/env.ts";
+import { listAudit, presentAudit } from "./queries.ts";
+import { listAuditRoute } from "./schema.ts";
 
-// Placeholder until the feature lands.
+/** Read access to the audit log. */
 export function auditRoutes() {
-  return newRouter();
+  const router = newRouter();
+  router.openapi(listAuditRoute, async (c) => {
+    const page = await listAudit({ ctx: c.get("ctx"), input: c.req.valid("query") });
+    return c.json({ items: page.items.map(presentAudit), nextCursor: page.nextCursor }, 200);
+  });
+  return router;
 }

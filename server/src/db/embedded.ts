@@ -30,7 +30,10 @@ function accepts(port: number): Promise<boolean> {
 }
 
 /** Starts FerretDB on a free loopback port with its data in dataDir; resolves once it accepts connections. */
-export async function startEmbeddedMongo(options: { binary: string; dataDir: string }): Promise<EmbeddedMongo> {
+export async function startEmbeddedMongo(options: {
+  binary: string;
+  dataDir: string;
+}): Promise<EmbeddedMongo> {
   if (!existsSync(options.binary)) {
     throw new Error(
       `FerretDB non trovato in ${options.binary}: eseguire "npm run db:build" o impostare MONGODB_URI. / FerretDB binary missing: run "npm run db:build" or set MONGODB_URI.`,
@@ -38,9 +41,15 @@ export async function startEmbeddedMongo(options: { binary: string; dataDir: str
   }
   mkdirSync(options.dataDir, { recursive: true });
   const port = await freePort();
+  // A tiny shell watchdog owns FerretDB: when our process dies (even by SIGKILL) its stdin pipe closes,
+  // `read` returns and FerretDB is stopped, so no orphan keeps the port and the SQLite files.
+  const watchdog = '"$0" "$@" & pid=$!; read -r _; kill "$pid" 2>/dev/null; wait "$pid"';
   const child: ChildProcess = spawn(
-    options.binary,
+    "/bin/sh",
     [
+      "-c",
+      watchdog,
+      options.binary,
       "--handler=sqlite",
       `--sqlite-url=file:${join(options.dataDir, "/")}`,
       `--state-dir=${options.dataDir}`,
@@ -49,7 +58,7 @@ export async function startEmbeddedMongo(options: { binary: string; dataDir: str
       "--telemetry=disable",
       "--log-level=error",
     ],
-    { stdio: ["ignore", "ignore", "pipe"] },
+    { stdio: ["pipe", "ignore", "pipe"] },
   );
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
@@ -59,7 +68,7 @@ export async function startEmbeddedMongo(options: { binary: string; dataDir: str
   const deadline = Date.now() + 20_000;
   while (!(await accepts(port))) {
     if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill("SIGKILL");
+      child.stdin?.end();
       throw new Error(`FerretDB did not start on port ${port}: ${stderr}`);
     }
     await new Promise((r) => setTimeout(r, 50));
@@ -68,7 +77,7 @@ export async function startEmbeddedMongo(options: { binary: string; dataDir: str
     uri: `mongodb://127.0.0.1:${port}/`,
     stop: async () => {
       if (child.exitCode !== null) return;
-      child.kill("SIGTERM");
+      child.stdin?.end();
       const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
       await exited;
       clearTimeout(timer);

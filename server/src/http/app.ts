@@ -8,6 +8,7 @@ import { authenticate } from "../auth/middleware.ts";
 import { authPages } from "../auth/pages.ts";
 import { authRoutes } from "../auth/routes.ts";
 import type { Config } from "../config.ts";
+import { designationRoutes } from "../designations/routes.ts";
 import { docsRoutes } from "../docs/routes.ts";
 import { membershipRoutes } from "../memberships/routes.ts";
 import { organisationRoutes } from "../organisations/routes.ts";
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", organisationRoutes());
   api.route("/", tableRoutes());
   api.route("/", peopleRoutes());
+  api.route("/", designationRoutes());
   api.route("/", authRoutes());
   api.route("/", auditRoutes());
   api.doc31("/openapi.json", {
@@ -89,7 +91,10 @@ export function createApp(deps: AppDeps) {
       version: "1.0.0",
       description:
         "Tavoli di lavoro degli accordi intercomunali per la transizione digitale: accordi, enti, adesioni, referenti e tavoli. Errors: `{ error: { code, message, details } }`, Italian messages unless `Accept-Language: en`.",
-      license: { name: "EUPL-1.2", url: "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12" },
+      license: {
+        name: "EUPL-1.2",
+        url: "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12",
+      },
     },
     servers: [{ url: "/api/v1" }],
   });

@@ -7,7 +7,9 @@ import type { Mailer } from "../shared/mailer.ts";
 export type Lang = "it" | "en";
 
 /** How the request was authenticated; cookie sessions need a CSRF token on writes, bearer tokens do not. */
-export type Auth = { personId: string; via: "session"; sessionId: string; csrfToken: string } | { personId: string; via: "token" };
+export type Auth =
+  | { personId: string; via: "session"; sessionId: string; csrfToken: string }
+  | { personId: string; via: "token" };
 
 export type AppEnv = {
   Variables: { ctx: Ctx; lang: Lang; auth: Auth | null; config: Config; mailer: Mailer };
@@ -20,7 +22,11 @@ export function newRouter() {
       if (!result.success) {
         throw new AppError(
           "validation_failed",
-          result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message, code: issue.code })),
+          result.error.issues.map((issue) => ({
+            path: issue.path.join("."),
+            message: issue.message,
+            code: issue.code,
+          })),
         );
       }
     },

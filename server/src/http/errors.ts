@@ -27,8 +27,12 @@ export function handleError(error: Error, c: Context<AppEnv>) {
   if (appError.code === "internal") console.error("[api] unexpected error", error);
   const lang = c.get("lang") ?? "it";
   const entry = errorCatalogue[appError.code];
+  const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  if (typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
   return c.json(
-    { error: { code: appError.code, message: lang === "en" ? entry.en : entry.it, details: appError.details } },
+    {
+      error: { code: appError.code, message: lang === "en" ? entry.en : entry.it, details: appError.details },
+    },
     appError.status as 400,
   );
 }

@@ -20,7 +20,11 @@ export class EventBus {
     const list = this.#listeners.get(type) ?? [];
     list.push(listener);
     this.#listeners.set(type, list);
-    return () => this.#listeners.set(type, (this.#listeners.get(type) ?? []).filter((l) => l !== listener));
+    return () =>
+      this.#listeners.set(
+        type,
+        (this.#listeners.get(type) ?? []).filter((l) => l !== listener),
+      );
   }
 
   /** Delivers to listeners; a failing listener never fails the use case that emitted. */

@@ -1,4 +1,4 @@
-import { ObjectId, type Db } from "mongodb";
+import { type Db, ObjectId } from "mongodb";
 import nodemailer from "nodemailer";
 import { collections } from "../db/collections.ts";
 
@@ -8,7 +8,12 @@ export type Mail = { to: string; subject: string; text: string; html: string };
 export type Mailer = { send: (mail: Mail) => Promise<void>; devOutbox: boolean };
 
 /** Builds the mailer from settings; the dev outbox lives in MongoDB so any instance can show it. */
-export function createMailer(options: { smtpUrl: string | undefined; from: string; db: Db; quiet?: boolean }): Mailer {
+export function createMailer(options: {
+  smtpUrl: string | undefined;
+  from: string;
+  db: Db;
+  quiet?: boolean;
+}): Mailer {
   if (options.smtpUrl) {
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {

@@ -1,7 +1,10 @@
 import type { z } from "@hono/zod-openapi";
 import { errorBody } from "./schemas.ts";
 
-const error = (description: string) => ({ description, content: { "application/json": { schema: errorBody } } });
+const error = (description: string) => ({
+  description,
+  content: { "application/json": { schema: errorBody } },
+});
 
 /** Error responses shared by every route contract. */
 export const standardErrors = {
@@ -14,7 +17,9 @@ export const standardErrors = {
 } as const;
 
 /** `{ content: { "application/json": { schema } } }` */
-export const jsonContent = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
+export const jsonContent = <T extends z.ZodType>(schema: T) => ({
+  content: { "application/json": { schema } },
+});
 
 /** A required JSON request body. */
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, ...jsonContent(schema) });

@@ -23,7 +23,8 @@ export function isAgreementAdmin(actor: Actor | null, agreementId: ObjectId): bo
 /** Agreement administrators (or installation admins) only. */
 export function requireAgreementAdmin(ctx: Ctx, agreementId: ObjectId): Actor {
   const actor = requireActor(ctx);
-  if (!isAgreementAdmin(actor, agreementId)) throw new AppError("forbidden", { requiredRole: "agreement_admin" });
+  if (!isAgreementAdmin(actor, agreementId))
+    throw new AppError("forbidden", { requiredRole: "agreement_admin" });
   return actor;
 }
 
@@ -40,7 +41,9 @@ export function requireActingFor(
   const actor = requireActor(ctx);
   if (actor.isInstallationAdmin) return actor;
   if (actor.referentFor.includes(organisationId.toHexString())) return actor;
-  if (options.agreementAdminMay && options.agreementId && isAgreementAdmin(actor, options.agreementId)) return actor;
-  if (actor.referentFor.length > 0) throw new AppError("other_organisation", { organisationId: organisationId.toHexString() });
+  if (options.agreementAdminMay && options.agreementId && isAgreementAdmin(actor, options.agreementId))
+    return actor;
+  if (actor.referentFor.length > 0)
+    throw new AppError("other_organisation", { organisationId: organisationId.toHexString() });
   throw new AppError("forbidden");
 }

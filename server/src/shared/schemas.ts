@@ -11,10 +11,9 @@ export const objectId = z
   .openapi({ type: "string", example: "6650f1c2a1b2c3d4e5f60718", description: "ObjectId (24 hex)" });
 
 /** Path parameter `id`. */
-export const idParam = z.object({ // parsed with parseId() so a bad id gets the `invalid_id` code
-  id: z
-    .string()
-    .openapi({ param: { name: "id", in: "path" }, example: "6650f1c2a1b2c3d4e5f60718" }),
+export const idParam = z.object({
+  // parsed with parseId() so a bad id gets the `invalid_id` code
+  id: z.string().openapi({ param: { name: "id", in: "path" }, example: "6650f1c2a1b2c3d4e5f60718" }),
 });
 
 /** A calendar date YYYY-MM-DD that exists. */

@@ -1,0 +1,283 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  type DemoAgreement,
+  demoAgreements,
+  demoDesignations,
+  demoOrganisations,
+  demoPeople,
+} from "./demo-data.ts";
+
+type IstatComune = {
+  nome: string;
+  codice: string;
+  regione: { nome: string };
+  provincia: { nome: string };
+};
+
+const istat = JSON.parse(
+  readFileSync(new URL("../../../../shared/data/comuni-istat-2020.json", import.meta.url), "utf8"),
+) as IstatComune[];
+const istatByCode = new Map(istat.map((c) => [c.codice, c]));
+
+const orgsByRef = new Map(demoOrganisations.map((o) => [o.ref, o]));
+const peopleByRef = new Map(demoPeople.map((p) => [p.ref, p]));
+const agreementsBySlug = new Map(demoAgreements.map((a) => [a.slug, a]));
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isValidDate = (s: string) => isoDate.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const addDays = (s: string, days: number) =>
+  new Date(Date.parse(`${s}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+function agreement(slug: string): DemoAgreement {
+  const a = agreementsBySlug.get(slug);
+  if (!a) throw new Error(`missing agreement ${slug}`);
+  return a;
+}
+
+function duplicates(values: string[]): string[] {
+  const seen = new Set<string>();
+  const dups: string[] = [];
+  for (const v of values) {
+    if (seen.has(v)) dups.push(v);
+    seen.add(v);
+  }
+  return dups;
+}
+
+describe("demo data", () => {
+  it("models exactly the five seed agreements, one per seed file", () => {
+    expect(demoAgreements).toHaveLength(5);
+    const seeds = [
+      "000_85e45a0f981772dc.txt",
+      "001_1f1659750d4bd379.txt",
+      "002_2e94dee85ce52578.txt",
+      "003_c6de5a6b5733112b.txt",
+      "004_e3719c113f1dadcb.txt",
+    ];
+    for (const seed of seeds) {
+      expect(demoAgreements.filter((a) => a.sourceRef.startsWith(seed))).toHaveLength(1);
+    }
+  });
+
+  it("has unique refs, slugs and emails", () => {
+    expect(duplicates(demoOrganisations.map((o) => o.ref))).toEqual([]);
+    expect(duplicates(demoPeople.map((p) => p.ref))).toEqual([]);
+    expect(duplicates(demoPeople.map((p) => p.email.toLowerCase()))).toEqual([]);
+    expect(duplicates(demoAgreements.map((a) => a.slug))).toEqual([]);
+    expect(duplicates(demoAgreements.map((a) => a.shortName))).toEqual([]);
+    for (const a of demoAgreements) {
+      expect(duplicates(a.tables.map((t) => t.ref)), a.slug).toEqual([]);
+      expect(duplicates(a.members.map((m) => m.orgRef)), a.slug).toEqual([]);
+      expect(duplicates(a.admins), a.slug).toEqual([]);
+    }
+    expect(
+      duplicates(demoDesignations.map((d) => [d.agreementSlug, d.tableRef, d.orgRef, d.personRef].join("|"))),
+    ).toEqual([]);
+    const istatCodes = demoOrganisations.flatMap((o) => (o.istatCode ? [o.istatCode] : []));
+    expect(duplicates(istatCodes)).toEqual([]);
+  });
+
+  it("uses slug-shaped refs and example email addresses", () => {
+    const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+    for (const ref of [
+      ...demoOrganisations.map((o) => o.ref),
+      ...demoPeople.map((p) => p.ref),
+      ...demoAgreements.flatMap((a) => [a.slug, ...a.tables.map((t) => t.ref)]),
+    ]) {
+      expect(ref).toMatch(slug);
+    }
+    for (const p of demoPeople) expect(p.email).toMatch(/^[a-z.]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.example\.it$/);
+  });
+
+  it("has exactly one installation admin", () => {
+    const admins = demoPeople.filter((p) => p.isInstallationAdmin);
+    expect(admins).toEqual([
+      {
+        ref: "admin",
+        name: "Amministrazione Tavoli",
+        email: "admin@tavoli.example.it",
+        locale: "it",
+        isInstallationAdmin: true,
+      },
+    ]);
+  });
+
+  it("resolves every reference", () => {
+    for (const a of demoAgreements) {
+      for (const m of a.members) expect(orgsByRef.has(m.orgRef), `${a.slug}: ${m.orgRef}`).toBe(true);
+      expect(a.admins.length, a.slug).toBe(1);
+      for (const ref of a.admins) expect(peopleByRef.has(ref), `${a.slug}: ${ref}`).toBe(true);
+      for (const t of a.tables) {
+        for (const ref of t.coordinatorRefs) expect(peopleByRef.has(ref), `${t.ref}: ${ref}`).toBe(true);
+      }
+    }
+    for (const d of demoDesignations) {
+      const a = agreement(d.agreementSlug);
+      expect(
+        a.tables.some((t) => t.ref === d.tableRef),
+        `${d.agreementSlug}: ${d.tableRef}`,
+      ).toBe(true);
+      expect(
+        a.members.some((m) => m.orgRef === d.orgRef),
+        `${d.agreementSlug}: ${d.orgRef}`,
+      ).toBe(true);
+      expect(peopleByRef.has(d.personRef), d.personRef).toBe(true);
+    }
+  });
+
+  it("uses valid dates, with designations in 2024-2025 after the membership is operative", () => {
+    for (const a of demoAgreements) {
+      if (a.signedOn !== null) expect(isValidDate(a.signedOn), a.slug).toBe(true);
+      for (const m of a.members) expect(isValidDate(m.receivedOn), `${a.slug}: ${m.orgRef}`).toBe(true);
+    }
+    for (const d of demoDesignations) {
+      expect(isValidDate(d.from), d.from).toBe(true);
+      expect(d.from >= "2024-01-01" && d.from <= "2025-12-31", d.from).toBe(true);
+      const a = agreement(d.agreementSlug);
+      const member = a.members.find((m) => m.orgRef === d.orgRef);
+      if (!member) throw new Error(`${d.orgRef} is not a member of ${a.slug}`);
+      expect(d.from >= addDays(member.receivedOn, a.adhesionDelayDays), `${a.slug}: ${d.orgRef}`).toBe(true);
+    }
+  });
+
+  it("designates only founding parties on founders-only tables", () => {
+    for (const d of demoDesignations) {
+      const a = agreement(d.agreementSlug);
+      const table = a.tables.find((t) => t.ref === d.tableRef);
+      if (table?.access !== "founders") continue;
+      const member = a.members.find((m) => m.orgRef === d.orgRef);
+      expect(member?.founding, `${a.slug}/${table.ref}: ${d.orgRef}`).toBe(true);
+    }
+    for (const a of demoAgreements) expect(a.members.some((m) => m.founding)).toBe(true);
+  });
+
+  it("designates every coordinator on the table they coordinate", () => {
+    for (const a of demoAgreements) {
+      for (const t of a.tables) {
+        for (const ref of t.coordinatorRefs) {
+          expect(
+            demoDesignations.some(
+              (d) => d.agreementSlug === a.slug && d.tableRef === t.ref && d.personRef === ref,
+            ),
+            `${a.slug}/${t.ref}: ${ref}`,
+          ).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("gives every comune a real ISTAT code with its region and province, and none to other bodies", () => {
+    for (const o of demoOrganisations) {
+      if (o.kind !== "comune") {
+        expect(o.istatCode, o.ref).toBeUndefined();
+        continue;
+      }
+      expect(o.istatCode, o.ref).toBeDefined();
+      const c = istatByCode.get(o.istatCode ?? "");
+      expect(c, `${o.ref}: ${o.istatCode}`).toBeDefined();
+      expect(o.name).toBe(`Comune di ${c?.nome}`);
+      expect(o.region).toBe(c?.regione.nome);
+      expect(o.province).toBe(c?.provincia.nome);
+    }
+  });
+
+  it("lists every organisation in at least one agreement", () => {
+    const used = new Set(demoAgreements.flatMap((a) => a.members.map((m) => m.orgRef)));
+    expect(demoOrganisations.filter((o) => !used.has(o.ref)).map((o) => o.ref)).toEqual([]);
+  });
+
+  it("models Calatino Smart Community with its eight comuni and one referent each", () => {
+    const calatino = agreement("calatino-smart-community");
+    const names = [
+      "Caltagirone",
+      "Grammichele",
+      "Vizzini",
+      "Licodia Eubea",
+      "San Michele di Ganzaria",
+      "Mirabella Imbaccari",
+      "San Cono",
+      "Mineo",
+    ];
+    const memberNames = calatino.members.map((m) => orgsByRef.get(m.orgRef)?.name);
+    expect(memberNames.sort()).toEqual(names.map((n) => `Comune di ${n}`).sort());
+    for (const m of calatino.members) {
+      expect(m.founding).toBe(true);
+      const org = orgsByRef.get(m.orgRef);
+      expect(org?.province).toBe("Catania");
+    }
+    const committee = demoDesignations.filter(
+      (d) => d.agreementSlug === calatino.slug && d.tableRef === "comitato-di-gestione",
+    );
+    expect(committee.map((d) => d.orgRef).sort()).toEqual(calatino.members.map((m) => m.orgRef).sort());
+    expect(new Set(committee.map((d) => d.personRef)).size).toBe(8);
+    expect(calatino.tables.map((t) => t.kind)).toContain("assemblea_dei_sindaci");
+  });
+
+  it("models Innovazione d'Insieme: 15-day adhesion, 3-month notice, WP1-WP8 tables, later adherents", () => {
+    const a = agreement("innovazione-d-insieme");
+    expect(a.adhesionDelayDays).toBe(15);
+    expect(a.withdrawalNotice).toEqual({ amount: 3, unit: "months" });
+    expect(a.tables.map((t) => t.theme?.code)).toEqual([
+      "WP1",
+      "WP2",
+      "WP3",
+      "WP4",
+      "WP5",
+      "WP6",
+      "WP7",
+      "WP8",
+    ]);
+    for (const t of a.tables) {
+      expect(t.kind).toBe("tavolo_di_lavoro");
+      expect(t.access).toBe("open");
+      expect(t.coordinatorRefs).toHaveLength(1);
+    }
+    const founders = a.members.filter((m) => m.founding).map((m) => orgsByRef.get(m.orgRef));
+    expect(founders.filter((o) => o?.kind === "comune")).toHaveLength(10);
+    expect(founders.filter((o) => o?.kind === "societa_in_house")).toHaveLength(3);
+    const later = a.members.filter((m) => !m.founding);
+    expect(later.length).toBeGreaterThanOrEqual(1);
+    for (const m of later) expect(m.receivedOn >= "2024-01-01" && m.receivedOn <= "2025-12-31").toBe(true);
+    expect(a.tables.some((t) => t.materials?.some((m) => m.confidential))).toBe(true);
+  });
+
+  it("models Reggio Emilia: immediate adhesion and 30-day notice", () => {
+    const a = agreement("coordinamento-informatico-reggio-emilia");
+    expect(a.adhesionDelayDays).toBe(0);
+    expect(a.withdrawalNotice).toEqual({ amount: 30, unit: "days" });
+    expect(a.signedOn).toBe("2023-05-05");
+    expect(a.sourceRef).toContain("82/2023");
+    const kinds = a.members.map((m) => orgsByRef.get(m.orgRef)?.kind);
+    expect(kinds).toContain("provincia");
+    expect(kinds).toContain("unione_di_comuni");
+    expect(kinds).toContain("comune");
+    expect(a.tables.some((t) => t.kind === "coordinamento")).toBe(true);
+  });
+
+  it("models the steering bodies of Lombardia and Piemonte as founders-only", () => {
+    const lombardia = agreement("innovazione-comuni-lombardi");
+    expect(lombardia.members.map((m) => m.orgRef).sort()).toEqual([
+      "anci",
+      "anci-lombardia",
+      "regione-lombardia",
+    ]);
+    expect(lombardia.tables.find((t) => t.kind === "cabina_di_regia")?.access).toBe("founders");
+    expect(lombardia.tables.some((t) => t.kind === "tavolo_tecnico")).toBe(true);
+    const piemonte = agreement("rete-cst-piemonte");
+    expect(piemonte.tables.find((t) => t.kind === "comitato_guida")?.access).toBe("founders");
+    expect(piemonte.tables.filter((t) => t.kind === "comitato_di_pilotaggio")).toHaveLength(8);
+  });
+
+  it("gives every agreement and table a title and a description", () => {
+    for (const a of demoAgreements) {
+      expect(a.description.length).toBeGreaterThan(100);
+      expect(a.title.length).toBeGreaterThan(0);
+      expect(a.kind.length).toBeGreaterThan(0);
+      for (const t of a.tables) {
+        expect(t.name.length, t.ref).toBeGreaterThan(0);
+        expect(t.description.length, t.ref).toBeGreaterThan(40);
+      }
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import type { ObjectId } from "mongodb";
+import { getAgreement } from "../agreements/use-cases.ts";
+import type { MembershipDoc } from "../db/collections.ts";
+import type { Ctx } from "../shared/context.ts";
+import { type IsoDate, romeDate } from "../shared/dates.ts";
+import { AppError } from "../shared/errors.ts";
+import { type PageQuery, paginate } from "../shared/pagination.ts";
+import { type membershipStatus, presentMembership, statusFilter } from "./status.ts";
+
+async function withNames(ctx: Ctx, memberships: MembershipDoc[], on: IsoDate) {
+  const ids = [...new Set(memberships.map((m) => m.organisationId))];
+  const orgs = await ctx.c.organisations.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray();
+  const names = new Map(orgs.map((o) => [o._id.toHexString(), o.name]));
+  return memberships.map((m) => presentMembership(m, names.get(m.organisationId.toHexString()) ?? "", on));
+}
+
+/** The agreement's memberships with their status on a day (public: membership is a public act). */
+export async function listAgreementMembers({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { agreementId: ObjectId; on?: IsoDate; status?: ReturnType<typeof membershipStatus> } & PageQuery;
+}) {
+  await getAgreement({ ctx, input: { id: input.agreementId } });
+  const on = input.on ?? romeDate(ctx.now());
+  const filter = { agreementId: input.agreementId, ...(input.status ? statusFilter(input.status, on) : {}) };
+  const page = await paginate(ctx.c.memberships, filter, input);
+  return { items: await withNames(ctx, page.items, on), nextCursor: page.nextCursor };
+}
+
+/** An organisation's whole adhesion/withdrawal history across agreements. */
+export async function listOrganisationMemberships({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { organisationId: ObjectId; on?: IsoDate };
+}) {
+  if (!(await ctx.c.organisations.findOne({ _id: input.organisationId }, { projection: { _id: 1 } }))) {
+    throw new AppError("not_found", { entity: "organisation" });
+  }
+  const memberships = await ctx.c.memberships
+    .find({ organisationId: input.organisationId })
+    .sort({ _id: 1 })
+    .toArray();
+  return { items: await withNames(ctx, memberships, input.on ?? romeDate(ctx.now())) };
+}

@@ -1,0 +1,110 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { authenticated, standardErrors as errors, jsonBody, jsonContent } from "../shared/openapi.ts";
+import { pageQuery } from "../shared/pagination.ts";
+import { idParam, isoDate, objectId, pageOf } from "../shared/schemas.ts";
+
+export const adhesionInput = z
+  .strictObject({
+    organisationId: objectId,
+    receivedOn: isoDate.openapi({
+      description: "Day the application was received (protocol date); not in the future",
+    }),
+    founding: z.boolean().default(false).openapi({ description: "Founding party (agreement admin only)" }),
+  })
+  .openapi("AdhesionInput");
+
+export const withdrawalInput = z
+  .strictObject({
+    organisationId: objectId,
+    noticeGivenOn: isoDate.openapi({
+      description: "Day the withdrawal notice was received; not in the future",
+    }),
+    reason: z.string().trim().max(2000).nullable().default(null),
+  })
+  .openapi("WithdrawalInput");
+
+export const MEMBERSHIP_STATUSES = ["pending", "operative", "withdrawing", "withdrawn"] as const;
+
+export const membership = z
+  .object({
+    id: z.string(),
+    agreementId: z.string(),
+    organisationId: z.string(),
+    organisationName: z.string(),
+    founding: z.boolean(),
+    receivedOn: z.string(),
+    operativeFrom: z.string(),
+    withdrawal: z
+      .object({ noticeGivenOn: z.string(), effectiveOn: z.string(), reason: z.string().nullable() })
+      .nullable(),
+    status: z
+      .enum(MEMBERSHIP_STATUSES)
+      .openapi({ description: "Status on the day asked (default today, Europe/Rome)" }),
+  })
+  .openapi("Membership");
+
+export const applyRoute = createRoute({
+  method: "post",
+  path: "/agreements/{id}/adhesions",
+  tags: ["Memberships"],
+  summary: "Register an adhesion application; operative after the agreement's delay",
+  security: authenticated,
+  request: { params: idParam, body: jsonBody(adhesionInput) },
+  responses: {
+    201: { description: "Registered", ...jsonContent(membership) },
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+    404: errors[404],
+    409: errors[409],
+  },
+});
+
+export const withdrawRoute = createRoute({
+  method: "post",
+  path: "/agreements/{id}/withdrawals",
+  tags: ["Memberships"],
+  summary: "Register a withdrawal; the organisation stays a member until the notice expires",
+  security: authenticated,
+  request: { params: idParam, body: jsonBody(withdrawalInput) },
+  responses: {
+    200: { description: "Registered", ...jsonContent(membership) },
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+    404: errors[404],
+    409: errors[409],
+  },
+});
+
+export const listMembersRoute = createRoute({
+  method: "get",
+  path: "/agreements/{id}/members",
+  tags: ["Memberships"],
+  summary: "The agreement's memberships with their status on a day (public)",
+  request: {
+    params: idParam,
+    query: pageQuery.extend({
+      on: isoDate.optional(),
+      status: z.enum(MEMBERSHIP_STATUSES).optional(),
+    }),
+  },
+  responses: {
+    200: { description: "Memberships", ...jsonContent(pageOf(membership, "MembershipPage")) },
+    400: errors[400],
+    404: errors[404],
+  },
+});
+
+export const organisationMembershipsRoute = createRoute({
+  method: "get",
+  path: "/organisations/{id}/memberships",
+  tags: ["Memberships"],
+  summary: "An organisation's adhesion and withdrawal history (public)",
+  request: { params: idParam, query: z.object({ on: isoDate.optional() }) },
+  responses: {
+    200: { description: "History", ...jsonContent(z.object({ items: z.array(membership) })) },
+    400: errors[400],
+    404: errors[404],
+  },
+});

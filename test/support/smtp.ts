@@ -1,0 +1,69 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+
+/** A message as received over SMTP, with its body decoded from quoted-printable. */
+export type ReceivedMail = { from: string; to: string[]; raw: string; body: string };
+
+/** Undoes quoted-printable: soft line breaks and =XX escapes (enough to read links back out of a mail). */
+function decodeQuotedPrintable(raw: string): string {
+  const bytes = raw
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return Buffer.from(bytes, "latin1").toString("utf8");
+}
+
+/**
+ * A real SMTP server on a loopback port that keeps what it receives, so the production nodemailer transport
+ * runs unchanged. `next()` waits for the next message not yet taken.
+ */
+export async function startFakeSmtp() {
+  const received: ReceivedMail[] = [];
+  const waiters: Array<(mail: ReceivedMail) => void> = [];
+  let taken = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks).toString("latin1");
+        const mail = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          body: decodeQuotedPrintable(raw),
+        };
+        received.push(mail);
+        waiters.shift()?.(mail);
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    /** Resolves with the next message not yet taken (waiting for it if needed; fails after `ms`). */
+    next(ms = 5000): Promise<ReceivedMail> {
+      const ready = received[taken];
+      if (ready) {
+        taken += 1;
+        return Promise.resolve(ready);
+      }
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("no mail received")), ms);
+        waiters.push((mail) => {
+          clearTimeout(timer);
+          taken += 1;
+          resolve(mail);
+        });
+      });
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type FakeSmtp = Awaited<ReturnType<typeof startFakeSmtp>>;
