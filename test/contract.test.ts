@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoIfEmpty } from "../server/src/demo/seed.ts";
+import { startTestServer, type TestServer } from "./support/server.ts";
+
+describe("contract points checked from outside", () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer();
+  });
+  afterAll(() => s.close());
+
+  it("GET /healthz reports the database as reachable", async () => {
+    const response = await s.api("GET", "/healthz");
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: "ok", db: { reachable: true } });
+  });
+
+  it("GET /api/v1/openapi.json is an OpenAPI 3.1 document covering the domain", async () => {
+    const response = await s.api("GET", "/api/v1/openapi.json");
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe("3.1.0");
+    const paths = Object.keys(response.body.paths);
+    for (const path of ["/agreements", "/agreements/{id}/adhesions", "/agreements/{id}/withdrawals", "/tables/{id}/members"]) {
+      expect(paths).toContain(path);
+    }
+    expect(response.body.components.schemas.Error).toBeDefined();
+  });
+
+  it("GET /api/docs serves the interactive docs page with its assets from this server", async () => {
+    const page = await fetch(`${s.url}/api/docs`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("swagger-ui");
+    const asset = await fetch(`${s.url}/api/docs/assets/swagger-ui-bundle.js`);
+    expect(asset.status).toBe(200);
+    expect((await asset.text()).length).toBeGreaterThan(100_000);
+  });
+
+  it("unknown routes get the error shape in Italian, or English on request", async () => {
+    const it = await s.api("GET", "/api/v1/nope");
+    expect(it.status).toBe(404);
+    expect(it.body.error).toMatchObject({ code: "route_not_found", message: "Percorso inesistente." });
+    const en = await s.api("GET", "/api/v1/nope", { lang: "en-GB,en;q=0.9,it;q=0.5" });
+    expect(en.body.error.message).toBe("No such route.");
+  });
+
+  it("the demo data list the five source agreements, seeded once even by concurrent instances", async () => {
+    const results = await Promise.all([1, 2, 3].map(() => seedDemoIfEmpty({ db: s.db, bus: s.bus, config: s.config })));
+    expect(results.filter((r) => r.seeded)).toHaveLength(1);
+    const response = await s.api("GET", "/api/v1/agreements");
+    expect(response.body.items).toHaveLength(5);
+    const titles = response.body.items.map((a: { shortName: string; title: string }) => `${a.shortName} ${a.title}`).join(" | ");
+    for (const name of ["Reggio Emilia", "Innovazione d'Insieme", "Lombardia", "Piemonte", "Calatino"]) {
+      expect(titles).toContain(name);
+    }
+    const calatino = response.body.items.find((a: { slug: string }) => a.slug.includes("calatino"));
+    const members = await s.api("GET", `/api/v1/agreements/${calatino.id}/members`);
+    expect(members.body.items).toHaveLength(8);
+  });
+});
