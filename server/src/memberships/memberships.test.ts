@@ -165,6 +165,24 @@ describe("adhesion and withdrawal (DOMAIN rules 1 and 2)", () => {
     expect(audit?.before).toMatchObject({ withdrawal: null });
   });
 
+  it("concurrent withdrawal notices leave exactly one withdrawal", async () => {
+    const { agreement, founder } = await setup(0);
+    const results = await Promise.all(
+      ["2026-02-10", "2026-02-11", "2026-02-12"].map((noticeGivenOn) =>
+        s.api("POST", `/api/v1/agreements/${agreement.id}/withdrawals`, {
+          token: admin.token,
+          body: { organisationId: founder._id.toHexString(), noticeGivenOn },
+        }),
+      ),
+    );
+    const won = results.filter((r) => r.status === 200);
+    expect(won).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(2);
+    const stored = await s.c.memberships.findOne({ organisationId: founder._id });
+    expect(stored?.withdrawal?.noticeGivenOn).toBe(won[0]?.body.withdrawal.noticeGivenOn);
+    expect(await s.c.audit.countDocuments({ action: "membership.withdrawal_notified", entityId: stored?._id })).toBe(1);
+  });
+
   it("an organisation may join again once its withdrawal has taken effect", async () => {
     const { agreement, open, founder, apply } = await setup(0);
     await s.api("POST", `/api/v1/agreements/${agreement.id}/withdrawals`, {

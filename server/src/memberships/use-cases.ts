@@ -5,6 +5,7 @@ import type { MembershipDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { addDays, addMonths, romeDate } from "../shared/dates.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
+import { withLock } from "../shared/lock.ts";
 import { isAgreementAdmin, requireActingFor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 import type { adhesionInput, withdrawalInput } from "./schema.ts";
@@ -113,10 +114,12 @@ export async function withdrawFromAgreement({
       unit === "months" ? addMonths(input.noticeGivenOn, amount) : addDays(input.noticeGivenOn, amount),
     reason: input.reason,
   };
-  const after = await ctx.c.memberships.findOneAndUpdate(
-    { _id: before._id, withdrawal: null },
-    { $set: { withdrawal } },
-    { returnDocument: "after" },
+  const after = await withLock(ctx, `membership:${before._id.toHexString()}`, () =>
+    ctx.c.memberships.findOneAndUpdate(
+      { _id: before._id, withdrawal: null },
+      { $set: { withdrawal } },
+      { returnDocument: "after" },
+    ),
   );
   if (!after) throw new AppError("withdrawal_pending");
   await recordChange(ctx, {

@@ -1,12 +1,28 @@
 /** Every error the API can return: stable machine code → HTTP status and Italian/English message. */
 export const errorCatalogue = {
   validation_failed: { status: 400, it: "Dati non validi.", en: "Invalid input." },
-  invalid_json: { status: 400, it: "Il corpo della richiesta non è JSON valido.", en: "The request body is not valid JSON." },
+  invalid_json: {
+    status: 400,
+    it: "Il corpo della richiesta non è JSON valido.",
+    en: "The request body is not valid JSON.",
+  },
   invalid_id: { status: 400, it: "Identificativo non valido.", en: "Invalid identifier." },
   invalid_cursor: { status: 400, it: "Cursore di paginazione non valido.", en: "Invalid pagination cursor." },
-  date_in_future: { status: 400, it: "La data non può essere nel futuro.", en: "The date cannot be in the future." },
-  date_in_past: { status: 400, it: "La data non può essere nel passato.", en: "The date cannot be in the past." },
-  date_order: { status: 400, it: "La data di fine precede quella di inizio.", en: "The end date precedes the start date." },
+  date_in_future: {
+    status: 400,
+    it: "La data non può essere nel futuro.",
+    en: "The date cannot be in the future.",
+  },
+  date_in_past: {
+    status: 400,
+    it: "La data non può essere nel passato.",
+    en: "The date cannot be in the past.",
+  },
+  date_order: {
+    status: 400,
+    it: "La data di fine precede quella di inizio.",
+    en: "The end date precedes the start date.",
+  },
   unauthenticated: { status: 401, it: "Accesso richiesto.", en: "Login required." },
   csrf_failed: {
     status: 403,
@@ -21,7 +37,11 @@ export const errorCatalogue = {
   },
   not_found: { status: 404, it: "Risorsa non trovata.", en: "Resource not found." },
   route_not_found: { status: 404, it: "Percorso inesistente.", en: "No such route." },
-  conflict: { status: 409, it: "Esiste già un elemento con questi dati.", en: "An item with these data already exists." },
+  conflict: {
+    status: 409,
+    it: "Esiste già un elemento con questi dati.",
+    en: "An item with these data already exists.",
+  },
   already_member: {
     status: 409,
     it: "L'ente ha già aderito (o ha una domanda in corso) a questo accordo.",
@@ -42,7 +62,16 @@ export const errorCatalogue = {
     it: "Questa persona è già referente dell'ente per questo tavolo nel periodo indicato.",
     en: "This person is already the organisation's referent on this table for that period.",
   },
-  designation_ended: { status: 409, it: "La designazione è già terminata.", en: "The designation has already ended." },
+  designation_ended: {
+    status: 409,
+    it: "La designazione è già terminata.",
+    en: "The designation has already ended.",
+  },
+  concurrent_change: {
+    status: 409,
+    it: "Un'altra modifica è in corso sullo stesso elemento: ricaricare e riprovare.",
+    en: "Another change to the same item is in progress: reload and try again.",
+  },
   table_not_open_to_organisation: {
     status: 409,
     it: "Il tavolo è riservato ai soggetti fondatori: l'ente non ne fa parte.",
@@ -87,7 +116,14 @@ export class AppError extends Error {
   }
 }
 
-/** True for a MongoDB duplicate-key error (a unique index rejected the write). */
+/**
+ * True for a MongoDB duplicate-key error (a unique index rejected the write). FerretDB 1.x reports E11000
+ * for inserts but, for updates and findAndModify, an InternalError (code 1) carrying SQLite's
+ * "UNIQUE constraint failed": the write is still refused, only the code differs, so both count.
+ */
 export function isDuplicateKey(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === 11000;
+  if (typeof error !== "object" || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (code === 11000) return true;
+  return code === 1 && typeof message === "string" && message.includes("UNIQUE constraint failed");
 }

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../../../test/support/server.ts";
+import { designate, designationWorld, TODAY, TOMORROW, YESTERDAY } from "./test-fixtures.ts";
+
+describe("designations", () => {
+  let s: TestServer;
+  let w: Awaited<ReturnType<typeof designationWorld>>;
+  let alice: Awaited<ReturnType<TestServer["createPerson"]>>;
+  let bob: Awaited<ReturnType<TestServer["createPerson"]>>;
+  const count = () => s.c.designations.countDocuments();
+  beforeAll(async () => {
+    s = await startTestServer();
+    w = await designationWorld(s);
+    alice = await s.createPerson({ name: "Alice Referente" });
+    bob = await s.createPerson({ name: "Bruno Referente" });
+  });
+  afterAll(() => s.close());
+
+  it("an admin registers an organisation's designation, which makes the person its referent", async () => {
+    const body = { organisationId: w.orgA, personId: alice.id, from: TODAY };
+    const created = await designate(s, w.admin.token, w.openTable, body);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      ...body,
+      to: null,
+      kind: "standing",
+      personName: "Alice Referente",
+    });
+    expect(created.body.organisationName).toBe("Comune di Caltagirone");
+    const me = await s.api("GET", "/api/v1/people/me", { token: alice.token });
+    expect(me.body.referentFor).toEqual([w.orgA]);
+    const event = s.events.find((e) => e.type === "referent.designated");
+    expect(event?.payload).toMatchObject({
+      organisationId: w.orgA,
+      personId: alice.id,
+      tableId: w.openTable,
+    });
+    expect(await s.c.audit.countDocuments({ action: "designation.created" })).toBe(1);
+  });
+
+  it("the new referent can then designate a colleague of their own organisation", async () => {
+    const colleague = await s.api("POST", "/api/v1/people", {
+      token: alice.token,
+      body: { name: "Carla Collega", email: "carla@caltagirone.example.it" },
+    });
+    expect(colleague.status).toBe(201);
+    const body = { organisationId: w.orgA, personId: colleague.body.id, from: TOMORROW };
+    expect((await designate(s, alice.token, w.foundersTable, body)).status).toBe(201);
+  });
+
+  it("an agreement admin registers the designation another organisation sent", async () => {
+    const body = { organisationId: w.orgB, personId: bob.id, from: TODAY };
+    expect((await designate(s, w.agreementAdmin.token, w.openTable, body)).status).toBe(201);
+  });
+
+  it("a referent of one organisation cannot designate for another, and nothing is written", async () => {
+    const before = await count();
+    const body = { organisationId: w.orgB, personId: alice.id, from: TOMORROW };
+    const refused = await designate(s, alice.token, w.openTable, body);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe("other_organisation");
+    const nobody = await s.createPerson();
+    expect((await designate(s, nobody.token, w.openTable, body)).body.error.code).toBe("forbidden");
+    expect(await count()).toBe(before);
+  });
+
+  it("refuses a second overlapping designation of the same person", async () => {
+    const before = await count();
+    const again = await designate(s, w.admin.token, w.openTable, {
+      organisationId: w.orgA,
+      personId: alice.id,
+      from: "2026-06-01",
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("duplicate_designation");
+    expect(await count()).toBe(before);
+  });
+
+  it("refuses to seat a non-founding organisation on a founders-only table", async () => {
+    const before = await count();
+    const body = { organisationId: w.orgB, personId: bob.id, from: TODAY };
+    const refused = await designate(s, w.admin.token, w.foundersTable, body);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("table_not_open_to_organisation");
+    expect(await count()).toBe(before);
+  });
+
+  it("refuses a backdated standing designation but accepts a past single-meeting delegate", async () => {
+    const delegate = await s.createPerson({ name: "Delegata Seduta" });
+    const before = await count();
+    const past = await designate(s, w.admin.token, w.openTable, {
+      organisationId: w.orgB,
+      personId: delegate.id,
+      from: YESTERDAY,
+    });
+    expect(past.status).toBe(400);
+    expect(past.body.error.code).toBe("date_in_past");
+    expect(await count()).toBe(before);
+    const single = await designate(s, bob.token, w.openTable, {
+      organisationId: w.orgB,
+      personId: delegate.id,
+      from: YESTERDAY,
+      kind: "single_meeting",
+      meetingRef: "seduta del 9 marzo",
+    });
+    expect(single.status).toBe(201);
+    expect(single.body).toMatchObject({ from: YESTERDAY, to: YESTERDAY, meetingRef: "seduta del 9 marzo" });
+  });
+
+  it("rejects malformed requests with stable codes and writes nothing", async () => {
+    const before = await count();
+    const base = { organisationId: w.orgA, personId: bob.id, from: TOMORROW };
+    const cases = [
+      [w.openTable, { ...base, extra: 1 }, "validation_failed"],
+      [w.openTable, { ...base, meetingRef: "x" }, "validation_failed"],
+      [w.openTable, { ...base, from: "2026-02-30" }, "validation_failed"],
+      [w.openTable, { ...base, organisationId: "nope" }, "validation_failed"],
+      ["nope", base, "invalid_id"],
+      ["0123456789abcdef01234567", base, "not_found"],
+      [w.openTable, { ...base, personId: "0123456789abcdef01234567" }, "not_found"],
+    ] as const;
+    for (const [table, body, code] of cases) {
+      const response = await s.api("POST", `/api/v1/tables/${table}/designations`, {
+        token: w.admin.token,
+        body,
+      });
+      expect(response.body.error?.code, JSON.stringify(body)).toBe(code);
+    }
+    expect((await designate(s, "", w.openTable, base)).status).toBe(401);
+    expect(await count()).toBe(before);
+  });
+
+  it("lists a table's referents on a day, showing e-mails only to admins and to the person themself", async () => {
+    const asBob = await s.api("GET", `/api/v1/tables/${w.openTable}/designations`, { token: bob.token });
+    expect(asBob.status).toBe(200);
+    expect(asBob.body.on).toBe(TODAY);
+    const standing = asBob.body.items.filter((d: { kind: string }) => d.kind === "standing");
+    expect(standing.map((d: { personName: string }) => d.personName).sort()).toEqual([
+      "Alice Referente",
+      "Bruno Referente",
+    ]);
+    for (const d of standing) {
+      if (d.personId === bob.id) expect(d.email).toBe(bob.person.email);
+      else expect(d).not.toHaveProperty("email");
+    }
+    expect(JSON.stringify(asBob.body)).not.toContain(alice.person.email);
+    const asAdmin = await s.api("GET", `/api/v1/tables/${w.openTable}/designations`, {
+      token: w.agreementAdmin.token,
+    });
+    expect(asAdmin.body.items.find((d: { personId: string }) => d.personId === alice.id).email).toBe(
+      alice.person.email,
+    );
+    const yesterday = await s.api("GET", `/api/v1/tables/${w.openTable}/designations?on=${YESTERDAY}`, {
+      token: bob.token,
+    });
+    expect(yesterday.body.items.map((d: { kind: string }) => d.kind)).toEqual(["single_meeting"]);
+    expect((await s.api("GET", `/api/v1/tables/${w.openTable}/designations`)).status).toBe(401);
+  });
+});

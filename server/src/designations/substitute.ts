@@ -1,0 +1,100 @@
+import { ObjectId } from "mongodb";
+import type { DesignationDoc } from "../db/collections.ts";
+import type { Ctx } from "../shared/context.ts";
+import { addDays, type IsoDate } from "../shared/dates.ts";
+import { AppError } from "../shared/errors.ts";
+import { withLock } from "../shared/lock.ts";
+import { requireActor } from "../shared/policy.ts";
+import { recordChange } from "../shared/record.ts";
+import { loadDesignation, loadTable } from "./queries.ts";
+import {
+  checkNewDesignation,
+  insertDesignation,
+  requireActingForDesignation,
+  requireNotInPast,
+  requireOpen,
+} from "./rules.ts";
+
+/**
+ * Replaces a referent (DOMAIN rule 3): the old designation ends the day before `from`, the new one starts on
+ * `from`, both are kept and linked, and `referent.substituted` tells the table. With no multi-document
+ * transactions, the new designation is inserted first and the old one closed second, so a failure in
+ * between never leaves the organisation without a referent; if closing fails, the new one is removed.
+ */
+export async function substituteReferent({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: ObjectId; personId: ObjectId; from: IsoDate };
+}): Promise<{ previous: DesignationDoc; next: DesignationDoc }> {
+  const actor = requireActor(ctx);
+  const old = await loadDesignation(ctx, input.id);
+  requireActingForDesignation(ctx, old);
+  requireOpen(old);
+  requireNotInPast(ctx, input.from);
+  if (input.from <= old.from)
+    throw new AppError("date_order", { from: old.from, to: addDays(input.from, -1) });
+  const table = await loadTable(ctx, old.tableId);
+  const next: DesignationDoc = {
+    ...old,
+    _id: new ObjectId(),
+    personId: input.personId,
+    kind: "standing",
+    meetingRef: null,
+    from: input.from,
+    to: null,
+    substitutedById: null,
+    substitutesId: old._id,
+    createdAt: ctx.now(),
+    createdBy: actor.personId,
+  };
+  await checkNewDesignation(ctx, table, next);
+  const previous = await withLock(ctx, `designation:${old._id.toHexString()}`, async () => {
+    await insertDesignation(ctx, next);
+    const closed = await ctx.c.designations
+      .findOneAndUpdate(
+        { _id: old._id, to: null, substitutedById: null },
+        { $set: { to: addDays(input.from, -1), substitutedById: next._id } },
+        { returnDocument: "after" },
+      )
+      .catch(async (error: unknown) => {
+        await ctx.c.designations.deleteOne({ _id: next._id });
+        throw error;
+      });
+    if (!closed) {
+      await ctx.c.designations.deleteOne({ _id: next._id });
+      throw new AppError("designation_ended", { designationId: old._id.toHexString() });
+    }
+    return closed;
+  });
+  await recordChange(ctx, {
+    action: "designation.substituted",
+    entity: "designation",
+    entityId: previous._id,
+    agreementId: previous.agreementId,
+    before: old,
+    after: previous,
+  });
+  await recordChange(ctx, {
+    action: "designation.created",
+    entity: "designation",
+    entityId: next._id,
+    agreementId: next.agreementId,
+    before: null,
+    after: next,
+    event: {
+      type: "referent.substituted",
+      payload: {
+        tableId: next.tableId.toHexString(),
+        organisationId: next.organisationId.toHexString(),
+        previousPersonId: old.personId.toHexString(),
+        newPersonId: next.personId.toHexString(),
+        from: next.from,
+        previousDesignationId: previous._id.toHexString(),
+        designationId: next._id.toHexString(),
+      },
+    },
+  });
+  return { previous, next };
+}

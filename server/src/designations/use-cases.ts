@@ -1,0 +1,95 @@
+import type { z } from "@hono/zod-openapi";
+import { ObjectId } from "mongodb";
+import type { DesignationDoc } from "../db/collections.ts";
+import type { Ctx } from "../shared/context.ts";
+import type { IsoDate } from "../shared/dates.ts";
+import { AppError } from "../shared/errors.ts";
+import { withLock } from "../shared/lock.ts";
+import { requireActor } from "../shared/policy.ts";
+import { recordChange } from "../shared/record.ts";
+import { loadDesignation, loadTable } from "./queries.ts";
+import {
+  checkNewDesignation,
+  designationPayload,
+  insertDesignation,
+  requireActingForDesignation,
+  requireNotInPast,
+  requireOpen,
+} from "./rules.ts";
+import type { designationInput } from "./schema.ts";
+
+/**
+ * Registers an organisation's designation of a referent on a table (DOMAIN rule 3). A standing designation
+ * starts today or later; a single-meeting delegate (Reggio Emilia art. 1) covers only the meeting day and
+ * may be registered afterwards, since attendance is recorded after the sitting.
+ */
+export async function designateReferent({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tableId: ObjectId; designation: z.output<typeof designationInput> };
+}): Promise<DesignationDoc> {
+  const actor = requireActor(ctx);
+  const table = await loadTable(ctx, input.tableId);
+  const { organisationId, personId, from, kind, meetingRef } = input.designation;
+  requireActingForDesignation(ctx, { organisationId, agreementId: table.agreementId });
+  if (kind === "standing") requireNotInPast(ctx, from);
+  const doc: DesignationDoc = {
+    _id: new ObjectId(),
+    agreementId: table.agreementId,
+    tableId: table._id,
+    organisationId,
+    personId,
+    kind,
+    meetingRef: kind === "single_meeting" ? meetingRef : null,
+    from,
+    to: kind === "single_meeting" ? from : null,
+    substitutedById: null,
+    substitutesId: null,
+    createdAt: ctx.now(),
+    createdBy: actor.personId,
+  };
+  await checkNewDesignation(ctx, table, doc);
+  await insertDesignation(ctx, doc);
+  await recordChange(ctx, {
+    action: "designation.created",
+    entity: "designation",
+    entityId: doc._id,
+    agreementId: doc.agreementId,
+    before: null,
+    after: doc,
+    event: { type: "referent.designated", payload: designationPayload(doc) },
+  });
+  return doc;
+}
+
+/** Ends a standing designation on `to` (last day included), not before its start nor in the past. */
+export async function endDesignation({ ctx, input }: { ctx: Ctx; input: { id: ObjectId; to: IsoDate } }) {
+  requireActor(ctx);
+  const before = await loadDesignation(ctx, input.id);
+  requireActingForDesignation(ctx, before);
+  requireOpen(before);
+  if (input.to < before.from) throw new AppError("date_order", { from: before.from, to: input.to });
+  requireNotInPast(ctx, input.to);
+  const after = await withLock(ctx, `designation:${before._id.toHexString()}`, async () => {
+    // Re-checked under the lock: a substitution may have closed it since it was read.
+    const ended = await ctx.c.designations.findOneAndUpdate(
+      { _id: before._id, to: null, substitutedById: null },
+      { $set: { to: input.to } },
+      { returnDocument: "after" },
+    );
+    if (!ended) throw new AppError("designation_ended", { designationId: before._id.toHexString() });
+    return ended;
+  });
+  await recordChange(ctx, {
+    action: "designation.ended",
+    entity: "designation",
+    entityId: after._id,
+    agreementId: after.agreementId,
+    before,
+    after,
+    event: { type: "referent.designation_ended", payload: designationPayload(after) },
+  });
+  return after;
+}

@@ -1,0 +1,120 @@
+import type { z } from "@hono/zod-openapi";
+import { type Filter, ObjectId } from "mongodb";
+import type { PersonDoc } from "../db/collections.ts";
+import type { Ctx } from "../shared/context.ts";
+import { romeDate } from "../shared/dates.ts";
+import { AppError, isDuplicateKey } from "../shared/errors.ts";
+import { type PageQuery, paginate } from "../shared/pagination.ts";
+import { requireActor, requireInstallationAdmin } from "../shared/policy.ts";
+import { recordChange } from "../shared/record.ts";
+import type { personInput, personPatch } from "./schema.ts";
+
+/**
+ * Registers a person. Referents may do it too, so they can designate a colleague their organisation
+ * has appointed; the event carries no contact data because notifiers fan events out to other channels.
+ */
+export async function createPerson({ ctx, input }: { ctx: Ctx; input: z.output<typeof personInput> }) {
+  const actor = requireActor(ctx);
+  const mayRegister =
+    actor.isInstallationAdmin || actor.agreementAdminOf.length > 0 || actor.referentFor.length > 0;
+  if (!mayRegister) throw new AppError("forbidden", { requiredRole: "admin_or_referent" });
+  const now = ctx.now();
+  const doc: PersonDoc = {
+    _id: new ObjectId(),
+    ...input,
+    isInstallationAdmin: false,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await ctx.c.people.insertOne(doc);
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new AppError("conflict", { field: "email" });
+    throw error;
+  }
+  await recordChange(ctx, {
+    action: "person.created",
+    entity: "person",
+    entityId: doc._id,
+    agreementId: null,
+    before: null,
+    after: doc,
+    event: { type: "person.created", payload: { personId: doc._id.toHexString() } },
+  });
+  return doc;
+}
+
+/** The acting person's record. */
+export async function getMe({ ctx }: { ctx: Ctx }): Promise<PersonDoc> {
+  const actor = requireActor(ctx);
+  const doc = await ctx.c.people.findOne({ _id: actor.personId });
+  if (!doc) throw new AppError("unauthenticated");
+  return doc;
+}
+
+/** Lets a person correct their own name and language (the e-mail is the login, changed by an admin). */
+export async function updateMe({ ctx, input }: { ctx: Ctx; input: z.output<typeof personPatch> }) {
+  const before = await getMe({ ctx });
+  const after = await ctx.c.people.findOneAndUpdate(
+    { _id: before._id },
+    { $set: { ...input, updatedAt: ctx.now() } },
+    { returnDocument: "after" },
+  );
+  if (!after) throw new AppError("unauthenticated");
+  await recordChange(ctx, {
+    action: "person.updated",
+    entity: "person",
+    entityId: after._id,
+    agreementId: null,
+    before,
+    after,
+    event: {
+      type: "person.updated",
+      payload: { personId: after._id.toHexString(), changed: Object.keys(input) },
+    },
+  });
+  return after;
+}
+
+/**
+ * Contact data are private: a person is visible to themselves, to installation admins, and to admins of
+ * an agreement where the person holds (today or from a future day) a designation. Anyone else gets 403
+ * whether or not the id exists, so ids cannot be probed.
+ */
+export async function getPerson({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }): Promise<PersonDoc> {
+  const actor = requireActor(ctx);
+  if (!actor.personId.equals(input.id) && !actor.isInstallationAdmin) {
+    const today = romeDate(ctx.now());
+    const agreementIds = actor.agreementAdminOf.map((hex) => new ObjectId(hex));
+    const designation = agreementIds.length
+      ? await ctx.c.designations.findOne(
+          {
+            personId: input.id,
+            agreementId: { $in: agreementIds },
+            $or: [{ to: null }, { to: { $gte: today } }],
+          },
+          { projection: { _id: 1 } },
+        )
+      : null;
+    if (!designation) throw new AppError("forbidden");
+  }
+  const doc = await ctx.c.people.findOne({ _id: input.id });
+  if (!doc) throw new AppError("not_found", { entity: "person", id: input.id.toHexString() });
+  return doc;
+}
+
+const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Installation admins browse everyone, optionally filtered by part of the name or e-mail. */
+export async function listPeople({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: PageQuery & { q?: string | undefined };
+}) {
+  requireInstallationAdmin(ctx);
+  const pattern = input.q ? { $regex: escapeRegex(input.q), $options: "i" } : null;
+  const filter: Filter<PersonDoc> = pattern ? { $or: [{ name: pattern }, { email: pattern }] } : {};
+  return paginate(ctx.c.people, filter, input);
+}
