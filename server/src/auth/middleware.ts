@@ -1,17 +1,20 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { ObjectId } from "mongodb";
+import type { AppEnv, Auth } from "../http/env.ts";
 import { loadActor } from "../people/load-actor.ts";
 import { createCtx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import type { EventBus } from "../shared/events.ts";
-import type { AppEnv, Auth } from "../http/env.ts";
 import { hashToken, sameSecret } from "./secrets.ts";
 
 export const SESSION_COOKIE = "tavoli_session";
 export const CSRF_HEADER = "x-csrf-token";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// Login endpoints are anonymous by design or carry their own secret (the link token): a browser that
+// still holds an old session must be able to log in again without a CSRF token it no longer knows.
+const CSRF_EXEMPT = new Set(["/auth/verify", "/api/v1/auth/sessions", "/api/v1/auth/login-links"]);
 
 /**
  * Resolves the caller from a bearer API token or the session cookie, builds the use-case context, and
@@ -35,7 +38,10 @@ export function authenticate(deps: { bus: EventBus; now?: () => Date }): Middlew
     } else {
       const sessionId = getCookie(c, SESSION_COOKIE);
       if (sessionId) {
-        const session = await base.c.sessions.findOne({ idHash: hashToken(sessionId), expiresAt: { $gt: now } });
+        const session = await base.c.sessions.findOne({
+          idHash: hashToken(sessionId),
+          expiresAt: { $gt: now },
+        });
         if (session) {
           auth = {
             personId: session.personId.toHexString(),
@@ -46,7 +52,7 @@ export function authenticate(deps: { bus: EventBus; now?: () => Date }): Middlew
         }
       }
     }
-    if (auth?.via === "session" && !SAFE_METHODS.has(c.req.method)) {
+    if (auth?.via === "session" && !SAFE_METHODS.has(c.req.method) && !CSRF_EXEMPT.has(c.req.path)) {
       const sent = c.req.header(CSRF_HEADER) ?? "";
       if (!sameSecret(sent, auth.csrfToken)) throw new AppError("csrf_failed");
     }

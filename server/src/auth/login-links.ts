@@ -1,0 +1,67 @@
+import { ObjectId } from "mongodb";
+import type { LoginLinkDoc } from "../db/collections.ts";
+import type { Ctx } from "../shared/context.ts";
+import type { Mailer } from "../shared/mailer.ts";
+import { loginMail } from "./login-mail.ts";
+import { hitRateLimit, LOGIN_LIMITS } from "./rate-limit.ts";
+import { hashToken, newToken } from "./secrets.ts";
+
+/** How long a login link stays usable. */
+export const LOGIN_LINK_TTL_MS = 15 * 60_000;
+
+/**
+ * Creates a single-use login link for a person and returns its URL; only the token's hash is stored.
+ * Used by the email flow, the Slack bot and the demo start-up.
+ */
+export async function issueLoginLink({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { personId: ObjectId; publicUrl: string };
+}): Promise<string> {
+  const token = newToken();
+  const now = ctx.now();
+  const doc: LoginLinkDoc = {
+    _id: new ObjectId(),
+    tokenHash: hashToken(token),
+    personId: input.personId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + LOGIN_LINK_TTL_MS),
+    usedAt: null,
+  };
+  // No TTL index on FerretDB: issuing a link sweeps the expired ones.
+  await ctx.c.loginLinks.deleteMany({ expiresAt: { $lte: now } });
+  await ctx.c.loginLinks.insertOne(doc);
+  return `${input.publicUrl}/auth/verify?token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * Someone asks for a login link for an address. The outcome is the same whether or not the address is
+ * known (no account enumeration): the mail is sent in the background so an SMTP round trip or failure
+ * does not tell the two cases apart.
+ */
+export async function requestLoginLink({
+  ctx,
+  input,
+  mailer,
+}: {
+  ctx: Ctx;
+  input: { email: string; ip: string; publicUrl: string };
+  mailer: Mailer;
+}): Promise<void> {
+  const { windowMs, perIp, perEmail } = LOGIN_LIMITS;
+  await hitRateLimit({ ctx, input: { scope: `login:ip:${input.ip}`, limit: perIp, windowMs } });
+  // The address is hashed in the bucket key: counters need no readable personal data.
+  await hitRateLimit({
+    ctx,
+    input: { scope: `login:email:${hashToken(input.email)}`, limit: perEmail, windowMs },
+  });
+  const person = await ctx.c.people.findOne({ email: input.email });
+  if (!person) return;
+  const url = await issueLoginLink({ ctx, input: { personId: person._id, publicUrl: input.publicUrl } });
+  const mail = loginMail({ to: person.email, name: person.name, url, locale: person.locale });
+  mailer.send(mail).catch((error: unknown) => {
+    console.error(`[auth] login mail to person ${person._id.toHexString()} failed`, error);
+  });
+}

@@ -1,0 +1,253 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../../../test/support/server.ts";
+import { type FakeSmtp, type ReceivedMail, startFakeSmtp } from "../../../test/support/smtp.ts";
+
+const LINK = /http:\/\/[^\s"<>]+\/auth\/verify\?token=([A-Za-z0-9_-]+)/;
+
+describe("login by magic link", () => {
+  let s: TestServer;
+  let smtp: FakeSmtp;
+  beforeAll(async () => {
+    smtp = await startFakeSmtp();
+    s = await startTestServer({ env: { SMTP_URL: smtp.url } });
+  });
+  afterAll(async () => {
+    await s.close();
+    await smtp.close();
+  });
+
+  const person = (locale: "it" | "en" = "it") =>
+    s.createPerson().then(async (p) => {
+      if (locale === "en") await s.c.people.updateOne({ _id: p.person._id }, { $set: { locale } });
+      return p;
+    });
+
+  async function mailedLink(email: string): Promise<{ mail: ReceivedMail; url: string; token: string }> {
+    const asked = await s.api("POST", "/api/v1/auth/login-links", { body: { email } });
+    expect(asked.status).toBe(202);
+    const mail = await smtp.next();
+    const match = LINK.exec(mail.body);
+    if (!match?.[1]) throw new Error(`no link in mail:\n${mail.body}`);
+    return { mail, url: match[0], token: match[1] };
+  }
+
+  /** Submits the landing page's form as a browser would. */
+  async function verify(token: string, headers: Record<string, string> = {}) {
+    const response = await fetch(`${s.url}/auth/verify`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      body: new URLSearchParams({ token }),
+      redirect: "manual",
+    });
+    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith("tavoli_session=")) ?? "";
+    return {
+      status: response.status,
+      location: response.headers.get("location"),
+      setCookie,
+      html: await response.text(),
+    };
+  }
+
+  const cookieOf = (setCookie: string) => setCookie.split(";")[0] ?? "";
+
+  it("emails an Italian link; the page asks for a click, the click logs in once and only once", async () => {
+    const p = await person();
+    const { mail, url, token } = await mailedLink(`  ${p.person.email.toUpperCase()} `);
+    expect(mail.to).toEqual([p.person.email]);
+    expect(mail.body).toMatch(/valido 15 minuti/);
+    expect(url.startsWith(`${s.config.publicUrl}/auth/verify?token=`)).toBe(true);
+
+    const landing = await fetch(`${s.url}/auth/verify?token=${token}`);
+    const html = await landing.text();
+    expect(landing.status).toBe(200);
+    expect(html).toContain('<form method="post" action="/auth/verify">');
+    expect(html).toContain("Accedi");
+    expect(await s.c.loginLinks.countDocuments({ personId: p.person._id })).toBe(1);
+
+    const first = await verify(token);
+    expect(first.status).toBe(303);
+    expect(first.location).toBe("/");
+    expect(first.setCookie).toMatch(/HttpOnly/);
+    expect(first.setCookie).toMatch(/SameSite=Lax/);
+    expect(first.setCookie).toMatch(/Path=\//);
+    expect(first.setCookie).not.toMatch(/Secure/);
+
+    const session = await s.api("GET", "/api/v1/auth/session", {
+      headers: { cookie: cookieOf(first.setCookie) },
+    });
+    expect(session.status).toBe(200);
+    expect(session.body.person).toEqual({
+      id: p.id,
+      name: p.person.name,
+      email: p.person.email,
+      locale: "it",
+    });
+    expect(session.body.roles.isInstallationAdmin).toBe(false);
+    expect(session.body.csrfToken).toEqual(expect.any(String));
+
+    const again = await verify(token);
+    expect(again.status).toBe(400);
+    expect(again.setCookie).toBe("");
+    expect(again.html).toContain("link_invalid");
+    expect(again.html).toContain("Il link di accesso non è valido");
+    expect(await s.c.sessions.countDocuments({ personId: p.person._id })).toBe(1);
+
+    const audit = await s.c.audit.findOne({ action: "session.started", entityId: p.person._id });
+    expect(audit?.entity).toBe("person");
+    expect(audit?.actorId?.toHexString()).toBe(p.id);
+  });
+
+  it("writes to an English-speaking person in English", async () => {
+    const p = await person("en");
+    const { mail } = await mailedLink(p.person.email);
+    expect(mail.body).toMatch(/valid for 15 minutes/);
+    expect(mail.raw).toMatch(/Subject: Your Tavoli login link/);
+  });
+
+  it("lets only one of many simultaneous clicks use a link", async () => {
+    const p = await person();
+    const { token } = await mailedLink(p.person.email);
+    const attempts = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        s.api("POST", "/api/v1/auth/sessions", { body: { token } }).then((r) => r.status),
+      ),
+    );
+    expect(attempts.filter((status) => status === 201)).toHaveLength(1);
+    expect(attempts.filter((status) => status === 400)).toHaveLength(9);
+    expect(await s.c.sessions.countDocuments({ personId: p.person._id })).toBe(1);
+  });
+
+  it("a link still works at 14 minutes and is refused at 15 minutes and one second", async () => {
+    const p = await person();
+    const early = await mailedLink(p.person.email);
+    const late = await mailedLink(p.person.email);
+    const start = s.clock.now.getTime();
+    try {
+      s.clock.now = new Date(start + 14 * 60_000);
+      expect((await verify(early.token)).status).toBe(303);
+      s.clock.now = new Date(start + 15 * 60_000 + 1000);
+      const expired = await verify(late.token);
+      expect(expired.status).toBe(400);
+      expect(expired.html).toContain("link_invalid");
+    } finally {
+      s.clock.now = new Date(start + 15 * 60_000 + 1000);
+    }
+  });
+
+  it("answers an unknown address exactly like a known one, and sends nothing", async () => {
+    const unknown = await s.api("POST", "/api/v1/auth/login-links", {
+      body: { email: "nessuno@comune.example.it" },
+    });
+    const p = await person();
+    const known = await s.api("POST", "/api/v1/auth/login-links", { body: { email: p.person.email } });
+    expect(unknown.status).toBe(202);
+    expect(unknown.body).toEqual(known.body);
+    expect(unknown.body.message).toMatch(/Se l'indirizzo è registrato/);
+    const mail = await smtp.next();
+    expect(mail.to).toEqual([p.person.email]);
+    expect(smtp.received.some((m) => m.to.includes("nessuno@comune.example.it"))).toBe(false);
+    expect(await s.c.loginLinks.countDocuments({ personId: p.person._id })).toBe(1);
+  });
+
+  it("refuses a malformed address with validation_failed", async () => {
+    const bad = await s.api("POST", "/api/v1/auth/login-links", { body: { email: "non-una-email" } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("validation_failed");
+  });
+
+  it("a cookie session needs the CSRF token to write; logging out ends it", async () => {
+    const p = await person();
+    const { token } = await mailedLink(p.person.email);
+    const cookie = cookieOf((await verify(token)).setCookie);
+    const { csrfToken } = (await s.api("GET", "/api/v1/auth/session", { headers: { cookie } })).body;
+    const tokens = await s.c.apiTokens.countDocuments({ personId: p.person._id });
+
+    const forged = await s.api("POST", "/api/v1/auth/tokens", {
+      body: { name: "script" },
+      headers: { cookie },
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.body.error.code).toBe("csrf_failed");
+    const wrong = await s.api("POST", "/api/v1/auth/tokens", {
+      body: { name: "script" },
+      headers: { cookie, "x-csrf-token": `${csrfToken}x` },
+    });
+    expect(wrong.status).toBe(403);
+    expect(await s.c.apiTokens.countDocuments({ personId: p.person._id })).toBe(tokens);
+    const allowed = await s.api("POST", "/api/v1/auth/tokens", {
+      body: { name: "script" },
+      headers: { cookie, "x-csrf-token": csrfToken },
+    });
+    expect(allowed.status).toBe(201);
+
+    expect((await s.api("DELETE", "/api/v1/auth/session", { headers: { cookie } })).body.error.code).toBe(
+      "csrf_failed",
+    );
+    const out = await fetch(`${s.url}/api/v1/auth/session`, {
+      method: "DELETE",
+      headers: { cookie, "x-csrf-token": csrfToken },
+    });
+    expect(out.status).toBe(204);
+    expect(out.headers.getSetCookie().find((c) => c.startsWith("tavoli_session="))).toMatch(/Max-Age=0/);
+    expect((await s.api("GET", "/api/v1/auth/session", { headers: { cookie } })).status).toBe(401);
+    expect(await s.c.audit.countDocuments({ action: "session.ended", entityId: p.person._id })).toBe(1);
+  });
+
+  it("lets a browser holding a session log in again without a CSRF token", async () => {
+    const p = await person();
+    const cookie = cookieOf((await verify((await mailedLink(p.person.email)).token)).setCookie);
+    const second = await verify((await mailedLink(p.person.email)).token, { cookie });
+    expect(second.status).toBe(303);
+  });
+
+  it("API clients exchange the token for a session as JSON", async () => {
+    const p = await person();
+    const { token } = await mailedLink(p.person.email);
+    const created = await s.api("POST", "/api/v1/auth/sessions", { body: { token } });
+    expect(created.status).toBe(201);
+    expect(created.body.person.email).toBe(p.person.email);
+    expect(created.headers.getSetCookie().some((c) => c.startsWith("tavoli_session="))).toBe(true);
+    const reused = await s.api("POST", "/api/v1/auth/sessions", { body: { token }, lang: "en" });
+    expect(reused.status).toBe(400);
+    expect(reused.body.error.code).toBe("link_invalid");
+    expect(reused.body.error.message).toMatch(/invalid, expired or already used/);
+  });
+
+  it("shows a session only to a cookie session, not to a bearer token or nobody", async () => {
+    const p = await person();
+    expect((await s.api("GET", "/api/v1/auth/session", { token: p.token })).status).toBe(401);
+    expect((await s.api("GET", "/api/v1/auth/session")).body.error.code).toBe("unauthenticated");
+  });
+
+  it("stores only hashes: the clear link, session id and API token never reach the database", async () => {
+    const p = await person();
+    const { token } = await mailedLink(p.person.email);
+    const sessionId = cookieOf((await verify(token)).setCookie).split("=")[1] ?? "";
+    expect(sessionId.length).toBeGreaterThan(30);
+    const unused = await mailedLink(p.person.email);
+    const dump = JSON.stringify(
+      await Promise.all(
+        ["loginLinks", "sessions", "apiTokens", "auditLog", "domainEvents"].map((name) =>
+          s.db.collection(name).find({}).toArray(),
+        ),
+      ),
+    );
+    expect(dump).not.toContain(token);
+    expect(dump).not.toContain(unused.token);
+    expect(dump).not.toContain(sessionId);
+    expect(dump).not.toContain(p.token);
+    const links = await s.c.loginLinks.find({}).toArray();
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("escapes whatever arrives in the token query", async () => {
+    const html = await (
+      await fetch(`${s.url}/auth/verify?token=${encodeURIComponent('"><script>x</script>')}`)
+    ).text();
+    expect(html).not.toContain("<script>x");
+    expect(html).toContain("&quot;&gt;&lt;script&gt;");
+    const missing = await fetch(`${s.url}/auth/verify`);
+    expect(missing.status).toBe(400);
+  });
+});
