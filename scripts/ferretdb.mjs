@@ -13,7 +13,9 @@ const MODULE = "github.com/FerretDB/FerretDB";
 
 /** Folder holding the built binary; TAVOLI_CACHE_DIR overrides ~/.cache/tavoli. */
 export function cacheDir() {
-  return process.env.TAVOLI_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "tavoli");
+  return (
+    process.env.TAVOLI_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "tavoli")
+  );
 }
 
 /** Path of the FerretDB binary this project uses. */
@@ -43,7 +45,10 @@ export function ensureFerretdb() {
   console.log(`[tavoli] building FerretDB ${FERRETDB_VERSION} into ${bin} (once, about a minute)…`);
   const env = { ...process.env, GOFLAGS: "-mod=mod", CGO_ENABLED: "0" };
   const info = JSON.parse(
-    execFileSync("go", ["mod", "download", "-json", `${MODULE}@${FERRETDB_VERSION}`], { encoding: "utf8", env }),
+    execFileSync("go", ["mod", "download", "-json", `${MODULE}@${FERRETDB_VERSION}`], {
+      encoding: "utf8",
+      env,
+    }),
   );
   const work = mkdtempSync(join(tmpdir(), "ferretdb-src-"));
   try {
@@ -52,7 +57,11 @@ export function ensureFerretdb() {
     writeFileSync(join(work, "build/version/version.txt"), `${FERRETDB_VERSION}\n`);
     mkdirSync(join(cacheDir(), `ferretdb-${FERRETDB_VERSION}`), { recursive: true });
     const out = `${bin}.${process.pid}.tmp`;
-    execFileSync("go", ["build", "-trimpath", "-o", out, "./cmd/ferretdb"], { cwd: work, env, stdio: "inherit" });
+    execFileSync("go", ["build", "-trimpath", "-o", out, "./cmd/ferretdb"], {
+      cwd: work,
+      env,
+      stdio: "inherit",
+    });
     renameSync(out, bin); // atomic: a concurrent build never sees a half-written binary
   } finally {
     rmSync(work, { recursive: true, force: true });

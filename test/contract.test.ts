@@ -20,7 +20,12 @@ describe("contract points checked from outside", () => {
     expect(response.status).toBe(200);
     expect(response.body.openapi).toBe("3.1.0");
     const paths = Object.keys(response.body.paths);
-    for (const path of ["/agreements", "/agreements/{id}/adhesions", "/agreements/{id}/withdrawals", "/tables/{id}/members"]) {
+    for (const path of [
+      "/agreements",
+      "/agreements/{id}/adhesions",
+      "/agreements/{id}/withdrawals",
+      "/tables/{id}/members",
+    ]) {
       expect(paths).toContain(path);
     }
     expect(response.body.components.schemas.Error).toBeDefined();
@@ -45,11 +50,15 @@ describe("contract points checked from outside", () => {
   });
 
   it("the demo data list the five source agreements, seeded once even by concurrent instances", async () => {
-    const results = await Promise.all([1, 2, 3].map(() => seedDemoIfEmpty({ db: s.db, bus: s.bus, config: s.config })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => seedDemoIfEmpty({ db: s.db, bus: s.bus, config: s.config })),
+    );
     expect(results.filter((r) => r.seeded)).toHaveLength(1);
     const response = await s.api("GET", "/api/v1/agreements");
     expect(response.body.items).toHaveLength(5);
-    const titles = response.body.items.map((a: { shortName: string; title: string }) => `${a.shortName} ${a.title}`).join(" | ");
+    const titles = response.body.items
+      .map((a: { shortName: string; title: string }) => `${a.shortName} ${a.title}`)
+      .join(" | ");
     for (const name of ["Reggio Emilia", "Innovazione d'Insieme", "Lombardia", "Piemonte", "Calatino"]) {
       expect(titles).toContain(name);
     }

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authenticated, standardErrors as errors, jsonContent as json, jsonBody } from "../shared/openapi.ts";
 import { pageQuery } from "../shared/pagination.ts";
-import { errorBody, idParam, isoDate, objectId, pageOf, text } from "../shared/schemas.ts";
+import { idParam, isoDate, objectId, pageOf, text } from "../shared/schemas.ts";
 
 export const noticeSchema = z.strictObject({
   amount: z.number().int().min(0).max(3650),

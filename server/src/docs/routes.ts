@@ -34,7 +34,9 @@ const init = `window.ui = SwaggerUIBundle({ url: "/api/v1/openapi.json", dom_id:
 export function docsRoutes() {
   const router = new Hono<AppEnv>();
   router.get("/api/docs", (c) => c.html(page));
-  router.get("/api/docs/init.js", (c) => c.body(init, 200, { "content-type": "text/javascript; charset=utf-8" }));
+  router.get("/api/docs/init.js", (c) =>
+    c.body(init, 200, { "content-type": "text/javascript; charset=utf-8" }),
+  );
   router.get("/api/docs/assets/:file", async (c) => {
     const file = c.req.param("file");
     const type = ASSETS[file];

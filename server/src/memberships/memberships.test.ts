@@ -180,7 +180,9 @@ describe("adhesion and withdrawal (DOMAIN rules 1 and 2)", () => {
     expect(results.filter((r) => r.status === 409)).toHaveLength(2);
     const stored = await s.c.memberships.findOne({ organisationId: founder._id });
     expect(stored?.withdrawal?.noticeGivenOn).toBe(won[0]?.body.withdrawal.noticeGivenOn);
-    expect(await s.c.audit.countDocuments({ action: "membership.withdrawal_notified", entityId: stored?._id })).toBe(1);
+    expect(
+      await s.c.audit.countDocuments({ action: "membership.withdrawal_notified", entityId: stored?._id }),
+    ).toBe(1);
   });
 
   it("an organisation may join again once its withdrawal has taken effect", async () => {

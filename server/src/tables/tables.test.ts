@@ -39,11 +39,23 @@ describe("tables", () => {
       body: { organisationId: member._id.toHexString(), receivedOn: "2026-02-01" },
     });
     const insider = await s.createPerson();
-    await makeReferent(s, { agreementId, tableId, organisationId: member._id, personId: insider.id, from: "2026-02-01" });
+    await makeReferent(s, {
+      agreementId,
+      tableId,
+      organisationId: member._id,
+      personId: insider.id,
+      from: "2026-02-01",
+    });
     const stranger = await s.createPerson();
     const otherAgreement = (await makeAgreement(s, admin.token)).id;
     const otherTable = (await makeTable(s, admin.token, otherAgreement)).id;
-    await makeReferent(s, { agreementId: otherAgreement, tableId: otherTable, organisationId: outsider._id, personId: stranger.id, from: "2026-02-01" });
+    await makeReferent(s, {
+      agreementId: otherAgreement,
+      tableId: otherTable,
+      organisationId: outsider._id,
+      personId: stranger.id,
+      from: "2026-02-01",
+    });
 
     const asInsider = await s.api("GET", `/api/v1/tables/${tableId}`, { token: insider.token });
     expect(JSON.stringify(asInsider.body)).toContain(canary);
@@ -85,10 +97,14 @@ describe("tables", () => {
 
   it("rejects bad kinds, non-http links, unknown coordinators and duplicate names without writing", async () => {
     const before = await s.c.tables.countDocuments();
-    const post = (body: object) => s.api("POST", `/api/v1/agreements/${agreementId}/tables`, { token: admin.token, body });
+    const post = (body: object) =>
+      s.api("POST", `/api/v1/agreements/${agreementId}/tables`, { token: admin.token, body });
     expect((await post({ name: "X", kind: "bar" })).body.error.code).toBe("validation_failed");
     expect((await post({ name: "WP5 Sicurezza informatica", kind: "tavolo_di_lavoro" })).status).toBe(409);
-    expect((await post({ name: "Y", kind: "tavolo_tecnico", coordinatorIds: ["0123456789abcdef01234567"] })).status).toBe(404);
+    expect(
+      (await post({ name: "Y", kind: "tavolo_tecnico", coordinatorIds: ["0123456789abcdef01234567"] }))
+        .status,
+    ).toBe(404);
     const link = await s.api("POST", `/api/v1/tables/${tableId}/materials`, {
       token: admin.token,
       body: { title: "Z", url: "javascript:alert(1)" },
@@ -100,10 +116,15 @@ describe("tables", () => {
   it("keeps audit entries of one agreement away from another agreement's admin", async () => {
     const otherAdmin = await s.createPerson();
     const other = (await makeAgreement(s, admin.token)).id;
-    await s.api("POST", `/api/v1/agreements/${other}/admins`, { token: admin.token, body: { personId: otherAdmin.id } });
+    await s.api("POST", `/api/v1/agreements/${other}/admins`, {
+      token: admin.token,
+      body: { personId: otherAdmin.id },
+    });
     const mine = await s.api("GET", `/api/v1/audit?agreementId=${other}`, { token: otherAdmin.token });
     expect(mine.status).toBe(200);
-    const theirs = await s.api("GET", `/api/v1/audit?agreementId=${agreementId}`, { token: otherAdmin.token });
+    const theirs = await s.api("GET", `/api/v1/audit?agreementId=${agreementId}`, {
+      token: otherAdmin.token,
+    });
     expect(theirs.status).toBe(403);
     expect((await s.api("GET", "/api/v1/audit", { token: otherAdmin.token })).status).toBe(403);
   });
