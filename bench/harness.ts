@@ -1,0 +1,111 @@
+import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { type Db, type MongoClient, ObjectId } from "mongodb";
+import { createApiToken } from "../server/src/auth/tokens.ts";
+import type { Config } from "../server/src/config.ts";
+import { type Collections, collections } from "../server/src/db/collections.ts";
+import { ensureIndexes } from "../server/src/db/indexes.ts";
+import { createApp } from "../server/src/http/app.ts";
+import { loadActor } from "../server/src/people/load-actor.ts";
+import { type Ctx, createCtx } from "../server/src/shared/context.ts";
+import { EventBus } from "../server/src/shared/events.ts";
+import { createMailer } from "../server/src/shared/mailer.ts";
+
+/** One line of the final table; `ok` is undefined when the figure has no target. */
+export type BenchRow = { bench: string; measure: string; value: string; target?: string; ok?: boolean };
+
+/** What index.ts hands every `*.bench.ts` module: the shared database server and a way to serve the real app. */
+export type BenchEnv = { client: MongoClient; config: Config; startApp: () => Promise<BenchApp> };
+
+/** The real app on a loopback port over its own fresh database, with an installation admin ready to act. */
+export type BenchApp = {
+  url: string;
+  db: Db;
+  c: Collections;
+  adminToken: string;
+  /** A use-case context acting as the admin, for setting data up without going through HTTP. */
+  adminCtx: Ctx;
+  close: () => Promise<void>;
+};
+
+/** Serves createApp() on its own database of the shared server (what test/support/server.ts does for tests). */
+export async function startBenchApp(client: MongoClient, config: Config): Promise<BenchApp> {
+  const db = client.db(`bench_${randomBytes(4).toString("hex")}`);
+  await ensureIndexes(db);
+  const bus = new EventBus();
+  const mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom, db, quiet: true });
+  const server = serve({
+    fetch: createApp({ config, db, bus, mailer }).fetch,
+    port: 0,
+    hostname: "127.0.0.1",
+  }) as Server;
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const c = collections(db);
+  const now = new Date();
+  const adminId = new ObjectId();
+  await c.people.insertOne({
+    _id: adminId,
+    name: "Bench admin",
+    email: `bench-${adminId.toHexString()}@bench.example.it`,
+    locale: "it",
+    isInstallationAdmin: true,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const adminCtx = createCtx({ db, bus, actor: await loadActor(c, adminId, now) });
+  const { token } = await createApiToken({ ctx: adminCtx, input: { name: "bench" } });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    db,
+    c,
+    adminToken: token,
+    adminCtx,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.dropDatabase().catch(() => {});
+    },
+  };
+}
+
+/** Latency percentiles and throughput of `runs` sequential calls, after `warmup` unmeasured ones. */
+export async function timeCalls(call: () => Promise<unknown>, runs: number, warmup = 10) {
+  for (let i = 0; i < warmup; i++) await call();
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await call();
+    samples.push(performance.now() - t);
+  }
+  const totalMs = performance.now() - started;
+  samples.sort((a, b) => a - b);
+  const at = (p: number) =>
+    samples[Math.min(samples.length - 1, Math.ceil((p / 100) * samples.length) - 1)] ?? 0;
+  return { p50: at(50), p99: at(99), perSecond: (runs / totalMs) * 1000 };
+}
+
+/** "123 ms" with one decimal under 10 ms. */
+export const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+
+/** Prints the rows as an aligned table. */
+export function printTable(rows: BenchRow[]): void {
+  const cells = rows.map((r) => [
+    r.bench,
+    r.measure,
+    r.value,
+    r.target ?? "—",
+    r.ok === undefined ? "" : r.ok ? "ok" : "over target",
+  ]);
+  const header = ["bench", "measure", "value", "target", "status"];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i]?.length ?? 0)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
+  console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  for (const row of cells) console.log(line(row));
+}

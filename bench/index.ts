@@ -1,0 +1,48 @@
+// `npm run bench [-- <name filter>]`: starts one embedded FerretDB in a temporary folder, runs the exported
+// `run()` of every bench/*.bench.ts module against it, prints one table and stops everything. Timings
+// never fail the run: figures over their target are labelled, not thrown.
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { MongoClient } from "mongodb";
+import { loadConfig } from "../server/src/config.ts";
+import { startEmbeddedMongo } from "../server/src/db/embedded.ts";
+import { type BenchEnv, type BenchRow, printTable, startBenchApp } from "./harness.ts";
+
+type BenchModule = { run: (env: BenchEnv) => Promise<BenchRow[]> };
+
+async function main() {
+  const config = loadConfig({ ...process.env, SEED_DEMO: "never" });
+  const filter = process.argv[2] ?? "";
+  const folder = fileURLToPath(new URL(".", import.meta.url));
+  const modules = readdirSync(folder)
+    .filter((name) => name.endsWith(".bench.ts") && name.includes(filter))
+    .sort();
+  const dataDir = mkdtempSync(join(tmpdir(), "tavoli-bench-"));
+  const mongo = await startEmbeddedMongo({ binary: config.ferretdbBin, dataDir });
+  const client = await MongoClient.connect(mongo.uri, { appName: "tavoli-bench" });
+  const env: BenchEnv = { client, config, startApp: () => startBenchApp(client, config) };
+  const rows: BenchRow[] = [];
+  const started = performance.now();
+  try {
+    for (const name of modules) {
+      console.log(`[bench] ${name}…`);
+      const module = (await import(pathToFileURL(join(folder, name)).href)) as BenchModule;
+      rows.push(...(await module.run(env)));
+    }
+  } finally {
+    await client.close();
+    await mongo.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  printTable(rows);
+  console.log(
+    `\n[bench] ${modules.length} module(s) in ${((performance.now() - started) / 1000).toFixed(1)} s (FerretDB 1.24, SQLite)`,
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
