@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authenticated, standardErrors as errors, jsonContent as json, jsonBody } from "../shared/openapi.ts";
+import { authenticated, errorsFor, jsonContent as json, jsonBody } from "../shared/openapi.ts";
 import { pageQuery } from "../shared/pagination.ts";
 import { idParam, isoDate, objectId, pageOf, text } from "../shared/schemas.ts";
 
@@ -51,7 +51,7 @@ export const listAgreementsRoute = createRoute({
   request: { query: pageQuery },
   responses: {
     200: { description: "A page of agreements", ...json(pageOf(agreement, "AgreementPage")) },
-    400: errors[400],
+    ...errorsFor(400),
   },
 });
 
@@ -63,8 +63,7 @@ export const getAgreementRoute = createRoute({
   request: { params: idParam },
   responses: {
     200: { description: "The agreement", ...json(agreement) },
-    400: errors[400],
-    404: errors[404],
+    ...errorsFor(400, 404),
   },
 });
 
@@ -77,10 +76,7 @@ export const createAgreementRoute = createRoute({
   request: { body: jsonBody(agreementInput) },
   responses: {
     201: { description: "Created", ...json(agreement) },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    409: errors[409],
+    ...errorsFor(400, 401, 403, 409),
   },
 });
 
@@ -93,10 +89,7 @@ export const updateAgreementRoute = createRoute({
   request: { params: idParam, body: jsonBody(agreementPatch) },
   responses: {
     200: { description: "Updated", ...json(agreement) },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
+    ...errorsFor(400, 401, 403, 404),
   },
 });
 
@@ -109,10 +102,6 @@ export const addAgreementAdminRoute = createRoute({
   request: { params: idParam, body: jsonBody(z.strictObject({ personId: objectId })) },
   responses: {
     201: { description: "Granted", ...json(z.object({ agreementId: z.string(), personId: z.string() })) },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
+    ...errorsFor(400, 401, 403, 404, 409),
   },
 });

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authenticated, standardErrors as errors, jsonContent } from "../shared/openapi.ts";
+import { authenticated, errorsFor, jsonContent } from "../shared/openapi.ts";
 import { pageQuery } from "../shared/pagination.ts";
 import { pageOf } from "../shared/schemas.ts";
 
@@ -36,8 +36,6 @@ export const listAuditRoute = createRoute({
   },
   responses: {
     200: { description: "Audit entries", ...jsonContent(pageOf(auditEntry, "AuditPage")) },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
+    ...errorsFor(400, 401, 403),
   },
 });

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authenticated, standardErrors as errors, jsonContent as json, jsonBody } from "../shared/openapi.ts";
+import { authenticated, errorsFor, jsonContent as json, jsonBody } from "../shared/openapi.ts";
 import { idParam, text } from "../shared/schemas.ts";
 
 const email = z
@@ -45,8 +45,8 @@ export const requestLoginLinkRoute = createRoute({
   request: { body: jsonBody(z.strictObject({ email })) },
   responses: {
     202: { description: "Accepted", ...json(z.object({ message: z.string() })) },
-    400: errors[400],
-    429: { ...errors[429], headers: z.object({ "Retry-After": z.string() }) },
+    ...errorsFor(400),
+    429: { ...errorsFor(429)[429], headers: z.object({ "Retry-After": z.string() }) },
   },
 });
 
@@ -58,7 +58,7 @@ export const createSessionRoute = createRoute({
   request: { body: jsonBody(z.strictObject({ token: loginToken })) },
   responses: {
     201: { description: "Logged in; the session cookie is set", ...json(sessionView) },
-    400: { ...errors[400], description: "link_invalid: unknown, expired or already used" },
+    400: { ...errorsFor(400)[400], description: "link_invalid: unknown, expired or already used" },
   },
 });
 
@@ -68,7 +68,7 @@ export const getSessionRoute = createRoute({
   tags: ["Auth"],
   summary: "The current cookie session: person, roles and CSRF token",
   security: [{ sessionCookie: [] }],
-  responses: { 200: { description: "The session", ...json(sessionView) }, 401: errors[401] },
+  responses: { 200: { description: "The session", ...json(sessionView) }, ...errorsFor(401) },
 });
 
 export const deleteSessionRoute = createRoute({
@@ -79,8 +79,7 @@ export const deleteSessionRoute = createRoute({
   security: [{ sessionCookie: [] }],
   responses: {
     204: { description: "Logged out; the cookie is cleared" },
-    401: errors[401],
-    403: errors[403],
+    ...errorsFor(401, 403),
   },
 });
 
@@ -93,9 +92,7 @@ export const createApiTokenRoute = createRoute({
   request: { body: jsonBody(z.strictObject({ name: text(100) })) },
   responses: {
     201: { description: "Created", ...json(apiToken.extend({ token: z.string() }).openapi("NewApiToken")) },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
+    ...errorsFor(400, 401, 403),
   },
 });
 
@@ -110,7 +107,7 @@ export const listApiTokensRoute = createRoute({
       description: "My tokens",
       ...json(z.object({ items: z.array(apiToken) }).openapi("ApiTokenList")),
     },
-    401: errors[401],
+    ...errorsFor(401),
   },
 });
 
@@ -123,9 +120,6 @@ export const revokeApiTokenRoute = createRoute({
   request: { params: idParam },
   responses: {
     204: { description: "Revoked" },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
+    ...errorsFor(400, 401, 403, 404),
   },
 });

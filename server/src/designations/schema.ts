@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authenticated, standardErrors as errors, jsonContent as json, jsonBody } from "../shared/openapi.ts";
+import { authenticated, errorsFor, jsonContent as json, jsonBody } from "../shared/openapi.ts";
 import { pageQuery } from "../shared/pagination.ts";
 import { idParam, isoDate, objectId, pageOf } from "../shared/schemas.ts";
 
@@ -52,11 +52,7 @@ export const designation = z
 const tags = ["Designations"];
 const secured = { tags, security: authenticated };
 const writeErrors = {
-  400: errors[400],
-  401: errors[401],
-  403: errors[403],
-  404: errors[404],
-  409: errors[409],
+  ...errorsFor(400, 401, 403, 404, 409),
 };
 
 export const tableDesignationsRoute = createRoute({
@@ -70,9 +66,7 @@ export const tableDesignationsRoute = createRoute({
       description: "Designations in force",
       ...json(z.object({ on: z.string(), items: z.array(designation) }).openapi("TableReferents")),
     },
-    400: errors[400],
-    401: errors[401],
-    404: errors[404],
+    ...errorsFor(400, 401, 404),
   },
 });
 
@@ -111,8 +105,6 @@ export const organisationDesignationsRoute = createRoute({
   request: { params: idParam, query: pageQuery },
   responses: {
     200: { description: "History", ...json(pageOf(designation, "DesignationPage")) },
-    400: errors[400],
-    401: errors[401],
-    404: errors[404],
+    ...errorsFor(400, 401, 404),
   },
 });

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authenticated, standardErrors as errors, jsonBody, jsonContent } from "../shared/openapi.ts";
+import { authenticated, errorsFor, jsonBody, jsonContent } from "../shared/openapi.ts";
 import { pageQuery } from "../shared/pagination.ts";
 import { idParam, isoDate, objectId, pageOf } from "../shared/schemas.ts";
 
@@ -52,11 +52,7 @@ export const applyRoute = createRoute({
   request: { params: idParam, body: jsonBody(adhesionInput) },
   responses: {
     201: { description: "Registered", ...jsonContent(membership) },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
+    ...errorsFor(400, 401, 403, 404, 409),
   },
 });
 
@@ -69,11 +65,7 @@ export const withdrawRoute = createRoute({
   request: { params: idParam, body: jsonBody(withdrawalInput) },
   responses: {
     200: { description: "Registered", ...jsonContent(membership) },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
+    ...errorsFor(400, 401, 403, 404, 409),
   },
 });
 
@@ -91,8 +83,7 @@ export const listMembersRoute = createRoute({
   },
   responses: {
     200: { description: "Memberships", ...jsonContent(pageOf(membership, "MembershipPage")) },
-    400: errors[400],
-    404: errors[404],
+    ...errorsFor(400, 404),
   },
 });
 
@@ -104,7 +95,6 @@ export const organisationMembershipsRoute = createRoute({
   request: { params: idParam, query: z.object({ on: isoDate.optional() }) },
   responses: {
     200: { description: "History", ...jsonContent(z.object({ items: z.array(membership) })) },
-    400: errors[400],
-    404: errors[404],
+    ...errorsFor(400, 404),
   },
 });

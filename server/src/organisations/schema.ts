@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authenticated, standardErrors as errors, jsonContent as json, jsonBody } from "../shared/openapi.ts";
+import { authenticated, errorsFor, jsonContent as json, jsonBody } from "../shared/openapi.ts";
 import { pageQuery } from "../shared/pagination.ts";
 import { idParam, pageOf, text } from "../shared/schemas.ts";
 
@@ -135,7 +135,7 @@ export const listOrganisationsRoute = createRoute({
   request: { query: organisationQuery },
   responses: {
     200: { description: "A page of organisations", ...json(pageOf(organisation, "OrganisationPage")) },
-    400: errors[400],
+    ...errorsFor(400),
   },
 });
 
@@ -147,8 +147,7 @@ export const getOrganisationRoute = createRoute({
   request: { params: idParam },
   responses: {
     200: { description: "The organisation", ...json(organisation) },
-    400: errors[400],
-    404: errors[404],
+    ...errorsFor(400, 404),
   },
 });
 
@@ -161,10 +160,7 @@ export const createOrganisationRoute = createRoute({
   request: { body: jsonBody(organisationInput) },
   responses: {
     201: { description: "Created", ...json(organisation) },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    409: errors[409],
+    ...errorsFor(400, 401, 403, 409),
   },
 });
 
@@ -177,11 +173,7 @@ export const updateOrganisationRoute = createRoute({
   request: { params: idParam, body: jsonBody(organisationPatch) },
   responses: {
     200: { description: "Updated", ...json(organisation) },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
+    ...errorsFor(400, 401, 403, 404, 409),
   },
 });
 
@@ -193,7 +185,6 @@ export const importIstatRoute = createRoute({
   security: authenticated,
   responses: {
     200: { description: "What the import did", ...json(importSummary) },
-    401: errors[401],
-    403: errors[403],
+    ...errorsFor(401, 403),
   },
 });

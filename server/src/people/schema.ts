@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authenticated, standardErrors as errors, jsonContent as json, jsonBody } from "../shared/openapi.ts";
+import { authenticated, errorsFor, jsonContent as json, jsonBody } from "../shared/openapi.ts";
 import { pageQuery } from "../shared/pagination.ts";
 import { idParam, pageOf, text } from "../shared/schemas.ts";
 
@@ -48,10 +48,7 @@ export const createPersonRoute = createRoute({
   request: { body: jsonBody(personInput) },
   responses: {
     201: { description: "Created", ...json(person) },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    409: errors[409],
+    ...errorsFor(400, 401, 403, 409),
   },
 });
 
@@ -60,7 +57,7 @@ export const getMeRoute = createRoute({
   method: "get",
   path: "/people/me",
   summary: "My data and my roles today",
-  responses: { 200: { description: "Me", ...json(me) }, 401: errors[401] },
+  responses: { 200: { description: "Me", ...json(me) }, ...errorsFor(401) },
 });
 
 export const updateMeRoute = createRoute({
@@ -69,7 +66,7 @@ export const updateMeRoute = createRoute({
   path: "/people/me",
   summary: "Correct my own data (GDPR art. 16)",
   request: { body: jsonBody(personPatch) },
-  responses: { 200: { description: "Updated", ...json(me) }, 400: errors[400], 401: errors[401] },
+  responses: { 200: { description: "Updated", ...json(me) }, ...errorsFor(400, 401) },
 });
 
 export const exportMeRoute = createRoute({
@@ -79,7 +76,7 @@ export const exportMeRoute = createRoute({
   summary: "Download everything held about me (GDPR art. 15 and 20), as a JSON attachment",
   responses: {
     200: { description: "My data", ...json(z.record(z.string(), z.unknown()).openapi("PersonalDataExport")) },
-    401: errors[401],
+    ...errorsFor(401),
   },
 });
 
@@ -91,10 +88,7 @@ export const getPersonRoute = createRoute({
   request: { params: idParam },
   responses: {
     200: { description: "The person", ...json(person) },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
+    ...errorsFor(400, 401, 403, 404),
   },
 });
 
@@ -110,8 +104,6 @@ export const listPeopleRoute = createRoute({
   },
   responses: {
     200: { description: "A page of people", ...json(pageOf(person, "PersonPage")) },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
+    ...errorsFor(400, 401, 403),
   },
 });

@@ -26,3 +26,13 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, .
 
 /** Security requirement of endpoints that need a logged-in person. */
 export const authenticated: Record<string, string[]>[] = [{ bearerToken: [] }, { sessionCookie: [] }];
+
+type ErrorStatus = keyof typeof standardErrors;
+
+/** The standard error responses for the given statuses, to spread into a route's `responses`. */
+export function errorsFor<S extends ErrorStatus>(...statuses: S[]): Pick<typeof standardErrors, S> {
+  return Object.fromEntries(statuses.map((status) => [status, standardErrors[status]])) as Pick<
+    typeof standardErrors,
+    S
+  >;
+}

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authenticated, standardErrors as errors, jsonBody, jsonContent } from "../shared/openapi.ts";
+import { authenticated, errorsFor, jsonBody, jsonContent } from "../shared/openapi.ts";
 import { idParam, isoDate, objectId, text } from "../shared/schemas.ts";
 
 export const TABLE_KINDS = [
@@ -80,8 +80,7 @@ export const listTablesRoute = createRoute({
   request: { params: agreementParam },
   responses: {
     200: { description: "Tables", ...jsonContent(z.object({ items: z.array(table) })) },
-    400: errors[400],
-    404: errors[404],
+    ...errorsFor(400, 404),
   },
 });
 
@@ -94,11 +93,7 @@ export const createTableRoute = createRoute({
   request: { params: agreementParam, body: jsonBody(tableInput) },
   responses: {
     201: { description: "Created", ...jsonContent(table) },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
+    ...errorsFor(400, 401, 403, 404, 409),
   },
 });
 
@@ -108,7 +103,7 @@ export const getTableRoute = createRoute({
   tags: ["Tables"],
   summary: "One table; confidential material only for its members",
   request: { params: idParam },
-  responses: { 200: { description: "The table", ...jsonContent(table) }, 400: errors[400], 404: errors[404] },
+  responses: { 200: { description: "The table", ...jsonContent(table) }, ...errorsFor(400, 404) },
 });
 
 export const updateTableRoute = createRoute({
@@ -120,10 +115,7 @@ export const updateTableRoute = createRoute({
   request: { params: idParam, body: jsonBody(tablePatch) },
   responses: {
     200: { description: "Updated", ...jsonContent(table) },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
+    ...errorsFor(400, 401, 403, 404),
   },
 });
 
@@ -136,10 +128,7 @@ export const setCoordinatorsRoute = createRoute({
   request: { params: idParam, body: jsonBody(z.strictObject({ personIds: z.array(objectId).max(20) })) },
   responses: {
     200: { description: "Updated", ...jsonContent(table) },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
+    ...errorsFor(400, 401, 403, 404),
   },
 });
 
@@ -152,10 +141,7 @@ export const addMaterialRoute = createRoute({
   request: { params: idParam, body: jsonBody(materialInput) },
   responses: {
     201: { description: "Added", ...jsonContent(table) },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
+    ...errorsFor(400, 401, 403, 404),
   },
 });
 
@@ -173,7 +159,6 @@ export const tableMembersRoute = createRoute({
       description: "Members",
       ...jsonContent(z.object({ on: z.string(), items: z.array(tableMember) })),
     },
-    400: errors[400],
-    404: errors[404],
+    ...errorsFor(400, 404),
   },
 });
