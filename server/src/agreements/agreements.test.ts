@@ -76,6 +76,25 @@ describe("agreements", () => {
     expect(response.body.error.code).toBe("payload_too_large");
   });
 
+  it("applies concurrent changes to different terms of one agreement without losing either", async () => {
+    const created = await s.api("POST", "/api/v1/agreements", {
+      token: admin.token,
+      body: { ...calatino, slug: "concurrent-terms" },
+    });
+    const path = `/api/v1/agreements/${created.body.id}`;
+    await Promise.all([
+      s.api("PATCH", path, { token: admin.token, body: { adhesionDelayDays: 15 } }),
+      s.api("PATCH", path, { token: admin.token, body: { withdrawalNotice: { amount: 3, unit: "months" } } }),
+      s.api("PATCH", path, { token: admin.token, body: { description: "Convenzione per il servizio ICT associato" } }),
+    ]);
+    const after = await s.api("GET", path);
+    expect(after.body).toMatchObject({
+      adhesionDelayDays: 15,
+      withdrawalNotice: { amount: 3, unit: "months" },
+      description: "Convenzione per il servizio ICT associato",
+    });
+  });
+
   it("paginates with a cursor", async () => {
     for (const n of [1, 2, 3]) {
       await s.api("POST", "/api/v1/agreements", {

@@ -3,6 +3,7 @@ import { type Filter, ObjectId } from "mongodb";
 import type { OrganisationDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
+import { withLock } from "../shared/lock.ts";
 import { paginate } from "../shared/pagination.ts";
 import { requireActingFor, requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
@@ -103,32 +104,34 @@ export async function updateOrganisation({
   ctx: Ctx;
   input: { id: ObjectId; patch: z.output<typeof organisationPatch> };
 }): Promise<OrganisationDoc> {
-  const before = await getOrganisation({ ctx, input });
-  requireActingFor(ctx, before._id);
-  const key = organisationKey({ ...before, ...input.patch });
-  let after: OrganisationDoc | null;
-  try {
-    after = await ctx.c.organisations.findOneAndUpdate(
-      { _id: before._id },
-      { $set: { ...input.patch, key, updatedAt: ctx.now() } },
-      { returnDocument: "after" },
-    );
-  } catch (error) {
-    if (isDuplicateKey(error)) throw new AppError("conflict", { field: "key", value: key });
-    throw error;
-  }
-  if (!after) throw new AppError("not_found", { entity: "organisation" });
-  await recordChange(ctx, {
-    action: "organisation.updated",
-    entity: "organisation",
-    entityId: after._id,
-    agreementId: null,
-    before,
-    after,
-    event: {
-      type: "organisation.updated",
-      payload: { organisationId: after._id.toHexString(), changed: Object.keys(input.patch) },
-    },
+  return withLock(ctx, `organisation:${input.id.toHexString()}`, async () => {
+    const before = await getOrganisation({ ctx, input });
+    requireActingFor(ctx, before._id);
+    const key = organisationKey({ ...before, ...input.patch });
+    let after: OrganisationDoc | null;
+    try {
+      after = await ctx.c.organisations.findOneAndUpdate(
+        { _id: before._id },
+        { $set: { ...input.patch, key, updatedAt: ctx.now() } },
+        { returnDocument: "after" },
+      );
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new AppError("conflict", { field: "key", value: key });
+      throw error;
+    }
+    if (!after) throw new AppError("not_found", { entity: "organisation" });
+    await recordChange(ctx, {
+      action: "organisation.updated",
+      entity: "organisation",
+      entityId: after._id,
+      agreementId: null,
+      before,
+      after,
+      event: {
+        type: "organisation.updated",
+        payload: { organisationId: after._id.toHexString(), changed: Object.keys(input.patch) },
+      },
+    });
+    return after;
   });
-  return after;
 }

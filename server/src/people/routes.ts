@@ -1,11 +1,16 @@
+import { deleteCookie } from "hono/cookie";
+import { SESSION_COOKIE } from "../auth/middleware.ts";
 import { newRouter } from "../http/env.ts";
 import { romeDate } from "../shared/dates.ts";
 import { requireActor } from "../shared/policy.ts";
 import { parseId } from "../shared/schemas.ts";
+import { erasePerson } from "./erase.ts";
 import { exportMyData } from "./export.ts";
 import { presentMe, presentPerson } from "./present.ts";
 import {
   createPersonRoute,
+  eraseMeRoute,
+  erasePersonRoute,
   exportMeRoute,
   getMeRoute,
   getPersonRoute,
@@ -33,6 +38,16 @@ export function peopleRoutes() {
     c.header("content-disposition", `attachment; filename="${filename}"`);
     c.header("cache-control", "no-store");
     return c.json(data, 200);
+  });
+  router.openapi(eraseMeRoute, async (c) => {
+    const ctx = c.get("ctx");
+    await erasePerson({ ctx, input: { id: requireActor(ctx).personId } });
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    return c.body(null, 204);
+  });
+  router.openapi(erasePersonRoute, async (c) => {
+    await erasePerson({ ctx: c.get("ctx"), input: { id: parseId(c.req.valid("param").id) } });
+    return c.body(null, 204);
   });
   router.openapi(createPersonRoute, async (c) => {
     return c.json(presentPerson(await createPerson({ ctx: c.get("ctx"), input: c.req.valid("json") })), 201);

@@ -107,3 +107,20 @@ export const listPeopleRoute = createRoute({
     ...errorsFor(400, 401, 403),
   },
 });
+
+export const eraseMeRoute = createRoute({
+  ...secured,
+  method: "delete",
+  path: "/people/me",
+  summary: "Erase my personal data (GDPR art. 17); the organisations' acts stay, with my name removed",
+  responses: { 204: { description: "Erased; the session ends" }, ...errorsFor(401) },
+});
+
+export const erasePersonRoute = createRoute({
+  ...secured,
+  method: "delete",
+  path: "/people/{id}",
+  summary: "Erase a person's personal data (installation admin, on request)",
+  request: { params: idParam },
+  responses: { 204: { description: "Erased" }, ...errorsFor(400, 401, 403, 404) },
+});

@@ -1,30 +1,38 @@
 import { randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Ctx } from "./context.ts";
 import { AppError, isDuplicateKey } from "./errors.ts";
 
 /** A lock older than this belongs to a request that died mid-way and may be taken over. */
 const STALE_AFTER_MS = 30_000;
+/** How long a writer waits for a busy lock before answering 409 `concurrent_change`. */
+const WAIT_MS = 3_000;
 
 /**
- * Serialises changes guarded by a condition on a document (closing a designation, notifying a
- * withdrawal, consuming a login link). FerretDB 1.x evaluates a conditional update as a read then a
- * write, so two concurrent `{to: null}` updates can both match; an insert into a unique `_id` is the
- * one atomic primitive both it and MongoDB offer, so writers take a lock first and a concurrent one gets
- * 409 `concurrent_change`. Wall-clock time on purpose: it is not a domain date.
+ * Serialises the writes to one document across requests and instances. FerretDB 1.x applies an update
+ * as read-modify-write of the whole document, so of two concurrent updates one can be lost, and a
+ * guarded update (`{ to: null }`) can match twice; an insert into a unique `_id` is the one atomic
+ * primitive both it and MongoDB offer. Writers queue briefly for the lock, then get 409. Wall-clock
+ * time on purpose: it is not a domain date.
  */
 export async function withLock<T>(ctx: Ctx, key: string, work: () => Promise<T>): Promise<T> {
-  const _id = key;
   const owner = randomBytes(8).toString("hex");
-  if (!(await tryTake(ctx, _id, owner))) {
-    const held = await ctx.c.locks.findOne({ _id });
-    const stale = held && Date.now() - held.takenAt.getTime() > STALE_AFTER_MS;
-    if (stale) await ctx.c.locks.deleteOne({ _id, owner: held.owner });
-    if (!stale || !(await tryTake(ctx, _id, owner))) throw new AppError("concurrent_change", { lock: key });
+  const deadline = Date.now() + WAIT_MS;
+  let delay = 5;
+  while (!(await tryTake(ctx, key, owner))) {
+    const held = await ctx.c.locks.findOne({ _id: key });
+    if (held && Date.now() - held.takenAt.getTime() > STALE_AFTER_MS) {
+      await ctx.c.locks.deleteOne({ _id: key, owner: held.owner });
+      continue;
+    }
+    if (Date.now() > deadline) throw new AppError("concurrent_change", { lock: key });
+    await sleep(delay + Math.random() * delay);
+    delay = Math.min(delay * 2, 100);
   }
   try {
     return await work();
   } finally {
-    await ctx.c.locks.deleteOne({ _id, owner });
+    await ctx.c.locks.deleteOne({ _id: key, owner });
   }
 }
 

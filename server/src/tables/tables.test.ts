@@ -113,6 +113,21 @@ describe("tables", () => {
     expect(await s.c.tables.countDocuments()).toBe(before);
   });
 
+  it("loses none of many materials added at the same moment", async () => {
+    const table = (await makeTable(s, admin.token, agreementId, { name: "Tavolo affollato" })).id;
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, n) =>
+        s.api("POST", `/api/v1/tables/${table}/materials`, {
+          token: admin.token,
+          body: { title: `Documento ${n}`, url: `https://example.it/${n}.pdf` },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
+    const stored = await s.api("GET", `/api/v1/tables/${table}`);
+    expect(stored.body.materials).toHaveLength(8);
+  });
+
   it("keeps audit entries of one agreement away from another agreement's admin", async () => {
     const otherAdmin = await s.createPerson();
     const other = (await makeAgreement(s, admin.token)).id;

@@ -4,6 +4,7 @@ import { getAgreement } from "../agreements/use-cases.ts";
 import type { TableDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
+import { withLock } from "../shared/lock.ts";
 import { isAgreementAdmin, requireActor, requireAgreementAdmin } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 import type { materialInput, tableInput, tablePatch } from "./schema.ts";
@@ -72,18 +73,20 @@ export async function createTable({
 }
 
 async function changeTable(ctx: Ctx, id: ObjectId, action: string, update: object): Promise<TableDoc> {
-  const before = await getTable({ ctx, input: { id } });
-  requireAgreementAdmin(ctx, before.agreementId);
-  let after: TableDoc | null;
-  try {
-    after = await ctx.c.tables.findOneAndUpdate({ _id: id }, update, { returnDocument: "after" });
-  } catch (error) {
-    if (isDuplicateKey(error)) throw new AppError("conflict", { field: "name" });
-    throw error;
-  }
-  if (!after) throw new AppError("not_found", { entity: "table" });
-  await audited(ctx, action, before, after);
-  return after;
+  return withLock(ctx, `table:${id.toHexString()}`, async () => {
+    const before = await getTable({ ctx, input: { id } });
+    requireAgreementAdmin(ctx, before.agreementId);
+    let after: TableDoc | null;
+    try {
+      after = await ctx.c.tables.findOneAndUpdate({ _id: id }, update, { returnDocument: "after" });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new AppError("conflict", { field: "name" });
+      throw error;
+    }
+    if (!after) throw new AppError("not_found", { entity: "table" });
+    await audited(ctx, action, before, after);
+    return after;
+  });
 }
 
 /** Changes name, kind, theme, access or description (agreement admin). */
@@ -120,20 +123,22 @@ export async function addMaterial({
   input: { id: ObjectId; material: z.output<typeof materialInput> };
 }): Promise<TableDoc> {
   const actor = requireActor(ctx);
-  const before = await getTable({ ctx, input });
-  if (
-    !isAgreementAdmin(actor, before.agreementId) &&
-    !actor.coordinatorOf.includes(before._id.toHexString())
-  ) {
-    throw new AppError("forbidden", { requiredRole: "table_coordinator" });
-  }
-  const material = { _id: new ObjectId(), ...input.material, addedAt: ctx.now() };
-  const after = await ctx.c.tables.findOneAndUpdate(
-    { _id: before._id },
-    { $push: { materials: material }, $set: { updatedAt: ctx.now() } },
-    { returnDocument: "after" },
-  );
-  if (!after) throw new AppError("not_found", { entity: "table" });
-  await audited(ctx, "table.material_added", before, after);
-  return after;
+  return withLock(ctx, `table:${input.id.toHexString()}`, async () => {
+    const before = await getTable({ ctx, input });
+    if (
+      !isAgreementAdmin(actor, before.agreementId) &&
+      !actor.coordinatorOf.includes(before._id.toHexString())
+    ) {
+      throw new AppError("forbidden", { requiredRole: "table_coordinator" });
+    }
+    const material = { _id: new ObjectId(), ...input.material, addedAt: ctx.now() };
+    const after = await ctx.c.tables.findOneAndUpdate(
+      { _id: before._id },
+      { $push: { materials: material }, $set: { updatedAt: ctx.now() } },
+      { returnDocument: "after" },
+    );
+    if (!after) throw new AppError("not_found", { entity: "table" });
+    await audited(ctx, "table.material_added", before, after);
+    return after;
+  });
 }

@@ -1,0 +1,70 @@
+import type { ObjectId } from "mongodb";
+import type { Ctx } from "../shared/context.ts";
+import { addDays, romeDate } from "../shared/dates.ts";
+import { AppError } from "../shared/errors.ts";
+import { requireActor } from "../shared/policy.ts";
+import { recordChange } from "../shared/record.ts";
+
+/** What an erased person's name becomes everywhere it was shown. */
+export const ERASED_NAME = "Persona rimossa";
+
+/**
+ * DOMAIN rule 11, right to erasure: the person's identifying data go, the organisations' acts stay.
+ * Name and email are replaced, access (sessions, tokens, links) is removed, designations in force end
+ * yesterday so the seat is visibly vacant, and audit entries keep the fact of each change but lose the
+ * personal values. Allowed to the person themself and to installation admins.
+ */
+export async function erasePerson({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }) {
+  const actor = requireActor(ctx);
+  if (!actor.personId.equals(input.id) && !actor.isInstallationAdmin) throw new AppError("forbidden");
+  const before = await ctx.c.people.findOne({ _id: input.id });
+  if (!before) throw new AppError("not_found", { entity: "person" });
+  const now = ctx.now();
+  const yesterday = addDays(romeDate(now), -1);
+  const personId = before._id;
+  await ctx.c.people.updateOne(
+    { _id: personId },
+    {
+      $set: {
+        name: ERASED_NAME,
+        email: `rimossa-${personId.toHexString()}@invalid.tavoli`,
+        isInstallationAdmin: false,
+        updatedAt: now,
+      },
+    },
+  );
+  // One after the other: FerretDB 1.x loses one of two concurrent updates of the same document, and
+  // the two audit updates below can touch the same entry.
+  const steps: (() => Promise<unknown>)[] = [
+    () => ctx.c.sessions.deleteMany({ personId }),
+    () => ctx.c.loginLinks.deleteMany({ personId }),
+    () => ctx.c.apiTokens.updateMany({ personId, revokedAt: null }, { $set: { revokedAt: now } }),
+    () => ctx.c.agreementAdmins.deleteMany({ personId }),
+    () => ctx.c.tables.updateMany({ coordinatorIds: personId }, { $pull: { coordinatorIds: personId } }),
+    () =>
+      ctx.c.designations.updateMany(
+        { personId, to: null, from: { $lte: yesterday } },
+        { $set: { to: yesterday } },
+      ),
+    // Designations not yet started are withdrawn outright: they never took effect.
+    () => ctx.c.designations.deleteMany({ personId, from: { $gt: yesterday } }),
+    () =>
+      ctx.c.audit.updateMany(
+        { entity: "person", entityId: personId },
+        { $set: { before: null, after: { erased: true } } },
+      ),
+    () => ctx.c.audit.updateMany({ actorId: personId }, { $set: { actorName: ERASED_NAME } }),
+  ];
+  for (const step of steps) await step();
+  // A person erasing themself must not sign the entry with the name just removed.
+  const signer = actor.personId.equals(personId) ? { ...ctx, actor: { ...actor, name: ERASED_NAME } } : ctx;
+  await recordChange(signer, {
+    action: "person.erased",
+    entity: "person",
+    entityId: personId,
+    agreementId: null,
+    before: { erased: false },
+    after: { erased: true },
+    event: { type: "person.erased", payload: { personId: personId.toHexString() } },
+  });
+}
