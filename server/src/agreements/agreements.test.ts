@@ -85,7 +85,10 @@ describe("agreements", () => {
     await Promise.all([
       s.api("PATCH", path, { token: admin.token, body: { adhesionDelayDays: 15 } }),
       s.api("PATCH", path, { token: admin.token, body: { withdrawalNotice: { amount: 3, unit: "months" } } }),
-      s.api("PATCH", path, { token: admin.token, body: { description: "Convenzione per il servizio ICT associato" } }),
+      s.api("PATCH", path, {
+        token: admin.token,
+        body: { description: "Convenzione per il servizio ICT associato" },
+      }),
     ]);
     const after = await s.api("GET", path);
     expect(after.body).toMatchObject({

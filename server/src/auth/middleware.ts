@@ -4,7 +4,7 @@ import { ObjectId } from "mongodb";
 import type { AppEnv, Auth } from "../http/env.ts";
 import { loadActor } from "../people/load-actor.ts";
 import { createCtx } from "../shared/context.ts";
-import { AppError } from "../shared/errors.ts";
+import { AppError, isDuplicateKey } from "../shared/errors.ts";
 import type { EventBus } from "../shared/events.ts";
 import { hashToken, sameSecret } from "./secrets.ts";
 
@@ -29,11 +29,18 @@ export function authenticate(deps: { bus: EventBus; now?: () => Date }): Middlew
     let auth: Auth | null = null;
     const header = c.req.header("authorization");
     if (header?.toLowerCase().startsWith("bearer ")) {
-      const token = await base.c.apiTokens.findOneAndUpdate(
-        { tokenHash: hashToken(header.slice(7).trim()), revokedAt: null },
-        { $set: { lastUsedAt: now } },
-      );
+      const token = await base.c.apiTokens.findOne({
+        tokenHash: hashToken(header.slice(7).trim()),
+        revokedAt: null,
+      });
       if (!token) throw new AppError("unauthenticated", { reason: "invalid_token" });
+      // Recorded beside the token, not on it: FerretDB rewrites whole documents, so a write here could
+      // undo a revocation made at the same moment. Two first uses racing on the upsert are both fine.
+      await base.c.apiTokenUsage
+        .updateOne({ _id: token._id }, { $set: { lastUsedAt: now } }, { upsert: true })
+        .catch((error) => {
+          if (!isDuplicateKey(error)) throw error;
+        });
       auth = { personId: token.personId.toHexString(), via: "token" };
     } else {
       const sessionId = getCookie(c, SESSION_COOKIE);

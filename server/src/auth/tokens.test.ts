@@ -12,6 +12,23 @@ describe("personal API tokens", () => {
   });
   afterAll(() => s.close());
 
+  it("a token revoked while it is in use stays revoked", async () => {
+    const busyOwner = await s.createPerson();
+    for (let round = 0; round < 3; round++) {
+      const created = await s.api("POST", "/api/v1/auth/tokens", {
+        token: busyOwner.token,
+        body: { name: `busy ${round}` },
+      });
+      const busy: string = created.body.token;
+      const [revoked] = await Promise.all([
+        s.api("DELETE", `/api/v1/auth/tokens/${created.body.id}`, { token: busyOwner.token }),
+        ...Array.from({ length: 6 }, () => s.api("GET", "/api/v1/auth/tokens", { token: busy })),
+      ]);
+      expect(revoked?.status).toBe(204);
+      expect((await s.api("GET", "/api/v1/auth/tokens", { token: busy })).status).toBe(401);
+    }
+  });
+
   it("creates a token shown once, lists tokens without secrets, and a revoked token gets 401", async () => {
     const created = await s.api("POST", "/api/v1/auth/tokens", {
       token: owner.token,

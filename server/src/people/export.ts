@@ -1,3 +1,4 @@
+import { withLastUse } from "../auth/tokens.ts";
 import type { AuditDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { requireActor } from "../shared/policy.ts";
@@ -17,7 +18,11 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
   const me = person._id;
   const [designations, tokens, sessions] = await Promise.all([
     ctx.c.designations.find({ personId: me }).sort({ from: 1, _id: 1 }).toArray(),
-    ctx.c.apiTokens.find({ personId: me }).sort({ _id: 1 }).toArray(),
+    ctx.c.apiTokens
+      .find({ personId: me })
+      .sort({ _id: 1 })
+      .toArray()
+      .then((tokens) => withLastUse(ctx, tokens)),
     ctx.c.sessions.find({ personId: me }).sort({ _id: 1 }).toArray(),
   ]);
   const designationIds = designations.map((d) => d._id);
