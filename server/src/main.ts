@@ -11,6 +11,9 @@ import { createCtx } from "./shared/context.ts";
 import { EventBus } from "./shared/events.ts";
 import { createMailer } from "./shared/mailer.ts";
 
+/** A start-up failure with a message for the person starting the product (no stack trace). */
+class StartupError extends Error {}
+
 /** A fresh single-use login link for the demo administrator, when the demo data are there. */
 async function demoAdminLoginLink(db: Db, bus: EventBus, publicUrl: string): Promise<string | null> {
   const ctx = createCtx({ db, bus });
@@ -34,7 +37,18 @@ async function main() {
   }
   const app = createApp({ config, db, bus, mailer });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", () => resolve());
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new StartupError(
+              `La porta ${config.port} è già in uso: impostare PORT. / Port ${config.port} is in use: set PORT.`,
+            )
+          : error,
+      ),
+    );
+  });
   console.log(`[tavoli] API su ${config.publicUrl}/api/v1  ·  documentazione ${config.publicUrl}/api/docs`);
   console.log(
     `[tavoli] database: ${config.mongodbUri ? "MongoDB (MONGODB_URI)" : `FerretDB incorporato, dati in ${config.dataDir}`}`,
@@ -57,6 +71,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof StartupError ? error.message : error);
   process.exit(1);
 });

@@ -98,6 +98,34 @@ describe("agreements", () => {
     });
   });
 
+  it("a PATCH changes only what it names, refuses an empty change and a non-JSON body", async () => {
+    const created = await s.api("POST", "/api/v1/agreements", {
+      token: admin.token,
+      body: { ...calatino, slug: "partial-patch", description: "Testo originale", signedOn: "2020-03-31" },
+    });
+    const path = `/api/v1/agreements/${created.body.id}`;
+    const patched = await s.api("PATCH", path, { token: admin.token, body: { shortName: "Calatino SC" } });
+    expect(patched.body).toMatchObject({
+      shortName: "Calatino SC",
+      description: "Testo originale",
+      signedOn: "2020-03-31",
+      kind: "convenzione",
+    });
+    expect((await s.api("PATCH", path, { token: admin.token, body: {} })).body.error.code).toBe(
+      "validation_failed",
+    );
+    const noBody = await s.api("PATCH", path, { token: admin.token });
+    expect(noBody.status).toBe(400);
+    const form = await s.api("PATCH", path, {
+      token: admin.token,
+      rawBody: "shortName=x",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(form.status).toBe(415);
+    expect(form.body.error.code).toBe("unsupported_media_type");
+    expect((await s.api("GET", path)).body.shortName).toBe("Calatino SC");
+  });
+
   it("paginates with a cursor", async () => {
     for (const n of [1, 2, 3]) {
       await s.api("POST", "/api/v1/agreements", {

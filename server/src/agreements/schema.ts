@@ -1,30 +1,41 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authenticated, errorsFor, jsonContent as json, jsonBody } from "../shared/openapi.ts";
 import { pageQuery } from "../shared/pagination.ts";
-import { idParam, isoDate, objectId, pageOf, text } from "../shared/schemas.ts";
+import { idParam, isoDate, nonEmptyPatch, objectId, pageOf, text } from "../shared/schemas.ts";
 
 export const noticeSchema = z.strictObject({
   amount: z.number().int().min(0).max(3650),
   unit: z.enum(["days", "months"]),
 });
 
+/** The terms an admin may change; kept free of defaults so a PATCH never resets what it does not name. */
+const agreementTerms = {
+  title: text(300),
+  shortName: text(80),
+  kind: text(80),
+  description: z.string().trim().max(5000),
+  signedOn: isoDate.nullable(),
+  adhesionDelayDays: z.number().int().min(0).max(365).openapi({ description: "0 = operative on receipt" }),
+  withdrawalNotice: noticeSchema,
+  sourceRef: z.string().trim().max(300).nullable(),
+};
+
 export const agreementInput = z
   .strictObject({
     slug: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "solo minuscole, cifre e trattini / lowercase, digits and dashes"),
-    title: text(300),
-    shortName: text(80),
-    kind: text(80).default("accordo"),
-    description: z.string().trim().max(5000).default(""),
-    signedOn: isoDate.nullable().default(null),
-    adhesionDelayDays: z.number().int().min(0).max(365).openapi({ description: "0 = operative on receipt" }),
-    withdrawalNotice: noticeSchema,
-    sourceRef: z.string().trim().max(300).nullable().default(null),
+    ...agreementTerms,
+    kind: agreementTerms.kind.default("accordo"),
+    description: agreementTerms.description.default(""),
+    signedOn: agreementTerms.signedOn.default(null),
+    sourceRef: agreementTerms.sourceRef.default(null),
   })
   .openapi("AgreementInput");
 
-export const agreementPatch = agreementInput.omit({ slug: true }).partial().openapi("AgreementPatch");
+export const agreementPatch = nonEmptyPatch(z.strictObject(agreementTerms).partial()).openapi(
+  "AgreementPatch",
+);
 
 export const agreement = z
   .object({

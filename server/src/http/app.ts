@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "mongodb";
@@ -23,6 +23,22 @@ import { handleError } from "./errors.ts";
 import { pickLang } from "./lang.ts";
 
 export type AppDeps = { config: Config; db: Db; bus: EventBus; mailer: Mailer; now?: () => Date };
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH"]);
+
+/** A write that carries a body must say it is JSON: anything else is 415, never silently read as `{}`. */
+const requireJsonBodies: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (WRITE_METHODS.has(c.req.method)) {
+    const length = c.req.header("content-length");
+    const hasBody =
+      (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
+    const type = c.req.header("content-type") ?? "";
+    if (hasBody && !/^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(type)) {
+      throw new AppError("unsupported_media_type", { contentType: type || null });
+    }
+  }
+  await next();
+};
 
 /** JSON bodies above this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -51,6 +67,7 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  app.use("/api/*", requireJsonBodies);
   app.use("/api/*", authenticate({ bus: deps.bus, now: deps.now }));
   app.use("/auth/*", authenticate({ bus: deps.bus, now: deps.now }));
 

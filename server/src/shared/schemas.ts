@@ -45,3 +45,10 @@ export function parseId(hex: string): ObjectId {
   if (!/^[0-9a-fA-F]{24}$/.test(hex)) throw new AppError("invalid_id", { id: hex });
   return new ObjectId(hex);
 }
+
+/** A PATCH body must change something: `{}` is refused (and documented with minProperties: 1). */
+export function nonEmptyPatch<T extends z.ZodType<object>>(schema: T) {
+  return schema
+    .refine((patch) => Object.keys(patch).length > 0, "nessun campo da modificare / nothing to change")
+    .openapi({ minProperties: 1 });
+}

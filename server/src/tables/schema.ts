@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authenticated, errorsFor, jsonBody, jsonContent } from "../shared/openapi.ts";
-import { idParam, isoDate, objectId, text } from "../shared/schemas.ts";
+import { idParam, isoDate, nonEmptyPatch, objectId, text } from "../shared/schemas.ts";
 
 export const TABLE_KINDS = [
   "tavolo_di_lavoro",
@@ -15,21 +15,28 @@ export const TABLE_KINDS = [
 
 const theme = z.strictObject({ code: text(20).openapi({ example: "WP1" }), title: text(200) });
 
+/** What an admin may change; kept free of defaults so a PATCH never resets what it does not name. */
+const tableFields = {
+  name: text(200),
+  kind: z.enum(TABLE_KINDS),
+  theme: theme.nullable(),
+  access: z
+    .enum(["open", "founders"])
+    .openapi({ description: "open: every operative member sits on it; founders: founding parties only" }),
+  description: z.string().trim().max(5000),
+};
+
 export const tableInput = z
   .strictObject({
-    name: text(200),
-    kind: z.enum(TABLE_KINDS),
-    theme: theme.nullable().default(null),
-    access: z
-      .enum(["open", "founders"])
-      .default("open")
-      .openapi({ description: "open: every operative member sits on it; founders: founding parties only" }),
-    description: z.string().trim().max(5000).default(""),
+    ...tableFields,
+    theme: tableFields.theme.default(null),
+    access: tableFields.access.default("open"),
+    description: tableFields.description.default(""),
     coordinatorIds: z.array(objectId).max(20).default([]),
   })
   .openapi("TableInput");
 
-export const tablePatch = tableInput.omit({ coordinatorIds: true }).partial().openapi("TablePatch");
+export const tablePatch = nonEmptyPatch(z.strictObject(tableFields).partial()).openapi("TablePatch");
 
 export const materialInput = z
   .strictObject({

@@ -113,6 +113,24 @@ describe("tables", () => {
     expect(await s.c.tables.countDocuments()).toBe(before);
   });
 
+  it("renaming a founders-only table keeps it founders-only", async () => {
+    const steering = await makeTable(s, admin.token, agreementId, {
+      name: "Cabina di regia",
+      kind: "cabina_di_regia",
+      access: "founders",
+      description: "Organo di indirizzo",
+    });
+    const renamed = await s.api("PATCH", `/api/v1/tables/${steering.id}`, {
+      token: admin.token,
+      body: { name: "Cabina di regia strategica" },
+    });
+    expect(renamed.body).toMatchObject({
+      name: "Cabina di regia strategica",
+      access: "founders",
+      description: "Organo di indirizzo",
+    });
+  });
+
   it("loses none of many materials added at the same moment", async () => {
     const table = (await makeTable(s, admin.token, agreementId, { name: "Tavolo affollato" })).id;
     const results = await Promise.all(
