@@ -41,6 +41,20 @@ describe("contract points checked from outside", () => {
     expect((await asset.text()).length).toBeGreaterThan(100_000);
   });
 
+  it("the home page lists the agreements and says who is signed in", async () => {
+    const anonymous = await fetch(`${s.url}/`);
+    expect(anonymous.status).toBe(200);
+    const html = await anonymous.text();
+    expect(html).toContain('<html lang="it">');
+    expect(html).toContain('id="login"');
+    const person = await s.createPerson({ name: "Giulia <Ferrara>" });
+    const signedIn = await (
+      await fetch(`${s.url}/`, { headers: { authorization: `Bearer ${person.token}` } })
+    ).text();
+    expect(signedIn).toContain("Accesso effettuato come <strong>Giulia &lt;Ferrara&gt;</strong>");
+    expect(signedIn).not.toContain('id="login"');
+  });
+
   it("unknown routes get the error shape in Italian, or English on request", async () => {
     const it = await s.api("GET", "/api/v1/nope");
     expect(it.status).toBe(404);

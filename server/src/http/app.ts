@@ -10,6 +10,7 @@ import { authRoutes } from "../auth/routes.ts";
 import type { Config } from "../config.ts";
 import { designationRoutes } from "../designations/routes.ts";
 import { docsRoutes } from "../docs/routes.ts";
+import { homeRoutes } from "../home/routes.ts";
 import { membershipRoutes } from "../memberships/routes.ts";
 import { organisationRoutes } from "../organisations/routes.ts";
 import { peopleRoutes } from "../people/routes.ts";
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
   app.use("/api/*", requireJsonBodies);
   app.use("/api/*", authenticate({ bus: deps.bus, now: deps.now }));
   app.use("/auth/*", authenticate({ bus: deps.bus, now: deps.now }));
+  app.use("/", authenticate({ bus: deps.bus, now: deps.now }));
 
   app.get("/healthz", async (c) => {
     const started = Date.now();
@@ -118,5 +120,6 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1", api);
   app.route("/", docsRoutes());
   app.route("/", authPages());
+  app.route("/", homeRoutes());
   return app;
 }

@@ -1,0 +1,63 @@
+import { Hono } from "hono";
+import { listAgreements } from "../agreements/use-cases.ts";
+import { escapeHtml, page } from "../auth/html.ts";
+import type { AppEnv, Lang } from "../http/env.ts";
+
+const TEXT = {
+  it: {
+    title: "Tavoli",
+    intro: "Tavoli di lavoro degli accordi intercomunali per la transizione digitale.",
+    signedIn: (name: string) => `Accesso effettuato come <strong>${escapeHtml(name)}</strong>.`,
+    signedOut: "Per accedere, inserire l'indirizzo email: arriverà un link valido 15 minuti.",
+    send: "Invia il link di accesso",
+    agreements: "Accordi",
+    docs: "Documentazione dell'API",
+    outbox: "Posta di sviluppo (link di accesso)",
+    sent: "Se l'indirizzo è registrato, il link è in arrivo.",
+  },
+  en: {
+    title: "Tavoli",
+    intro: "Working tables of inter-municipal digital-transformation agreements.",
+    signedIn: (name: string) => `Signed in as <strong>${escapeHtml(name)}</strong>.`,
+    signedOut: "To sign in, enter your email address: a link valid for 15 minutes will arrive.",
+    send: "Send the login link",
+    agreements: "Agreements",
+    docs: "API documentation",
+    outbox: "Development mail (login links)",
+    sent: "If the address is registered, the link is on its way.",
+  },
+} satisfies Record<Lang, unknown>;
+
+// The login form posts JSON (the API refuses form bodies), so it needs these few lines of script.
+const loginScript = (sent: string) => `<script>
+document.getElementById("login").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const email = event.target.email.value;
+  await fetch("/api/v1/auth/login-links", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
+  document.getElementById("login").outerHTML = ${JSON.stringify(`<p role="status">${sent}</p>`)};
+});
+</script>`;
+
+/** The landing page until the PWA arrives: who is signed in, the agreements, and where to go next. */
+export function homeRoutes() {
+  const router = new Hono<AppEnv>();
+  router.get("/", async (c) => {
+    const lang = c.get("lang");
+    const t = TEXT[lang];
+    const ctx = c.get("ctx");
+    const { items } = await listAgreements({ ctx, input: { limit: 50 } });
+    const agreements = items
+      .map(
+        (a) =>
+          `<li><a href="/api/v1/agreements/${a._id.toHexString()}">${escapeHtml(a.shortName)}</a> — ${escapeHtml(a.title)}</li>`,
+      )
+      .join("");
+    const who = ctx.actor
+      ? `<p>${t.signedIn(ctx.actor.name)}</p>`
+      : `<p>${t.signedOut}</p><form id="login"><input name="email" type="email" required autocomplete="email" aria-label="email"> <button>${t.send}</button></form>${loginScript(t.sent)}`;
+    const outbox = c.get("mailer").devOutbox ? `<li><a href="/dev/outbox">${t.outbox}</a></li>` : "";
+    const body = `<p>${t.intro}</p>${who}<h2>${t.agreements}</h2><ul>${agreements}</ul><ul><li><a href="/api/docs">${t.docs}</a></li>${outbox}</ul>`;
+    return c.html(page({ lang, title: t.title, body }));
+  });
+  return router;
+}
