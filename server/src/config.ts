@@ -89,3 +89,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logRequests: e.LOG_REQUESTS,
   };
 }
+
+/** The process's own settings: the one place that reads process.env. */
+export function configFromEnvironment(): Config {
+  return loadConfig(process.env);
+}

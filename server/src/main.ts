@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { type Db, MongoClient } from "mongodb";
 import { issueLoginLink } from "./auth/login-links.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, configFromEnvironment } from "./config.ts";
 import { startEmbeddedMongo } from "./db/embedded.ts";
 import { ensureIndexes } from "./db/indexes.ts";
 import { DEMO_ADMIN_EMAIL, seedDemoIfEmpty } from "./demo/seed.ts";
@@ -23,7 +23,7 @@ async function demoAdminLoginLink(db: Db, bus: EventBus, publicUrl: string): Pro
 
 /** Start-up: config → database (real MongoDB or embedded FerretDB) → indexes → demo data → HTTP. */
 async function main() {
-  const config = loadConfig(process.env);
+  const config = configFromEnvironment();
   const embedded = config.mongodbUri
     ? null
     : await startEmbeddedMongo({ binary: config.ferretdbBin, dataDir: join(config.dataDir, "ferretdb") });

@@ -2,7 +2,7 @@
 // (MONGODB_URI, or the embedded FerretDB in DATA_DIR), as the API's import endpoint does.
 import { join } from "node:path";
 import { MongoClient, ObjectId } from "mongodb";
-import { ConfigError, loadConfig } from "../config.ts";
+import { ConfigError, configFromEnvironment } from "../config.ts";
 import { startEmbeddedMongo } from "../db/embedded.ts";
 import { ensureIndexes } from "../db/indexes.ts";
 import { type Actor, createCtx } from "../shared/context.ts";
@@ -21,7 +21,7 @@ const commandLine: Actor = {
 };
 
 async function main() {
-  const config = loadConfig(process.env);
+  const config = configFromEnvironment();
   const file = process.argv[2] ?? bundledComuniFile;
   const embedded = config.mongodbUri
     ? null
