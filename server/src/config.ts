@@ -10,7 +10,7 @@ const booleanish = z
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default("127.0.0.1"),
+  HOST: z.string().min(1).optional(),
   PUBLIC_URL: z.url().optional(),
   MONGODB_URI: z
     .string()
@@ -42,7 +42,8 @@ const schema = z.object({
 /** Validated settings, parsed once at start-up and passed down; nothing else reads process.env. */
 export type Config = {
   port: number;
-  host: string;
+  /** Listen address; unset = every interface (IPv6 and IPv4), as Node does by default. */
+  host: string | undefined;
   publicUrl: string;
   mongodbUri: string | undefined;
   dbName: string;

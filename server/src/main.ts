@@ -36,7 +36,11 @@ async function main() {
     console.log("[tavoli] dati dimostrativi caricati: i cinque accordi di esempio, enti, tavoli e referenti");
   }
   const app = createApp({ config, db, bus, mailer });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const server = serve({
+    fetch: app.fetch,
+    port: config.port,
+    ...(config.host ? { hostname: config.host } : {}),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
     server.once("error", (error: NodeJS.ErrnoException) =>
