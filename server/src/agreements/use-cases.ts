@@ -2,7 +2,7 @@ import type { z } from "@hono/zod-openapi";
 import { ObjectId } from "mongodb";
 import type { AgreementDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
-import { AppError, isDuplicateKey } from "../shared/errors.ts";
+import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { withLock } from "../shared/lock.ts";
 import { type PageQuery, paginate } from "../shared/pagination.ts";
 import { requireAgreementAdmin, requireInstallationAdmin } from "../shared/policy.ts";
@@ -38,12 +38,7 @@ export async function createAgreement({
   requireInstallationAdmin(ctx);
   const now = ctx.now();
   const doc: AgreementDoc = { _id: new ObjectId(), ...input, createdAt: now, updatedAt: now };
-  try {
-    await ctx.c.agreements.insertOne(doc);
-  } catch (error) {
-    if (isDuplicateKey(error)) throw new AppError("conflict", { field: "slug", value: input.slug });
-    throw error;
-  }
+  await refusingDuplicates(ctx.c.agreements.insertOne(doc), "conflict", { field: "slug", value: input.slug });
   await recordChange(ctx, {
     action: "agreement.created",
     entity: "agreement",
@@ -108,12 +103,7 @@ export async function addAgreementAdmin({
     personId: input.personId,
     createdAt: ctx.now(),
   };
-  try {
-    await ctx.c.agreementAdmins.insertOne(grant);
-  } catch (error) {
-    if (isDuplicateKey(error)) throw new AppError("conflict", { reason: "already_admin" });
-    throw error;
-  }
+  await refusingDuplicates(ctx.c.agreementAdmins.insertOne(grant), "conflict", { reason: "already_admin" });
   await recordChange(ctx, {
     action: "agreement.admin_added",
     entity: "agreement",

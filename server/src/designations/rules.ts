@@ -2,7 +2,7 @@ import type { ObjectId } from "mongodb";
 import type { DesignationDoc, TableDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { type IsoDate, romeDate } from "../shared/dates.ts";
-import { AppError, isDuplicateKey } from "../shared/errors.ts";
+import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { requireActingFor } from "../shared/policy.ts";
 import { organisationSitsOnTable } from "../tables/sits-on-table.ts";
 import { overlapsExisting } from "./queries.ts";
@@ -46,13 +46,9 @@ export async function checkNewDesignation(ctx: Ctx, table: TableDoc, d: NewDesig
 
 /** Inserts a designation; the unique index turns a concurrent identical request into duplicate_designation. */
 export async function insertDesignation(ctx: Ctx, doc: DesignationDoc) {
-  try {
-    await ctx.c.designations.insertOne(doc);
-  } catch (error) {
-    if (isDuplicateKey(error))
-      throw new AppError("duplicate_designation", { personId: doc.personId.toHexString() });
-    throw error;
-  }
+  await refusingDuplicates(ctx.c.designations.insertOne(doc), "duplicate_designation", {
+    personId: doc.personId.toHexString(),
+  });
 }
 
 /** What notifiers need to tell the table, with no contact data. */

@@ -4,7 +4,7 @@ import { getAgreement } from "../agreements/use-cases.ts";
 import type { MembershipDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { addDays, addMonths, romeDate } from "../shared/dates.ts";
-import { AppError, isDuplicateKey } from "../shared/errors.ts";
+import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { withLock } from "../shared/lock.ts";
 import { isAgreementAdmin, requireActingFor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
@@ -58,13 +58,8 @@ export async function applyForAdhesion({
     withdrawal: null,
     createdAt: ctx.now(),
   };
-  try {
-    await ctx.c.memberships.insertOne(membership);
-  } catch (error) {
-    // The unique (agreement, organisation, seq) index: a concurrent application won.
-    if (isDuplicateKey(error)) throw new AppError("already_member");
-    throw error;
-  }
+  // The unique (agreement, organisation, seq) index refuses the loser of concurrent applications.
+  await refusingDuplicates(ctx.c.memberships.insertOne(membership), "already_member");
   await recordChange(ctx, {
     action: "membership.applied",
     entity: "membership",

@@ -2,7 +2,7 @@ import type { z } from "@hono/zod-openapi";
 import { type Filter, ObjectId } from "mongodb";
 import type { OrganisationDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
-import { AppError, isDuplicateKey } from "../shared/errors.ts";
+import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { withLock } from "../shared/lock.ts";
 import { paginate } from "../shared/pagination.ts";
 import { requireActingFor, requireActor } from "../shared/policy.ts";
@@ -78,12 +78,7 @@ export async function createOrganisation({
     createdAt: now,
     updatedAt: now,
   };
-  try {
-    await ctx.c.organisations.insertOne(doc);
-  } catch (error) {
-    if (isDuplicateKey(error)) throw new AppError("conflict", { field: "key", value: doc.key });
-    throw error;
-  }
+  await refusingDuplicates(ctx.c.organisations.insertOne(doc), "conflict", { field: "key", value: doc.key });
   await recordChange(ctx, {
     action: "organisation.created",
     entity: "organisation",
@@ -108,17 +103,15 @@ export async function updateOrganisation({
     const before = await getOrganisation({ ctx, input });
     requireActingFor(ctx, before._id);
     const key = organisationKey({ ...before, ...input.patch });
-    let after: OrganisationDoc | null;
-    try {
-      after = await ctx.c.organisations.findOneAndUpdate(
+    const after = await refusingDuplicates(
+      ctx.c.organisations.findOneAndUpdate(
         { _id: before._id },
         { $set: { ...input.patch, key, updatedAt: ctx.now() } },
         { returnDocument: "after" },
-      );
-    } catch (error) {
-      if (isDuplicateKey(error)) throw new AppError("conflict", { field: "key", value: key });
-      throw error;
-    }
+      ),
+      "conflict",
+      { field: "key", value: key },
+    );
     if (!after) throw new AppError("not_found", { entity: "organisation" });
     await recordChange(ctx, {
       action: "organisation.updated",

@@ -3,7 +3,7 @@ import { type Filter, ObjectId } from "mongodb";
 import type { PersonDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
-import { AppError, isDuplicateKey } from "../shared/errors.ts";
+import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { withLock } from "../shared/lock.ts";
 import { type PageQuery, paginate } from "../shared/pagination.ts";
 import { requireActor, requireInstallationAdmin } from "../shared/policy.ts";
@@ -27,12 +27,7 @@ export async function createPerson({ ctx, input }: { ctx: Ctx; input: z.output<t
     createdAt: now,
     updatedAt: now,
   };
-  try {
-    await ctx.c.people.insertOne(doc);
-  } catch (error) {
-    if (isDuplicateKey(error)) throw new AppError("conflict", { field: "email" });
-    throw error;
-  }
+  await refusingDuplicates(ctx.c.people.insertOne(doc), "conflict", { field: "email" });
   await recordChange(ctx, {
     action: "person.created",
     entity: "person",

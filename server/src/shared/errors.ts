@@ -127,3 +127,17 @@ export function isDuplicateKey(error: unknown): boolean {
   if (code === 11000) return true;
   return code === 1 && typeof message === "string" && message.includes("UNIQUE constraint failed");
 }
+
+/** Awaits a write, turning a unique-index refusal into the given domain error (and nothing else). */
+export async function refusingDuplicates<T>(
+  write: Promise<T>,
+  code: ErrorCode,
+  details?: unknown,
+): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new AppError(code, details);
+    throw error;
+  }
+}

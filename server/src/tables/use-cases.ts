@@ -3,7 +3,7 @@ import { ObjectId } from "mongodb";
 import { getAgreement } from "../agreements/use-cases.ts";
 import type { TableDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
-import { AppError, isDuplicateKey } from "../shared/errors.ts";
+import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { withLock } from "../shared/lock.ts";
 import { isAgreementAdmin, requireActor, requireAgreementAdmin } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
@@ -62,12 +62,7 @@ export async function createTable({
     createdAt: now,
     updatedAt: now,
   };
-  try {
-    await ctx.c.tables.insertOne(doc);
-  } catch (error) {
-    if (isDuplicateKey(error)) throw new AppError("conflict", { field: "name", value: doc.name });
-    throw error;
-  }
+  await refusingDuplicates(ctx.c.tables.insertOne(doc), "conflict", { field: "name", value: doc.name });
   await audited(ctx, "table.created", null, doc);
   return doc;
 }
@@ -76,13 +71,11 @@ async function changeTable(ctx: Ctx, id: ObjectId, action: string, update: objec
   return withLock(ctx, `table:${id.toHexString()}`, async () => {
     const before = await getTable({ ctx, input: { id } });
     requireAgreementAdmin(ctx, before.agreementId);
-    let after: TableDoc | null;
-    try {
-      after = await ctx.c.tables.findOneAndUpdate({ _id: id }, update, { returnDocument: "after" });
-    } catch (error) {
-      if (isDuplicateKey(error)) throw new AppError("conflict", { field: "name" });
-      throw error;
-    }
+    const after = await refusingDuplicates(
+      ctx.c.tables.findOneAndUpdate({ _id: id }, update, { returnDocument: "after" }),
+      "conflict",
+      { field: "name" },
+    );
     if (!after) throw new AppError("not_found", { entity: "table" });
     await audited(ctx, action, before, after);
     return after;
