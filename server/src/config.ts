@@ -35,6 +35,10 @@ const schema = z.object({
     .min(1)
     .max(24 * 90)
     .default(24 * 14),
+  JITSI_BASE_URL: z
+    .url({ protocol: /^https$/ })
+    .default("https://meet.jit.si")
+    .describe("Jitsi Meet server for generated audio-video links (PA often self-host one)"),
   TRUST_PROXY: booleanish.default(false),
   LOG_REQUESTS: booleanish.default(false),
 });
@@ -53,6 +57,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   sessionTtlMs: number;
+  /** Base of generated audio-video links, e.g. https://meet.jit.si or a self-hosted Jitsi. */
+  jitsiBaseUrl: string;
   trustProxy: boolean;
   logRequests: boolean;
 };
@@ -86,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    jitsiBaseUrl: e.JITSI_BASE_URL.replace(/\/$/, ""),
     trustProxy: e.TRUST_PROXY,
     logRequests: e.LOG_REQUESTS,
   };

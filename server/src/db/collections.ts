@@ -156,6 +156,102 @@ export type OutboxMailDoc = {
   html: string;
   createdAt: Date;
 };
+export type MeetingMode = "in_presenza" | "online" | "ibrida";
+export type VideoProvider = "jitsi" | "teams" | "meet" | "zoom" | "webex";
+/** How many member organisations must be represented: none, a majority of the table's members, or a fixed number. */
+export type QuorumRule = { kind: "none" } | { kind: "majority" } | { kind: "fixed"; organisations: number };
+
+export type AgendaItemDoc = {
+  _id: ObjectId;
+  title: string;
+  presenter: string | null;
+  attachments: { title: string; url: string }[];
+  /** riservato: never in channels, feeds, push text or exports for non-members (DOMAIN rule 10). */
+  confidential: boolean;
+};
+
+export type MeetingDoc = {
+  _id: ObjectId;
+  agreementId: ObjectId;
+  tableId: ObjectId;
+  /** Shared by the meetings created from one recurrence rule. */
+  seriesId: ObjectId | null;
+  title: string;
+  /** UTC instants; shown in Europe/Rome. */
+  startsAt: Date;
+  endsAt: Date;
+  mode: MeetingMode;
+  place: { address: string; room: string | null } | null;
+  /** Shown only to the people convened. */
+  videoLink: { url: string; provider: VideoProvider; generated: boolean } | null;
+  agenda: AgendaItemDoc[];
+  rsvpDeadline: Date | null;
+  quorum: QuorumRule;
+  status: "convened" | "cancelled";
+  /** iCalendar SEQUENCE: raised by every change a calendar must pick up. */
+  sequence: number;
+  /** Short code the coordinator shows in the room so referents can check themselves in. */
+  checkInCode: string;
+  cancellation: { at: Date; reason: string | null } | null;
+  /** The attendance register once the coordinator closes it, with the quorum it reached. */
+  register: {
+    closedAt: Date;
+    closedBy: ObjectId;
+    attendees: number;
+    quorum: QuorumOutcome;
+  } | null;
+  createdBy: ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type QuorumOutcome = {
+  rule: QuorumRule;
+  memberOrganisations: number;
+  representedOrganisations: number;
+  required: number;
+  reached: boolean;
+};
+
+export type RsvpAnswer = "presenza" | "remoto" | "assente" | "delega";
+
+/** One answer per person and meeting (unique index): changing it overwrites. */
+export type RsvpDoc = {
+  _id: ObjectId;
+  meetingId: ObjectId;
+  personId: ObjectId;
+  /** The organisation the person represents at this sitting; null for coordinators without one. */
+  organisationId: ObjectId | null;
+  answer: RsvpAnswer;
+  /** With `delega`: the person sent instead, who becomes convened for this sitting only (DOMAIN rule 3). */
+  delegateId: ObjectId | null;
+  answeredBy: ObjectId;
+  answeredAt: Date;
+};
+
+/** Who actually attended (one row per person and meeting, unique). Audio-video attendance counts. */
+export type AttendanceDoc = {
+  _id: ObjectId;
+  meetingId: ObjectId;
+  personId: ObjectId;
+  organisationId: ObjectId | null;
+  mode: "presenza" | "remoto";
+  arrivedLate: boolean;
+  leftEarly: boolean;
+  source: "coordinator" | "check_in";
+  recordedBy: ObjectId;
+  recordedAt: Date;
+};
+
+/** A person's calendar subscription: the token is in the feed URL and stored only hashed. */
+export type CalendarFeedDoc = {
+  _id: ObjectId;
+  personId: ObjectId;
+  tokenHash: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+};
+
 export type LockDoc = { _id: string; takenAt: Date; owner: string };
 
 /** Typed handles on every collection; the only place collection names are spelled. */
@@ -177,6 +273,10 @@ export function collections(db: Db) {
     rateBuckets: db.collection<RateBucketDoc>("rateBuckets"),
     outbox: db.collection<OutboxMailDoc>("devOutbox"),
     locks: db.collection<LockDoc>("locks"),
+    meetings: db.collection<MeetingDoc>("meetings"),
+    rsvps: db.collection<RsvpDoc>("rsvps"),
+    attendance: db.collection<AttendanceDoc>("attendance"),
+    calendarFeeds: db.collection<CalendarFeedDoc>("calendarFeeds"),
   };
 }
 

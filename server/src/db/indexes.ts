@@ -28,5 +28,13 @@ export async function ensureIndexes(db: Db): Promise<void> {
     c.apiTokens.createIndex({ tokenHash: 1 }, { unique: true }),
     c.apiTokens.createIndex({ personId: 1 }),
     c.rateBuckets.createIndex({ key: 1 }, { unique: true }),
+    c.meetings.createIndex({ tableId: 1, startsAt: 1 }),
+    c.meetings.createIndex({ seriesId: 1 }),
+    c.rsvps.createIndex({ meetingId: 1, personId: 1 }, { unique: true }),
+    c.rsvps.createIndex({ delegateId: 1 }),
+    c.attendance.createIndex({ meetingId: 1, personId: 1 }, { unique: true }),
+    c.attendance.createIndex({ organisationId: 1 }),
+    c.calendarFeeds.createIndex({ tokenHash: 1 }, { unique: true }),
+    c.calendarFeeds.createIndex({ personId: 1 }),
   ]);
 }

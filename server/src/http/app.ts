@@ -3,17 +3,22 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "mongodb";
 import { agreementRoutes } from "../agreements/routes.ts";
+import { attendanceRoutes } from "../attendance/routes.ts";
 import { auditRoutes } from "../audit/routes.ts";
 import { authenticate } from "../auth/middleware.ts";
 import { authPages } from "../auth/pages.ts";
 import { authRoutes } from "../auth/routes.ts";
+import { calendarRoutes } from "../calendar/routes.ts";
 import type { Config } from "../config.ts";
 import { designationRoutes } from "../designations/routes.ts";
 import { docsRoutes } from "../docs/routes.ts";
 import { homeRoutes } from "../home/routes.ts";
+import { meetingRoutes } from "../meetings/routes.ts";
 import { membershipRoutes } from "../memberships/routes.ts";
+import { subscribeNotifiers } from "../notifications/index.ts";
 import { organisationRoutes } from "../organisations/routes.ts";
 import { peopleRoutes } from "../people/routes.ts";
+import { rsvpRoutes } from "../rsvps/routes.ts";
 import { createCtx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import type { EventBus } from "../shared/events.ts";
@@ -46,6 +51,7 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 /** Builds the whole HTTP surface: the documented API under /api/v1, its docs, health and auth pages. */
 export function createApp(deps: AppDeps) {
+  subscribeNotifiers(deps);
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.notFound(() => {
@@ -101,6 +107,10 @@ export function createApp(deps: AppDeps) {
   api.route("/", tableRoutes());
   api.route("/", peopleRoutes());
   api.route("/", designationRoutes());
+  api.route("/", meetingRoutes());
+  api.route("/", rsvpRoutes());
+  api.route("/", attendanceRoutes());
+  api.route("/", calendarRoutes());
   api.route("/", authRoutes());
   api.route("/", auditRoutes());
   api.doc31("/openapi.json", {

@@ -77,6 +77,106 @@ export const errorCatalogue = {
     it: "Il tavolo è riservato ai soggetti fondatori: l'ente non ne fa parte.",
     en: "The table is restricted to founding parties: the organisation does not sit on it.",
   },
+  nonexistent_local_time: {
+    status: 400,
+    it: "Questo orario non esiste in Italia quel giorno (passaggio all'ora legale): scegliere un altro orario.",
+    en: "This time does not exist in Italy on that day (switch to summer time): choose another time.",
+  },
+  meeting_in_past: {
+    status: 400,
+    it: "La riunione terminerebbe nel passato.",
+    en: "The meeting would end in the past.",
+  },
+  meeting_too_long: {
+    status: 400,
+    it: "Una riunione non può durare più di 24 ore.",
+    en: "A meeting cannot last more than 24 hours.",
+  },
+  video_link_required: {
+    status: 400,
+    it: "Per una riunione online o ibrida serve un collegamento audio-video (generarlo o incollarlo).",
+    en: "An online or hybrid meeting needs an audio-video link (generate or paste one).",
+  },
+  video_link_not_https: {
+    status: 400,
+    it: "Il collegamento audio-video deve iniziare con https://.",
+    en: "The audio-video link must start with https://.",
+  },
+  video_link_unrecognised: {
+    status: 400,
+    it: "Collegamento non riconosciuto: sono accettati Teams, Google Meet, Zoom, Webex e Jitsi.",
+    en: "Unrecognised link: Teams, Google Meet, Zoom, Webex and Jitsi are accepted.",
+  },
+  place_required: {
+    status: 400,
+    it: "Per una riunione in presenza o ibrida serve il luogo.",
+    en: "An in-person or hybrid meeting needs a place.",
+  },
+  recurrence_invalid: {
+    status: 400,
+    it: "Regola di ricorrenza non valida (RRULE): indicare ad esempio FREQ=MONTHLY;BYDAY=1TU;COUNT=6.",
+    en: "Invalid recurrence rule (RRULE): e.g. FREQ=MONTHLY;BYDAY=1TU;COUNT=6.",
+  },
+  recurrence_too_long: {
+    status: 400,
+    it: "La ricorrenza genera troppe riunioni (massimo 52): indicare COUNT o UNTIL.",
+    en: "The recurrence yields too many meetings (at most 52): give COUNT or UNTIL.",
+  },
+  rsvp_deadline_after_start: {
+    status: 400,
+    it: "Il termine per le conferme deve precedere l'inizio della riunione.",
+    en: "The RSVP deadline must precede the start of the meeting.",
+  },
+  meeting_cancelled: {
+    status: 409,
+    it: "La riunione è stata annullata.",
+    en: "The meeting has been cancelled.",
+  },
+  meeting_over: {
+    status: 409,
+    it: "La riunione si è già svolta: non si può più modificare.",
+    en: "The meeting has already taken place: it can no longer be changed.",
+  },
+  rsvp_closed: {
+    status: 409,
+    it: "Il termine per confermare la partecipazione è scaduto.",
+    en: "The deadline to confirm attendance has passed.",
+  },
+  not_convened: {
+    status: 403,
+    it: "La persona non è convocata a questa riunione.",
+    en: "The person is not convened to this meeting.",
+  },
+  delegate_required: {
+    status: 400,
+    it: "Con la delega va indicata la persona delegata.",
+    en: "A delegation needs the delegate person.",
+  },
+  delegate_invalid: {
+    status: 400,
+    it: "Non si può delegare sé stessi, né indicare un delegato senza delega.",
+    en: "You cannot delegate to yourself, nor name a delegate without delegating.",
+  },
+  delegate_other_organisation: {
+    status: 409,
+    it: "Il delegato deve appartenere allo stesso ente.",
+    en: "The delegate must belong to the same organisation.",
+  },
+  check_in_code_invalid: {
+    status: 400,
+    it: "Codice di registrazione errato.",
+    en: "Wrong check-in code.",
+  },
+  check_in_closed: {
+    status: 409,
+    it: "La registrazione è possibile solo durante la riunione (da 30 minuti prima dell'inizio fino alla fine).",
+    en: "Check-in is open only during the meeting (from 30 minutes before the start until the end).",
+  },
+  register_closed: {
+    status: 409,
+    it: "Il registro presenze è già stato chiuso.",
+    en: "The attendance register has already been closed.",
+  },
   link_invalid: {
     status: 400,
     it: "Il link di accesso non è valido, è scaduto o è già stato usato. Richiederne uno nuovo.",

@@ -1,0 +1,72 @@
+import type { ObjectId } from "mongodb";
+import type { MeetingDoc, TableDoc } from "../db/collections.ts";
+import { inForceOn } from "../designations/queries.ts";
+import type { Ctx } from "../shared/context.ts";
+import { romeDate } from "../shared/dates.ts";
+import { tableMemberIds } from "../tables/sits-on-table.ts";
+
+export type ConvenedPerson = {
+  personId: ObjectId;
+  /** The organisation the person represents at this sitting; null for a coordinator without one. */
+  organisationId: ObjectId | null;
+  role: "referent" | "delegate" | "coordinator";
+};
+
+/**
+ * The people convened to a sitting (issue rule 4): the referents designated for the table, on the
+ * meeting's day, by the organisations sitting on it that day (not-yet-operative and withdrawn ones
+ * excluded), the delegates sent for this sitting only, and the table's coordinators.
+ */
+export async function convenedPeople(
+  ctx: Ctx,
+  meeting: MeetingDoc,
+  table: TableDoc,
+): Promise<ConvenedPerson[]> {
+  const day = romeDate(meeting.startsAt);
+  const members = await tableMemberIds(ctx, table, day);
+  const [designations, delegations] = await Promise.all([
+    ctx.c.designations
+      .find(
+        {
+          tableId: table._id,
+          organisationId: { $in: members },
+          ...inForceOn(day),
+          $and: [
+            {
+              $or: [{ kind: "standing" }, { kind: "single_meeting", meetingRef: meeting._id.toHexString() }],
+            },
+          ],
+        },
+        { projection: { personId: 1, organisationId: 1 } },
+      )
+      .sort({ _id: 1 })
+      .toArray(),
+    ctx.c.rsvps.find({ meetingId: meeting._id, answer: "delega" }).sort({ _id: 1 }).toArray(),
+  ]);
+  const byPerson = new Map<string, ConvenedPerson>();
+  const add = (person: ConvenedPerson) => {
+    const key = person.personId.toHexString();
+    if (!byPerson.has(key)) byPerson.set(key, person);
+  };
+  for (const d of designations)
+    add({ personId: d.personId, organisationId: d.organisationId, role: "referent" });
+  // A delegate counts only while the person who delegated is convened as a referent.
+  const referents = new Set(designations.map((d) => d.personId.toHexString()));
+  for (const r of delegations) {
+    if (r.delegateId && referents.has(r.personId.toHexString()))
+      add({ personId: r.delegateId, organisationId: r.organisationId, role: "delegate" });
+  }
+  for (const id of table.coordinatorIds) add({ personId: id, organisationId: null, role: "coordinator" });
+  return [...byPerson.values()];
+}
+
+/** The convened person with this id, or null. */
+export async function findConvened(
+  ctx: Ctx,
+  meeting: MeetingDoc,
+  table: TableDoc,
+  personId: ObjectId,
+): Promise<ConvenedPerson | null> {
+  const everyone = await convenedPeople(ctx, meeting, table);
+  return everyone.find((p) => p.personId.equals(personId)) ?? null;
+}

@@ -1,0 +1,60 @@
+import { DateTime } from "luxon";
+import { AppError } from "../shared/errors.ts";
+
+/** Every meeting time is shown, and entered without an offset, in the legal time of Italy. */
+export const ZONE = "Europe/Rome";
+
+const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * Reads a date-time from the API. With an offset (`Z`, `+02:00`) it is an instant; without one it is a
+ * wall-clock time in Italy. A wall-clock time that does not exist (02:30 on the last Sunday of March)
+ * is refused rather than silently moved: the convener must pick the time. A repeated one (02:30 on the
+ * last Sunday of October) is the first, as RFC 5545 reads it.
+ */
+export function parseMeetingTime(value: string, field: string): Date {
+  if (HAS_OFFSET.test(value)) {
+    const instant = DateTime.fromISO(value, { setZone: true });
+    if (!instant.isValid)
+      throw new AppError("validation_failed", [{ path: field, message: "data-ora non valida" }]);
+    return instant.toJSDate();
+  }
+  const typed = DateTime.fromISO(value, { zone: "UTC" });
+  if (!typed.isValid)
+    throw new AppError("validation_failed", [{ path: field, message: "data-ora non valida" }]);
+  const wall = typed.toFormat("yyyy-MM-dd'T'HH:mm:ss");
+  // Italy's offset is +01:00 or +02:00: the instants that read as this wall-clock time there, earliest first.
+  const readings = [120, 60]
+    .map((offsetMinutes) => typed.minus({ minutes: offsetMinutes }).setZone(ZONE))
+    .filter((instant) => instant.toFormat("yyyy-MM-dd'T'HH:mm:ss") === wall);
+  const first = readings[0];
+  if (!first) {
+    throw new AppError("nonexistent_local_time", {
+      field,
+      value,
+      suggestion: typed.plus({ hours: 1 }).toFormat("yyyy-MM-dd'T'HH:mm"),
+    });
+  }
+  return first.toJSDate();
+}
+
+/** The instant as an ISO string with Italy's offset of that day, e.g. 2027-03-28T03:30:00+02:00. */
+export function romeIso(instant: Date): string {
+  return DateTime.fromJSDate(instant, { zone: ZONE }).toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+/** The instant as a luxon DateTime in Italy (what ical-generator needs to write TZID times correctly). */
+export function inRome(instant: Date): DateTime {
+  return DateTime.fromJSDate(instant, { zone: ZONE });
+}
+
+/** "martedì 2 marzo 2027, 10:00–12:00" (or English), for messages and notifications. */
+export function describeSlot(startsAt: Date, endsAt: Date, lang: "it" | "en"): string {
+  const start = inRome(startsAt).setLocale(lang === "it" ? "it" : "en-GB");
+  const end = inRome(endsAt).setLocale(lang === "it" ? "it" : "en-GB");
+  const day = start.toFormat(lang === "it" ? "cccc d LLLL yyyy" : "cccc d LLLL yyyy");
+  const sameDay = start.hasSame(end, "day");
+  return sameDay
+    ? `${day}, ${start.toFormat("HH:mm")}–${end.toFormat("HH:mm")}`
+    : `${day}, ${start.toFormat("HH:mm")} – ${end.toFormat("cccc d LLLL yyyy, HH:mm")}`;
+}

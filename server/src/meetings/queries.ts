@@ -1,0 +1,133 @@
+import { ObjectId } from "mongodb";
+import type { MeetingDoc, RsvpDoc, TableDoc } from "../db/collections.ts";
+import type { Ctx } from "../shared/context.ts";
+import { romeDate } from "../shared/dates.ts";
+import { AppError } from "../shared/errors.ts";
+import { requireActor } from "../shared/policy.ts";
+import { canSeeConfidential } from "../tables/visibility.ts";
+import { isOrganiser, loadMeeting, loadMeetingTable } from "./access.ts";
+import { convenedPeople } from "./convened.ts";
+import { convenedAs, loadReach, reachableTableIds } from "./person-meetings.ts";
+import { type MeetingView, presentMeeting, presentMyRsvp } from "./present.ts";
+
+/** Counts of answers among the people convened; a delegation counts once, for whoever delegated. */
+export function countAnswers(convened: { personId: ObjectId }[], rsvps: RsvpDoc[]) {
+  const answerOf = new Map(rsvps.map((r) => [r.personId.toHexString(), r.answer]));
+  const counts = { convened: convened.length, presenza: 0, remoto: 0, assente: 0, delega: 0, pending: 0 };
+  for (const person of convened) {
+    const answer = answerOf.get(person.personId.toHexString());
+    if (answer) counts[answer] += 1;
+    else counts.pending += 1;
+  }
+  return counts;
+}
+
+/** One sitting with its agenda, the RSVP counts and the viewer's own answer (any logged-in person). */
+export async function getMeeting({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }) {
+  const actor = requireActor(ctx);
+  const meeting = await loadMeeting(ctx, input.id);
+  const table = await loadMeetingTable(ctx, meeting);
+  const [convened, rsvps] = await Promise.all([
+    convenedPeople(ctx, meeting, table),
+    ctx.c.rsvps.find({ meetingId: meeting._id }).toArray(),
+  ]);
+  const isConvened = convened.some((p) => p.personId.equals(actor.personId));
+  const organiser = isOrganiser(actor, table);
+  const view: MeetingView = {
+    convened: isConvened,
+    organiser,
+    seeConfidential: isConvened || organiser || (await canSeeConfidential(ctx, table)),
+  };
+  const mine = rsvps.find((r) => r.personId.equals(actor.personId)) ?? null;
+  return {
+    ...presentMeeting(meeting, table, view),
+    rsvp: { counts: countAnswers(convened, rsvps), mine: presentMyRsvp(mine) },
+  };
+}
+
+async function tablesById(ctx: Ctx, hexIds: string[]): Promise<Map<string, TableDoc>> {
+  const tables = await ctx.c.tables.find({ _id: { $in: hexIds.map((hex) => new ObjectId(hex)) } }).toArray();
+  return new Map(tables.map((t) => [t._id.toHexString(), t]));
+}
+
+/**
+ * The acting person's sittings from `from` on, on every table where they are convened (referent,
+ * delegate or coordinator), soonest first, with their own answer. Cancelled sittings are included,
+ * marked, so clients can show what was called off.
+ */
+export async function myUpcomingMeetings({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { from?: Date; limit: number };
+}) {
+  const actor = requireActor(ctx);
+  const from = input.from ?? ctx.now();
+  const reach = await loadReach(ctx, actor.personId, romeDate(from));
+  const tableIds = new Set([
+    ...reachableTableIds(reach).map((id) => id.toHexString()),
+    ...actor.coordinatorOf,
+  ]);
+  const candidates = await ctx.c.meetings
+    .find({
+      endsAt: { $gt: from },
+      $or: [
+        { tableId: { $in: [...tableIds].map((hex) => new ObjectId(hex)) } },
+        { _id: { $in: [...reach.delegatedTo].map((hex) => new ObjectId(hex)) } },
+      ],
+    })
+    .sort({ startsAt: 1, _id: 1 })
+    .toArray();
+  const tables = await tablesById(ctx, [...new Set(candidates.map((m) => m.tableId.toHexString()))]);
+  const mine: { meeting: MeetingDoc; table: TableDoc }[] = [];
+  for (const meeting of candidates) {
+    const table = tables.get(meeting.tableId.toHexString());
+    if (table && convenedAs(reach, meeting, table)) mine.push({ meeting, table });
+    if (mine.length === input.limit) break;
+  }
+  const rsvps = await ctx.c.rsvps
+    .find({ personId: actor.personId, meetingId: { $in: mine.map((m) => m.meeting._id) } })
+    .toArray();
+  const answerOf = new Map(rsvps.map((r) => [r.meetingId.toHexString(), r]));
+  return mine.map(({ meeting, table }) => ({
+    ...presentMeeting(meeting, table, {
+      convened: true,
+      organiser: isOrganiser(actor, table),
+      seeConfidential: true,
+    }),
+    myRsvp: presentMyRsvp(answerOf.get(meeting._id.toHexString()) ?? null),
+  }));
+}
+
+/** A table's calendar between two instants (any logged-in person); links and confidential items filtered. */
+export async function tableCalendar({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tableId: ObjectId; from: Date; to: Date };
+}) {
+  const actor = requireActor(ctx);
+  if (input.to <= input.from) throw new AppError("date_order");
+  const table = await ctx.c.tables.findOne({ _id: input.tableId });
+  if (!table) throw new AppError("not_found", { entity: "table", id: input.tableId.toHexString() });
+  const meetings = await ctx.c.meetings
+    .find({ tableId: table._id, startsAt: { $lt: input.to }, endsAt: { $gt: input.from } })
+    .sort({ startsAt: 1, _id: 1 })
+    .limit(500)
+    .toArray();
+  const organiser = isOrganiser(actor, table);
+  const [reach, member] = await Promise.all([
+    loadReach(ctx, actor.personId, romeDate(input.from)),
+    canSeeConfidential(ctx, table),
+  ]);
+  return meetings.map((meeting) => {
+    const convened = convenedAs(reach, meeting, table) !== null;
+    return presentMeeting(meeting, table, {
+      convened,
+      organiser,
+      seeConfidential: convened || organiser || member,
+    });
+  });
+}

@@ -1,0 +1,20 @@
+import { AppError } from "../shared/errors.ts";
+import { parseMeetingTime } from "./local-time.ts";
+
+const DAY_MS = 24 * 3600_000;
+
+/** Start, end and RSVP deadline of a new or moved sitting, checked against each other and the clock. */
+export function checkedTiming(
+  input: { startsAt: string; endsAt: string; rsvpDeadline?: string | null },
+  now: Date,
+): { startsAt: Date; endsAt: Date; rsvpDeadline: Date | null } {
+  const startsAt = parseMeetingTime(input.startsAt, "startsAt");
+  const endsAt = parseMeetingTime(input.endsAt, "endsAt");
+  if (endsAt <= startsAt)
+    throw new AppError("date_order", { startsAt: input.startsAt, endsAt: input.endsAt });
+  if (endsAt.getTime() - startsAt.getTime() > DAY_MS) throw new AppError("meeting_too_long");
+  if (endsAt <= now) throw new AppError("meeting_in_past", { endsAt: input.endsAt });
+  const rsvpDeadline = input.rsvpDeadline ? parseMeetingTime(input.rsvpDeadline, "rsvpDeadline") : null;
+  if (rsvpDeadline && rsvpDeadline > startsAt) throw new AppError("rsvp_deadline_after_start");
+  return { startsAt, endsAt, rsvpDeadline };
+}
