@@ -141,7 +141,7 @@ describe("convening a meeting", () => {
         endsAt: { from: "2026-03-24T11:00:00.000Z", to: "2026-03-26T16:00:00.000Z" },
       },
     });
-    expect((event?.payload.convenedPersonIds as string[]).length).toBe(3);
+    expect(event?.payload.convenedPersonIds).toHaveLength(3);
     expect(JSON.stringify(event?.payload)).not.toContain("CANARY");
     const cancelled = await s.api("POST", `/api/v1/meetings/${body.id}/cancel`, {
       token: w.coordinator.token,
