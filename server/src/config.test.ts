@@ -30,4 +30,12 @@ describe("configuration", () => {
       publicUrl: "http://localhost:8080",
     });
   });
+
+  it("generates video links on meet.jit.si unless a self-hosted https Jitsi is configured", () => {
+    expect(loadConfig({}).jitsiBaseUrl).toBe("https://meet.jit.si");
+    expect(loadConfig({ JITSI_BASE_URL: "https://jitsi.comune.example.it/" }).jitsiBaseUrl).toBe(
+      "https://jitsi.comune.example.it",
+    );
+    expect(() => loadConfig({ JITSI_BASE_URL: "http://jitsi.local" })).toThrow(/JITSI_BASE_URL/);
+  });
 });
