@@ -177,6 +177,11 @@ export const errorCatalogue = {
     it: "Il registro presenze è già stato chiuso.",
     en: "The attendance register has already been closed.",
   },
+  register_not_open: {
+    status: 409,
+    it: "Il registro presenze non è ancora aperto: si compila da 30 minuti prima dell'inizio e si chiude dall'inizio della riunione.",
+    en: "The attendance register is not open yet: it can be filled in from 30 minutes before the start and closed from the start.",
+  },
   link_invalid: {
     status: 400,
     it: "Il link di accesso non è valido, è scaduto o è già stato usato. Richiederne uno nuovo.",

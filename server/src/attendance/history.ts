@@ -1,0 +1,97 @@
+import type { ObjectId } from "mongodb";
+import type { MeetingDoc, MembershipDoc, TableDoc } from "../db/collections.ts";
+import { romeIso } from "../meetings/local-time.ts";
+import type { Ctx } from "../shared/context.ts";
+import { romeDate } from "../shared/dates.ts";
+import { AppError } from "../shared/errors.ts";
+import { isAgreementAdmin, requireActor } from "../shared/policy.ts";
+import { namesOf } from "./queries.ts";
+
+const MAX_ITEMS = 200;
+
+/** True when one of the organisation's memberships puts it on the table on that day (as tableMemberIds decides). */
+function satOn(memberships: MembershipDoc[], table: TableDoc, day: string): boolean {
+  return memberships.some(
+    (m) =>
+      m.agreementId.equals(table.agreementId) &&
+      m.operativeFrom <= day &&
+      (m.withdrawal === null || m.withdrawal.effectiveOn > day) &&
+      (table.access !== "founders" || m.founding),
+  );
+}
+
+/**
+ * The agreements whose sittings the actor may see for the organisation: all of them for its own
+ * referents and installation admins, those they administer for agreement admins, else 403.
+ */
+function agreementsInScope(ctx: Ctx, organisationId: ObjectId, memberships: MembershipDoc[]): ObjectId[] {
+  const actor = requireActor(ctx);
+  const all = memberships.map((m) => m.agreementId);
+  if (actor.isInstallationAdmin || actor.referentFor.includes(organisationId.toHexString())) return all;
+  const administered = all.filter((id) => isAgreementAdmin(actor, id));
+  if (administered.length === 0) throw new AppError("forbidden", { requiredRole: "organisation_referent" });
+  return administered;
+}
+
+/**
+ * An organisation's attendance history: every sitting held (started, not cancelled) on a table it sat on
+ * that day, newest first, at most 200, with who attended for it and whether it was represented.
+ */
+export async function organisationAttendance({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { organisationId: ObjectId; from?: Date; to?: Date };
+}) {
+  requireActor(ctx);
+  const organisation = await ctx.c.organisations.findOne({ _id: input.organisationId });
+  if (!organisation)
+    throw new AppError("not_found", { entity: "organisation", id: input.organisationId.toHexString() });
+  const memberships = await ctx.c.memberships.find({ organisationId: organisation._id }).toArray();
+  const agreementIds = agreementsInScope(ctx, organisation._id, memberships);
+  const now = ctx.now();
+  const until = input.to && input.to < now ? input.to : now;
+  if (input.from && input.from >= until) throw new AppError("date_order");
+  const tables = await ctx.c.tables.find({ agreementId: { $in: agreementIds } }).toArray();
+  const tableById = new Map(tables.map((t) => [t._id.toHexString(), t]));
+  const cursor = ctx.c.meetings
+    .find({
+      tableId: { $in: tables.map((t) => t._id) },
+      status: "convened",
+      startsAt: { $lt: until, ...(input.from ? { $gte: input.from } : {}) },
+    })
+    .sort({ startsAt: -1, _id: -1 });
+  const held: { meeting: MeetingDoc; table: TableDoc }[] = [];
+  for await (const meeting of cursor) {
+    const table = tableById.get(meeting.tableId.toHexString());
+    if (table && satOn(memberships, table, romeDate(meeting.startsAt))) held.push({ meeting, table });
+    if (held.length === MAX_ITEMS) break;
+  }
+  const rows = await ctx.c.attendance
+    .find({ organisationId: organisation._id, meetingId: { $in: held.map((h) => h.meeting._id) } })
+    .toArray();
+  const names = await namesOf(ctx, rows);
+  return {
+    items: held.map(({ meeting, table }) => {
+      const attendees = rows
+        .filter((row) => row.meetingId.equals(meeting._id))
+        .map((row) => ({
+          personId: row.personId.toHexString(),
+          name: names.people.get(row.personId.toHexString()) ?? "",
+          mode: row.mode,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name, "it"));
+      return {
+        meetingId: meeting._id.toHexString(),
+        title: meeting.title,
+        tableId: table._id.toHexString(),
+        tableName: table.name,
+        startsAt: meeting.startsAt.toISOString(),
+        startsAtLocal: romeIso(meeting.startsAt),
+        represented: attendees.length > 0,
+        attendees,
+      };
+    }),
+  };
+}
