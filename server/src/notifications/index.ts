@@ -2,8 +2,11 @@ import type { Db } from "mongodb";
 import type { Config } from "../config.ts";
 import type { EventBus } from "../shared/events.ts";
 import type { Mailer } from "../shared/mailer.ts";
+import { subscribeMeetingMail } from "./meeting-mail.ts";
 
 export type NotifierDeps = { bus: EventBus; db: Db; mailer: Mailer; config: Config; now?: () => Date };
 
 /** Subscribes every notifier (mail invites, later Slack and push) to the domain events they react to. */
-export function subscribeNotifiers(_deps: NotifierDeps): void {}
+export function subscribeNotifiers(deps: NotifierDeps): void {
+  subscribeMeetingMail(deps);
+}

@@ -2,7 +2,10 @@ import { type Db, ObjectId } from "mongodb";
 import nodemailer from "nodemailer";
 import { collections } from "../db/collections.ts";
 
-export type Mail = { to: string; subject: string; text: string; html: string };
+/** An iCalendar object sent as the text/calendar alternative mail clients show as an invitation. */
+export type MailInvite = { method: "REQUEST" | "CANCEL" | "PUBLISH"; filename: string; content: string };
+
+export type Mail = { to: string; subject: string; text: string; html: string; icalEvent?: MailInvite };
 
 /** Sends mail over SMTP, or (embedded default, no SMTP_URL) prints it and keeps it in the dev outbox. */
 export type Mailer = { send: (mail: Mail) => Promise<void>; devOutbox: boolean };
@@ -19,6 +22,8 @@ export function createMailer(options: {
     return {
       devOutbox: false,
       send: async (mail) => {
+        // nodemailer's icalEvent adds the text/calendar part with its method, which Outlook, Gmail and
+        // Thunderbird need to show an invitation rather than a plain attachment.
         await transport.sendMail({ from: options.from, ...mail });
       },
     };
@@ -27,8 +32,10 @@ export function createMailer(options: {
   return {
     devOutbox: true,
     send: async (mail) => {
+      // The invitation is kept beside the text (an optional field of the stored mail) so it can be inspected.
       await outbox.insertOne({ _id: new ObjectId(), ...mail, createdAt: new Date() });
-      if (!options.quiet) console.log(`[mail] to ${mail.to}: ${mail.subject}\n${mail.text}\n`);
+      const invite = mail.icalEvent ? ` [+ ${mail.icalEvent.filename}, METHOD:${mail.icalEvent.method}]` : "";
+      if (!options.quiet) console.log(`[mail] to ${mail.to}: ${mail.subject}${invite}\n${mail.text}\n`);
     },
   };
 }

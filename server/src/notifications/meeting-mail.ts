@@ -1,0 +1,123 @@
+import { ObjectId } from "mongodb";
+import { langOf } from "../calendar/describe.ts";
+import { isErased } from "../calendar/feed.ts";
+import type { MeetingDoc, PersonDoc, TableDoc } from "../db/collections.ts";
+import { convenedPeople } from "../meetings/convened.ts";
+import { type Ctx, createCtx } from "../shared/context.ts";
+import type { DomainEvent } from "../shared/events.ts";
+import type { Mail } from "../shared/mailer.ts";
+import type { NotifierDeps } from "./index.ts";
+import { meetingNoticeMail, type NoticeKind } from "./meeting-notice.ts";
+import { backgroundQueue } from "./queue.ts";
+
+const CHANGES = {
+  "meeting.convened": "convened",
+  "meeting.rescheduled": "rescheduled",
+  "meeting.updated": "updated",
+  "meeting.cancelled": "cancelled",
+} as const satisfies Record<string, NoticeKind>;
+
+type ChangeType = keyof typeof CHANGES;
+
+const DELEGATE_NAMED = "meeting.delegate_named";
+
+function objectIdOf(value: unknown): ObjectId | null {
+  return typeof value === "string" && /^[0-9a-f]{24}$/i.test(value) ? new ObjectId(value) : null;
+}
+
+/**
+ * E-mails invitations when sittings are convened, moved, changed or called off, and to delegates.
+ * EventBus.publish awaits its listeners, and the use case awaits publish: sending here would hold the
+ * HTTP response for as long as the SMTP server takes, per person convened (a 12-sitting series to 30
+ * people is 360 mails). So each listener only queues the work and returns; the queue runs one event
+ * after another, keeping an invitation ahead of its own cancellation, and logs failures.
+ */
+export function subscribeMeetingMail(deps: NotifierDeps): void {
+  const enqueue = backgroundQueue("meeting-mail");
+  for (const type of Object.keys(CHANGES) as ChangeType[])
+    deps.bus.on(type, (event) => enqueue(() => notifyChange(deps, type, event)));
+  deps.bus.on(DELEGATE_NAMED, (event) => enqueue(() => notifyDelegate(deps, event)));
+}
+
+type Loaded = { ctx: Ctx; meeting: MeetingDoc; table: TableDoc; convened: Set<string> };
+
+/** The sitting as it is now (the event payload is small on purpose) and who is convened to it. */
+async function loadFresh(deps: NotifierDeps, event: DomainEvent): Promise<Loaded | null> {
+  const ctx = createCtx({ db: deps.db, bus: deps.bus, now: deps.now });
+  const meetingId = objectIdOf(event.payload.meetingId);
+  const meeting = meetingId && (await ctx.c.meetings.findOne({ _id: meetingId }));
+  const table = meeting && (await ctx.c.tables.findOne({ _id: meeting.tableId }));
+  if (!meeting || !table) return null;
+  const convened = new Set((await convenedPeople(ctx, meeting, table)).map((p) => p.personId.toHexString()));
+  return { ctx, meeting, table, convened };
+}
+
+async function send(deps: NotifierDeps, mail: Mail) {
+  // One bad address must not keep the others from being told.
+  await deps.mailer.send(mail).catch((error: unknown) => {
+    console.error(`[meeting-mail] sending "${mail.subject}" failed`, error);
+  });
+}
+
+function common(deps: NotifierDeps, loaded: Loaded, person: PersonDoc) {
+  return {
+    meeting: loaded.meeting,
+    table: loaded.table,
+    person: { name: person.name, email: person.email, locale: langOf(person.locale) },
+    publicUrl: deps.config.publicUrl,
+    mailFrom: deps.config.mailFrom,
+    now: loaded.ctx.now(),
+  };
+}
+
+async function notifyChange(deps: NotifierDeps, type: ChangeType, event: DomainEvent): Promise<void> {
+  const loaded = await loadFresh(deps, event);
+  if (!loaded) return;
+  const { ctx, meeting } = loaded;
+  const sequence = typeof event.payload.sequence === "number" ? event.payload.sequence : 0;
+  // A later change is queued behind this one and will carry the sitting as it now is: one notice, not
+  // an invitation to something already moved or called off.
+  if (meeting.sequence > sequence) return;
+  const changes = (event.payload.changes ?? {}) as Record<string, { from: unknown; to: unknown }>;
+  const ids = (Array.isArray(event.payload.convenedPersonIds) ? event.payload.convenedPersonIds : [])
+    .map(objectIdOf)
+    .filter((id): id is ObjectId => id !== null);
+  const people = await ctx.c.people.find({ _id: { $in: ids } }).toArray();
+  const previous =
+    type === "meeting.rescheduled" && (changes.startsAt || changes.endsAt)
+      ? {
+          startsAt: new Date(String(changes.startsAt?.from ?? meeting.startsAt.toISOString())),
+          endsAt: new Date(String(changes.endsAt?.from ?? meeting.endsAt.toISOString())),
+        }
+      : null;
+  const reason = typeof event.payload.reason === "string" ? event.payload.reason : null;
+  for (const person of people) {
+    if (isErased(person)) continue;
+    const stillConvened = loaded.convened.has(person._id.toHexString());
+    if (!stillConvened && type === "meeting.convened") continue;
+    const kind: NoticeKind =
+      meeting.status === "cancelled" ? "cancelled" : stillConvened ? CHANGES[type] : "withdrawn";
+    await send(deps, meetingNoticeMail({ ...common(deps, loaded, person), kind, previous, reason }));
+  }
+}
+
+/** The person sent to one sitting in a referent's place gets the invitation too (DOMAIN rule 3). */
+async function notifyDelegate(deps: NotifierDeps, event: DomainEvent): Promise<void> {
+  const loaded = await loadFresh(deps, event);
+  const delegateId = objectIdOf(event.payload.delegateId);
+  if (!loaded || !delegateId) return;
+  const { ctx, meeting } = loaded;
+  // Named and then replaced, or a sitting since called off or over: nothing to invite to.
+  if (meeting.status === "cancelled" || meeting.endsAt <= ctx.now()) return;
+  if (!loaded.convened.has(delegateId.toHexString())) return;
+  const byId = objectIdOf(event.payload.byPersonId);
+  const organisationId = objectIdOf(event.payload.organisationId);
+  const [delegate, by, organisation] = await Promise.all([
+    ctx.c.people.findOne({ _id: delegateId }),
+    byId ? ctx.c.people.findOne({ _id: byId }) : null,
+    organisationId ? ctx.c.organisations.findOne({ _id: organisationId }) : null,
+  ]);
+  if (!delegate || isErased(delegate)) return;
+  const delegatedBy = by ? { name: by.name, organisation: organisation?.name ?? null } : null;
+  await send(deps, meetingNoticeMail({ ...common(deps, loaded, delegate), kind: "delegate", delegatedBy }));
+}
