@@ -1,5 +1,5 @@
 import type { ObjectId } from "mongodb";
-import type { MeetingDoc, TableDoc } from "../db/collections.ts";
+import type { MeetingDoc, RsvpDoc, TableDoc } from "../db/collections.ts";
 import { inForceOn } from "../designations/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
@@ -15,12 +15,14 @@ export type ConvenedPerson = {
 /**
  * The people convened to a sitting (issue rule 4): the referents designated for the table, on the
  * meeting's day, by the organisations sitting on it that day (not-yet-operative and withdrawn ones
- * excluded), the delegates sent for this sitting only, and the table's coordinators.
+ * excluded), the delegates sent for this sitting only, and the table's coordinators. `answers`: the
+ * meeting's RSVPs when the caller has them already (FerretDB scans the collection for every query).
  */
 export async function convenedPeople(
   ctx: Ctx,
   meeting: MeetingDoc,
   table: TableDoc,
+  answers?: RsvpDoc[],
 ): Promise<ConvenedPerson[]> {
   const day = romeDate(meeting.startsAt);
   const members = await tableMemberIds(ctx, table, day);
@@ -41,7 +43,11 @@ export async function convenedPeople(
       )
       .sort({ _id: 1 })
       .toArray(),
-    ctx.c.rsvps.find({ meetingId: meeting._id, answer: "delega" }).sort({ _id: 1 }).toArray(),
+    answers
+      ? answers
+          .filter((r) => r.answer === "delega")
+          .sort((a, b) => a._id.toHexString().localeCompare(b._id.toHexString()))
+      : ctx.c.rsvps.find({ meetingId: meeting._id, answer: "delega" }).sort({ _id: 1 }).toArray(),
   ]);
   const byPerson = new Map<string, ConvenedPerson>();
   const add = (person: ConvenedPerson) => {

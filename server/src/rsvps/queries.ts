@@ -1,0 +1,49 @@
+import type { ObjectId } from "mongodb";
+import type { TableDoc } from "../db/collections.ts";
+import { loadMeeting, loadMeetingTable } from "../meetings/access.ts";
+import { type ConvenedPerson, convenedPeople } from "../meetings/convened.ts";
+import type { Ctx } from "../shared/context.ts";
+import { AppError } from "../shared/errors.ts";
+import { requireActor } from "../shared/policy.ts";
+import { canSeeConfidential } from "../tables/visibility.ts";
+import { presentMeetingRsvps } from "./present.ts";
+
+/**
+ * Who may read everyone's answers: the people convened, and the table's circle (organisers and
+ * referents of organisations sitting on it), the same circle that sees its confidential material.
+ */
+async function requireMayReadAnswers(ctx: Ctx, table: TableDoc, convened: ConvenedPerson[]) {
+  const actor = requireActor(ctx);
+  if (convened.some((p) => p.personId.equals(actor.personId))) return;
+  if (!(await canSeeConfidential(ctx, table))) throw new AppError("forbidden");
+}
+
+async function namesOf(ctx: Ctx, collection: "people" | "organisations", ids: ObjectId[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await ctx.c[collection].find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray();
+  return new Map(rows.map((row) => [row._id.toHexString(), row.name]));
+}
+
+/** Every answer to a sitting, by person and by organisation (is each organisation represented?). */
+export async function meetingRsvps({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }) {
+  requireActor(ctx);
+  // One read of the answers serves the delegations and the list (FerretDB scans for each query).
+  const [meeting, rsvps] = await Promise.all([
+    loadMeeting(ctx, input.id),
+    ctx.c.rsvps.find({ meetingId: input.id }).toArray(),
+  ]);
+  const table = await loadMeetingTable(ctx, meeting);
+  const convened = await convenedPeople(ctx, meeting, table, rsvps);
+  await requireMayReadAnswers(ctx, table, convened);
+  // No $lookup on FerretDB: one batched $in per collection.
+  const personIds = [
+    ...convened.map((p) => p.personId),
+    ...rsvps.flatMap((r) => (r.delegateId ? [r.delegateId] : [])),
+  ];
+  const organisationIds = convened.flatMap((p) => (p.organisationId ? [p.organisationId] : []));
+  const [people, organisations] = await Promise.all([
+    namesOf(ctx, "people", personIds),
+    namesOf(ctx, "organisations", organisationIds),
+  ]);
+  return presentMeetingRsvps({ convened, rsvps, people, organisations });
+}

@@ -1,0 +1,75 @@
+import type { ObjectId } from "mongodb";
+import type { MeetingDoc, RsvpAnswer } from "../db/collections.ts";
+import { inForceOn } from "../designations/queries.ts";
+import { requireChangeable } from "../meetings/access.ts";
+import type { ConvenedPerson } from "../meetings/convened.ts";
+import type { Actor, Ctx } from "../shared/context.ts";
+import { AppError } from "../shared/errors.ts";
+import { requireActingFor, requireActor } from "../shared/policy.ts";
+
+/** Answers are taken until the RSVP deadline (default: the start) of a sitting still on. */
+export function requireRsvpOpen(meeting: MeetingDoc, now: Date): void {
+  requireChangeable(meeting, now);
+  const deadline = meeting.rsvpDeadline ?? meeting.startsAt;
+  if (now > deadline)
+    throw new AppError("rsvp_closed", {
+      meetingId: meeting._id.toHexString(),
+      deadline: deadline.toISOString(),
+    });
+}
+
+/**
+ * DOMAIN rule 4: the person themself, a referent of the organisation they represent at this sitting,
+ * or an installation admin may answer. A coordinator convened without organisation answers alone.
+ */
+export function requireAnsweringFor(ctx: Ctx, person: ConvenedPerson): Actor {
+  const actor = requireActor(ctx);
+  if (actor.personId.equals(person.personId)) return actor;
+  if (person.organisationId) return requireActingFor(ctx, person.organisationId);
+  if (actor.isInstallationAdmin) return actor;
+  throw new AppError("forbidden");
+}
+
+/** The person proposed as delegate, with the organisations they hold designations for on the day. */
+export type DelegateCandidate = { personId: ObjectId; organisationIds: ObjectId[] };
+
+/** Loads a proposed delegate (null when no such person); one round trip, two parallel queries. */
+export async function loadDelegate(ctx: Ctx, personId: ObjectId, day: string) {
+  const [person, designations] = await Promise.all([
+    ctx.c.people.findOne({ _id: personId }, { projection: { _id: 1 } }),
+    ctx.c.designations.find({ personId, ...inForceOn(day) }, { projection: { organisationId: 1 } }).toArray(),
+  ]);
+  if (!person) return null;
+  return { personId, organisationIds: designations.map((d) => d.organisationId) };
+}
+
+/**
+ * DOMAIN rule 3: an organisation may send someone else to one sitting. Only a referent delegates (a
+ * delegate cannot pass it on, a coordinator has no organisation to be represented), never to
+ * themself, and to a person of the same organisation: a colleague without designations is accepted
+ * (sent for this sitting), one designated only by other organisations is not.
+ */
+export function checkDelegation(
+  person: ConvenedPerson,
+  input: { answer: RsvpAnswer; delegateId: ObjectId | null },
+  delegate: DelegateCandidate | null,
+): void {
+  if (input.answer !== "delega") {
+    if (input.delegateId) throw new AppError("delegate_invalid", { reason: "delegate_without_delega" });
+    return;
+  }
+  if (!input.delegateId) throw new AppError("delegate_required");
+  if (input.delegateId.equals(person.personId)) throw new AppError("delegate_invalid", { reason: "self" });
+  if (person.role !== "referent" || !person.organisationId)
+    throw new AppError("delegate_invalid", { reason: `${person.role}_cannot_delegate` });
+  if (!delegate) throw new AppError("not_found", { entity: "person", id: input.delegateId.toHexString() });
+  const organisationId = person.organisationId;
+  if (
+    delegate.organisationIds.length > 0 &&
+    !delegate.organisationIds.some((id) => id.equals(organisationId))
+  )
+    throw new AppError("delegate_other_organisation", {
+      delegateId: input.delegateId.toHexString(),
+      organisationId: organisationId.toHexString(),
+    });
+}
