@@ -38,6 +38,8 @@ export async function erasePerson({ ctx, input }: { ctx: Ctx; input: { id: Objec
   const steps: (() => Promise<unknown>)[] = [
     () => ctx.c.sessions.deleteMany({ personId }),
     () => ctx.c.loginLinks.deleteMany({ personId }),
+    // A calendar feed URL would keep publishing the person's sittings after erasure.
+    () => ctx.c.calendarFeeds.deleteMany({ personId }),
     () => ctx.c.apiTokens.updateMany({ personId, revokedAt: null }, { $set: { revokedAt: now } }),
     () => ctx.c.agreementAdmins.deleteMany({ personId }),
     () => ctx.c.tables.updateMany({ coordinatorIds: personId }, { $pull: { coordinatorIds: personId } }),

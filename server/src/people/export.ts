@@ -16,7 +16,7 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
   const actor = requireActor(ctx);
   const person = await getMe({ ctx });
   const me = person._id;
-  const [designations, tokens, sessions] = await Promise.all([
+  const [designations, tokens, sessions, rsvps, attendance, feeds] = await Promise.all([
     ctx.c.designations.find({ personId: me }).sort({ from: 1, _id: 1 }).toArray(),
     ctx.c.apiTokens
       .find({ personId: me })
@@ -24,6 +24,9 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
       .toArray()
       .then((tokens) => withLastUse(ctx, tokens)),
     ctx.c.sessions.find({ personId: me }).sort({ _id: 1 }).toArray(),
+    ctx.c.rsvps.find({ personId: me }).sort({ _id: 1 }).toArray(),
+    ctx.c.attendance.find({ personId: me }).sort({ _id: 1 }).toArray(),
+    ctx.c.calendarFeeds.find({ personId: me }).sort({ _id: 1 }).toArray(),
   ]);
   const designationIds = designations.map((d) => d._id);
   const [tables, organisations, audit] = await Promise.all([
@@ -72,6 +75,24 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
     sessions: sessions.map((s) => ({
       createdAt: s.createdAt.toISOString(),
       expiresAt: s.expiresAt.toISOString(),
+    })),
+    rsvps: rsvps.map((r) => ({
+      meetingId: r.meetingId.toHexString(),
+      answer: r.answer,
+      delegateId: r.delegateId?.toHexString() ?? null,
+      answeredAt: r.answeredAt.toISOString(),
+    })),
+    attendance: attendance.map((a) => ({
+      meetingId: a.meetingId.toHexString(),
+      mode: a.mode,
+      arrivedLate: a.arrivedLate,
+      leftEarly: a.leftEarly,
+      source: a.source,
+      recordedAt: a.recordedAt.toISOString(),
+    })),
+    calendarFeeds: feeds.map((f) => ({
+      createdAt: f.createdAt.toISOString(),
+      revokedAt: f.revokedAt?.toISOString() ?? null,
     })),
     auditEntries: audit.map((entry) => ({
       at: entry.at.toISOString(),
