@@ -19,10 +19,17 @@ describe("erasure of personal data (GDPR art. 17, DOMAIN rule 11)", () => {
       from: TODAY,
     });
     expect(designated.status).toBe(201);
+    const feed = await s.api("POST", "/api/v1/people/me/calendar-feed", { token: rita.token });
+    const feedPath = new URL(feed.body.url).pathname;
+    expect((await s.api("GET", feedPath)).status).toBe(200);
+    const exported = await s.api("GET", "/api/v1/people/me/export", { token: rita.token });
+    expect(exported.body.calendarFeeds).toEqual([expect.objectContaining({ revokedAt: null })]);
     s.clock.now = new Date("2026-04-02T09:00:00Z");
     const erased = await s.api("DELETE", "/api/v1/people/me", { token: rita.token });
     expect(erased.status).toBe(204);
     expect((await s.api("GET", "/api/v1/people/me", { token: rita.token })).status).toBe(401);
+    expect((await s.api("GET", feedPath)).status).toBe(404);
+    expect(await s.c.calendarFeeds.countDocuments({ personId: rita.person._id })).toBe(0);
 
     const history = await s.api("GET", `/api/v1/organisations/${w.orgA}/designations`, {
       token: w.admin.token,
