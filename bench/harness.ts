@@ -87,6 +87,22 @@ export async function timeCalls(call: () => Promise<unknown>, runs: number, warm
   return { p50: at(50), p99: at(99), perSecond: (runs / totalMs) * 1000 };
 }
 
+/** Calls per second of `count` calls `call(0…count-1)` kept `concurrency` in flight (after any warm-up the caller did). */
+export async function concurrentRate(
+  call: (i: number) => Promise<unknown>,
+  count: number,
+  concurrency: number,
+): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await call(next++);
+    }),
+  );
+  return (count / (performance.now() - started)) * 1000;
+}
+
 /** "123 ms" with one decimal under 10 ms. */
 export const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
 

@@ -33,7 +33,9 @@ async function main() {
   const bus = new EventBus();
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db });
   if (config.seedDemo === "auto" && (await seedDemoIfEmpty({ db, bus, config })).seeded) {
-    console.log("[tavoli] dati dimostrativi caricati: i cinque accordi di esempio, enti, tavoli e referenti");
+    console.log(
+      "[tavoli] dati dimostrativi caricati: i cinque accordi di esempio, enti, tavoli, referenti e sedute in programma",
+    );
   }
   const app = createApp({ config, db, bus, mailer });
   const server = serve({

@@ -1,5 +1,9 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../../../test/support/server.ts";
+import { createApiToken } from "../auth/tokens.ts";
+import { loadActor } from "../people/load-actor.ts";
+import { createCtx } from "../shared/context.ts";
 import {
   type DemoAgreement,
   demoAgreements,
@@ -7,6 +11,8 @@ import {
   demoOrganisations,
   demoPeople,
 } from "./demo-data.ts";
+import { demoMeetings, demoRsvps } from "./demo-meetings.ts";
+import { seedDemoIfEmpty } from "./seed.ts";
 
 type IstatComune = {
   nome: string;
@@ -279,5 +285,136 @@ describe("demo data", () => {
         expect(t.description.length, t.ref).toBeGreaterThan(40);
       }
     }
+  });
+});
+
+describe("demo sittings", () => {
+  const tablesWithReferents = [...new Set(demoDesignations.map((d) => `${d.agreementSlug}/${d.tableRef}`))];
+  let s: TestServer;
+  let seededAt: Date;
+  const tableKey = new Map<string, string>();
+
+  /** An API token for a demo person, through the real token use case. */
+  async function tokenFor(email: string): Promise<{ id: string; token: string }> {
+    const person = await s.c.people.findOne({ email });
+    if (!person) throw new Error(`no demo person ${email}`);
+    const actor = await loadActor(s.c, person._id, new Date());
+    const { token } = await createApiToken({
+      ctx: createCtx({ db: s.db, bus: s.bus, actor }),
+      input: { name: "demo test" },
+    });
+    return { id: person._id.toHexString(), token };
+  }
+
+  const email = (ref: string) => peopleByRef.get(ref)?.email ?? "";
+
+  beforeAll(async () => {
+    s = await startTestServer();
+    seededAt = new Date();
+    expect((await seedDemoIfEmpty({ db: s.db, bus: s.bus, config: s.config })).seeded).toBe(true);
+    const agreements = await s.c.agreements.find().toArray();
+    for (const t of await s.c.tables.find().toArray()) {
+      const slug = agreements.find((a) => a._id.equals(t.agreementId))?.slug;
+      const ref = agreement(slug ?? "").tables.find((dt) => dt.name === t.name)?.ref;
+      tableKey.set(t._id.toHexString(), `${slug}/${ref}`);
+    }
+  });
+  afterAll(() => s.close());
+
+  it("plans at least one sitting for every table that has referents", () => {
+    const planned = new Set(demoMeetings.map((m) => `${m.agreementSlug}/${m.tableRef}`));
+    expect(tablesWithReferents.filter((key) => !planned.has(key))).toEqual([]);
+  });
+
+  it("convenes an upcoming sitting on every table with referents, none in the past", async () => {
+    const meetings = await s.c.meetings.find().toArray();
+    const withSittings = new Set(meetings.map((m) => tableKey.get(m.tableId.toHexString())));
+    expect(tablesWithReferents.filter((key) => !withSittings.has(key))).toEqual([]);
+    expect(meetings.filter((m) => m.startsAt <= seededAt).map((m) => m.title)).toEqual([]);
+    expect(meetings.every((m) => m.status === "convened")).toBe(true);
+  });
+
+  it("leaves the audit entry and meeting.convened event of a real convocation, by the coordinator", async () => {
+    const meetings = await s.c.meetings.find().toArray();
+    const convened = s.events.filter((e) => e.type === "meeting.convened");
+    expect(convened).toHaveLength(meetings.length);
+    expect(await s.c.audit.countDocuments({ action: "meeting.convened" })).toBe(meetings.length);
+    const tables = await s.c.tables.find().toArray();
+    for (const m of meetings) {
+      const table = tables.find((t) => t._id.equals(m.tableId));
+      expect(
+        table?.coordinatorIds.some((id) => id.equals(m.createdBy)),
+        m.title,
+      ).toBe(true);
+    }
+    const wp1 = convened.find((e) => {
+      const m = meetings.find((x) => x._id.toHexString() === e.payload.meetingId);
+      return m && tableKey.get(m.tableId.toHexString()) === "innovazione-d-insieme/wp1";
+    });
+    const rossi = await s.c.people.findOne({ email: email("francesca-rossi") });
+    expect(wp1?.payload.convenedPersonIds).toContain(rossi?._id.toHexString());
+  });
+
+  it("records the demo referents' answers through the RSVP use case, each answered by the person", async () => {
+    const rsvps = await s.c.rsvps.find().toArray();
+    expect(rsvps).toHaveLength(demoRsvps.length);
+    for (const r of rsvps) expect(r.answeredBy.equals(r.personId)).toBe(true);
+    expect(s.events.filter((e) => e.type === "rsvp.answered")).toHaveLength(demoRsvps.length);
+  });
+
+  it("holds six monthly sittings of the Cabina di regia on the first Tuesday, 10:00 in Italy", async () => {
+    const series = await s.c.meetings
+      .find({ seriesId: { $ne: null } })
+      .sort({ startsAt: 1 })
+      .toArray();
+    expect(series).toHaveLength(6);
+    expect(new Set(series.map((m) => m.seriesId?.toHexString())).size).toBe(1);
+    for (const m of series) {
+      expect(tableKey.get(m.tableId.toHexString())).toBe("innovazione-comuni-lombardi/cabina-di-regia");
+      const local = new Intl.DateTimeFormat("it-IT", {
+        timeZone: "Europe/Rome",
+        weekday: "long",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+      }).formatToParts(m.startsAt);
+      const part = (type: string) => local.find((p) => p.type === type)?.value;
+      expect(part("weekday")).toBe("martedì");
+      expect(Number(part("day"))).toBeLessThanOrEqual(7);
+      expect(`${part("hour")}:${part("minute")}`).toBe("10:00");
+    }
+  });
+
+  it("mixes in-person sittings with a place, generated Jitsi rooms and pasted Teams or Meet links", async () => {
+    const meetings = await s.c.meetings.find().toArray();
+    const inPerson = meetings.filter((m) => m.mode === "in_presenza");
+    expect(inPerson.length).toBeGreaterThan(0);
+    for (const m of inPerson) expect(m.place?.address, m.title).toMatch(/\d{5} /);
+    const online = meetings.filter((m) => m.mode === "online");
+    expect(
+      online.some((m) => m.videoLink?.generated && m.videoLink.url.startsWith(s.config.jitsiBaseUrl)),
+    ).toBe(true);
+    const hybrid = meetings.filter((m) => m.mode === "ibrida");
+    expect(hybrid.some((m) => m.videoLink?.provider === "teams" && !m.videoLink.generated)).toBe(true);
+    expect(hybrid.some((m) => m.videoLink?.provider === "meet")).toBe(true);
+    expect(meetings.some((m) => m.agenda.some((i) => i.confidential))).toBe(true);
+  });
+
+  it("shows a demo referent their sittings, riservato items included, and hides them from outsiders", async () => {
+    const conti = await tokenFor(email("alessandro-conti"));
+    const mine = await s.api("GET", "/api/v1/people/me/meetings?limit=200", { token: conti.token });
+    expect(mine.status).toBe(200);
+    const wp7 = mine.body.items.find((m: { title: string }) => m.title.startsWith("WP7"));
+    expect(wp7.agenda.map((i: { title: string }) => i.title)).toContain(
+      "Esiti dell'assessment di sicurezza e piano di rimedio",
+    );
+    expect(wp7.myRsvp.answer).toBe("presenza");
+    expect(mine.body.items.some((m: { title: string }) => m.title.startsWith("WP3"))).toBe(true);
+    const outsider = await tokenFor(email("marco-distefano"));
+    const seen = await s.api("GET", `/api/v1/meetings/${wp7.id}`, { token: outsider.token });
+    expect(seen.status).toBe(200);
+    expect(seen.body.hiddenAgendaItems).toBe(1);
+    expect(JSON.stringify(seen.body)).not.toContain("assessment");
+    expect(seen.body.videoLink).toBeNull();
   });
 });

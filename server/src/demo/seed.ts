@@ -5,6 +5,7 @@ import { addDays } from "../shared/dates.ts";
 import { isDuplicateKey } from "../shared/errors.ts";
 import type { EventBus } from "../shared/events.ts";
 import { demoAgreements, demoDesignations, demoOrganisations, demoPeople } from "./demo-data.ts";
+import { seedDemoMeetings } from "./seed-meetings.ts";
 
 /** Email of the demo installation administrator (the start-up prints a login link for them). */
 export const DEMO_ADMIN_EMAIL = "admin@tavoli.example.it";
@@ -42,8 +43,8 @@ function organisationDoc(o: (typeof demoOrganisations)[number], now: Date): Orga
 }
 
 /**
- * Loads the five source agreements, their members, tables, demo people and designations into an empty
- * database. Runs once across instances: the `locks` document with a fixed _id lets only one win.
+ * Loads the five source agreements, their members, tables, demo people, designations and upcoming
+ * sittings into an empty database. Runs once across instances: the `locks` document with a fixed _id lets only one win.
  */
 export async function seedDemoIfEmpty(deps: {
   db: Db;
@@ -147,6 +148,15 @@ export async function seedDemoIfEmpty(deps: {
       createdBy: null,
     })),
   );
+  // Upcoming sittings and a few answers go through the use cases, so they carry real audit entries and events.
+  const { meetings, rsvps } = await seedDemoMeetings({
+    db: deps.db,
+    bus: deps.bus,
+    now,
+    jitsiBaseUrl: deps.config.jitsiBaseUrl,
+    tableIds: tableId,
+    personIds: personId,
+  });
   await c.audit.insertOne({
     _id: new ObjectId(),
     at: now,
@@ -157,7 +167,13 @@ export async function seedDemoIfEmpty(deps: {
     entityId: new ObjectId(),
     agreementId: null,
     before: null,
-    after: { agreements: demoAgreements.length, organisations: orgs.length, people: people.length },
+    after: {
+      agreements: demoAgreements.length,
+      organisations: orgs.length,
+      people: people.length,
+      meetings,
+      rsvps,
+    },
   });
   return { seeded: true };
 }
