@@ -21,6 +21,7 @@ const CSRF_EXEMPT = new Set(["/auth/verify", "/api/v1/auth/sessions", "/api/v1/a
  * requires the session's CSRF token on cookie-authenticated writes.
  */
 export function authenticate(deps: { bus: EventBus; now?: () => Date }): MiddlewareHandler<AppEnv> {
+  const recentUse = new RecentUse();
   return async (c, next) => {
     const db = c.get("ctx")?.db;
     if (!db) throw new Error("authenticate() needs the ctx set by the app");
@@ -36,11 +37,13 @@ export function authenticate(deps: { bus: EventBus; now?: () => Date }): Middlew
       if (!token) throw new AppError("unauthenticated", { reason: "invalid_token" });
       // Recorded beside the token, not on it: FerretDB rewrites whole documents, so a write here could
       // undo a revocation made at the same moment. Two first uses racing on the upsert are both fine.
-      await base.c.apiTokenUsage
-        .updateOne({ _id: token._id }, { $set: { lastUsedAt: now } }, { upsert: true })
-        .catch((error) => {
-          if (!isDuplicateKey(error)) throw error;
-        });
+      if (recentUse.due(token._id.toHexString(), now)) {
+        await base.c.apiTokenUsage
+          .updateOne({ _id: token._id }, { $set: { lastUsedAt: now } }, { upsert: true })
+          .catch((error) => {
+            if (!isDuplicateKey(error)) throw error;
+          });
+      }
       auth = { personId: token.personId.toHexString(), via: "token" };
     } else {
       const sessionId = getCookie(c, SESSION_COOKIE);
@@ -68,4 +71,20 @@ export function authenticate(deps: { bus: EventBus; now?: () => Date }): Middlew
     c.set("ctx", { ...base, actor });
     await next();
   };
+}
+
+/**
+ * "Last used" is shown to the minute, so each instance writes it at most once a minute per token: a
+ * busy integration would otherwise add a write to every request. Only a display timestamp is kept here,
+ * never a rule, so instances stay interchangeable.
+ */
+class RecentUse {
+  #writtenAt = new Map<string, number>();
+  due(tokenId: string, now: Date): boolean {
+    const last = this.#writtenAt.get(tokenId);
+    if (last !== undefined && Math.abs(now.getTime() - last) < 60_000) return false;
+    if (this.#writtenAt.size > 10_000) this.#writtenAt.clear();
+    this.#writtenAt.set(tokenId, now.getTime());
+    return true;
+  }
 }

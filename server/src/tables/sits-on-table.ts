@@ -21,7 +21,9 @@ export async function tableMemberIds(ctx: Ctx, table: TableDoc, on: IsoDate): Pr
     ...membershipInForce(on),
     ...(table.access === "founders" ? { founding: true } : {}),
   };
-  const rows = await ctx.c.memberships.find(filter, { projection: { organisationId: 1 } }).toArray();
+  const rows = await ctx.c.memberships
+    .find(filter, { projection: { organisationId: 1 }, batchSize: 5000 })
+    .toArray();
   return rows.map((row) => row.organisationId);
 }
 
