@@ -44,6 +44,14 @@ describe("self check-in with the code shown in the room", () => {
     expect(res.body).toMatchObject({ mode: "remoto", arrivedLate: true, source: "check_in" });
   });
 
+  it("marks a check-in more than a quarter of an hour after the start as a late arrival", async () => {
+    const m = await sitting(s, w);
+    s.clock.now = new Date("2026-03-24T09:16:00Z");
+    const late = await checkIn(m.id, w.refB.token, m.code);
+    expect(late.body).toMatchObject({ arrivedLate: true, leftEarly: false });
+    s.clock.now = DURING;
+  });
+
   it("refuses a wrong code with 400, in Italian or English, and writes nothing", async () => {
     const m = await sitting(s, w);
     const rows = await snapshot(s);

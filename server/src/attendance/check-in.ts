@@ -13,6 +13,9 @@ import { registerOpensAt, requireOpenRegister, saveRow, underMeetingLock } from 
 /** Attempts allowed per person and sitting: 5 per 10 minutes make a 6-digit code unguessable in a sitting. */
 export const CHECK_IN_LIMITS = { limit: 5, windowMs: 10 * 60_000 } as const;
 
+/** Arriving more than a quarter of an hour after the start counts as late (the "quarto d'ora accademico"). */
+export const LATE_AFTER_MS = 15 * 60_000;
+
 /** Self check-in is open from 30 minutes before the start until the end. */
 function requireCheckInWindow(meeting: MeetingDoc, now: Date): void {
   const opensAt = registerOpensAt(meeting);
@@ -26,8 +29,8 @@ function requireCheckInWindow(meeting: MeetingDoc, now: Date): void {
 /**
  * A convened person checks themself in with the code shown in the room. Every attempt takes a rate-limit
  * slot before the code is compared, so not even a burst of concurrent guesses gets more than 5 tries per
- * window; wrong codes change nothing else. Checking in again updates the one row (mode, source), keeping
- * the late/early marks a coordinator may have set.
+ * window; wrong codes change nothing else. A first check-in more than 15 minutes after the start is marked
+ * late; checking in again updates the one row (mode, source), keeping the late/early marks.
  */
 export async function checkIn({
   ctx,
@@ -66,7 +69,7 @@ export async function checkIn({
       meetingId: fresh._id,
       personId: actor.personId,
       ...changes,
-      arrivedLate: false,
+      arrivedLate: ctx.now().getTime() > fresh.startsAt.getTime() + LATE_AFTER_MS,
       leftEarly: false,
     };
     const { before, after } = await saveRow(ctx, row, changes);
