@@ -3,6 +3,7 @@ import type { MeetingDoc, TableDoc } from "../db/collections.ts";
 import type { Actor, Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { isAgreementAdmin, requireActor } from "../shared/policy.ts";
+import { getTable } from "../tables/use-cases.ts";
 
 /** Finds a meeting or throws not_found. */
 export async function loadMeeting(ctx: Ctx, id: ObjectId): Promise<MeetingDoc> {
@@ -12,10 +13,8 @@ export async function loadMeeting(ctx: Ctx, id: ObjectId): Promise<MeetingDoc> {
 }
 
 /** Finds the meeting's table (it always exists: tables are never deleted). */
-export async function loadMeetingTable(ctx: Ctx, meeting: MeetingDoc): Promise<TableDoc> {
-  const table = await ctx.c.tables.findOne({ _id: meeting.tableId });
-  if (!table) throw new AppError("not_found", { entity: "table", id: meeting.tableId.toHexString() });
-  return table;
+export function loadMeetingTable(ctx: Ctx, meeting: MeetingDoc): Promise<TableDoc> {
+  return getTable({ ctx, input: { id: meeting.tableId } });
 }
 
 /** Coordinators run their tables' sittings; agreement admins run every sitting of the agreement. */

@@ -5,6 +5,7 @@ import type { MeetingDoc, TableDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { recordChange } from "../shared/record.ts";
+import { getTable } from "../tables/use-cases.ts";
 import { requireOrganiser } from "./access.ts";
 import { convenedPeople } from "./convened.ts";
 import { expandSeries } from "./recurrence.ts";
@@ -27,12 +28,6 @@ export function requirePlace(mode: MeetingDoc["mode"], place: MeetingDoc["place"
 /** A six-digit code the coordinator reads out; guessing is bounded by the check-in window and rate limit. */
 export function newCheckInCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, "0");
-}
-
-async function loadTable(ctx: Ctx, id: ObjectId): Promise<TableDoc> {
-  const table = await ctx.c.tables.findOne({ _id: id });
-  if (!table) throw new AppError("not_found", { entity: "table", id: id.toHexString() });
-  return table;
 }
 
 function buildMeeting(
@@ -102,7 +97,7 @@ export async function conveneMeeting({
   ctx: Ctx;
   input: { tableId: ObjectId; meeting: MeetingInput; jitsiBaseUrl: string };
 }): Promise<MeetingDoc> {
-  const table = await loadTable(ctx, input.tableId);
+  const table = await getTable({ ctx, input: { id: input.tableId } });
   const organiser = requireOrganiser(ctx, table);
   const timing = checkedTiming(input.meeting, ctx.now());
   const doc = buildMeeting(ctx, table, input.meeting, timing, input.jitsiBaseUrl, null, organiser.personId);
@@ -122,8 +117,8 @@ export async function conveneSeries({
 }: {
   ctx: Ctx;
   input: { tableId: ObjectId; series: z.output<typeof seriesInput>; jitsiBaseUrl: string };
-}): Promise<{ seriesId: ObjectId; meetings: MeetingDoc[] }> {
-  const table = await loadTable(ctx, input.tableId);
+}): Promise<{ seriesId: ObjectId; meetings: MeetingDoc[]; table: TableDoc }> {
+  const table = await getTable({ ctx, input: { id: input.tableId } });
   const organiser = requireOrganiser(ctx, table);
   const { rrule, ...first } = input.series;
   const firstMeeting = { ...first, rsvpDeadline: null };
@@ -139,5 +134,5 @@ export async function conveneSeries({
   if (docs.length === 0) throw new AppError("meeting_in_past", { rrule });
   await ctx.c.meetings.insertMany(docs);
   for (const doc of docs) await announce(ctx, doc, table);
-  return { seriesId, meetings: docs };
+  return { seriesId, meetings: docs, table };
 }

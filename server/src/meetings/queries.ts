@@ -4,6 +4,7 @@ import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
+import { getTable } from "../tables/use-cases.ts";
 import { canSeeConfidential } from "../tables/visibility.ts";
 import { isOrganiser, loadMeeting, loadMeetingTable } from "./access.ts";
 import { convenedPeople } from "./convened.ts";
@@ -110,8 +111,7 @@ export async function tableCalendar({
 }) {
   const actor = requireActor(ctx);
   if (input.to <= input.from) throw new AppError("date_order");
-  const table = await ctx.c.tables.findOne({ _id: input.tableId });
-  if (!table) throw new AppError("not_found", { entity: "table", id: input.tableId.toHexString() });
+  const table = await getTable({ ctx, input: { id: input.tableId } });
   const meetings = await ctx.c.meetings
     .find({ tableId: table._id, startsAt: { $lt: input.to }, endsAt: { $gt: input.from } })
     .sort({ startsAt: 1, _id: 1 })

@@ -38,10 +38,9 @@ export function meetingRoutes() {
       series: c.req.valid("json"),
       jitsiBaseUrl: c.get("config").jitsiBaseUrl,
     };
-    const { seriesId, meetings } = await conveneSeries({ ctx, input });
-    const table = await ctx.c.tables.findOne({ _id: input.tableId });
+    const { seriesId, meetings, table } = await conveneSeries({ ctx, input });
     const view = { convened: false, organiser: true, seeConfidential: true };
-    const items = table ? meetings.map((m) => presentMeeting(m, table, view)) : [];
+    const items = meetings.map((m) => presentMeeting(m, table, view));
     return c.json({ seriesId: seriesId.toHexString(), items }, 201);
   });
   router.openapi(tableCalendarRoute, async (c) => {
