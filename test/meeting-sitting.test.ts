@@ -21,7 +21,7 @@ const TEAMS = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_calatino%4
 function eventOf(ics: string) {
   const parsed = nodeIcal.sync.parseICS(ics);
   const event = Object.values(parsed).find((c) => c?.type === "VEVENT");
-  if (!event || event.type !== "VEVENT") throw new Error("no VEVENT");
+  if (event?.type !== "VEVENT") throw new Error("no VEVENT");
   return event;
 }
 
