@@ -27,11 +27,12 @@ export function countAnswers(convened: { personId: ObjectId }[], rsvps: RsvpDoc[
 export async function getMeeting({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }) {
   const actor = requireActor(ctx);
   const meeting = await loadMeeting(ctx, input.id);
-  const table = await loadMeetingTable(ctx, meeting);
-  const [convened, rsvps] = await Promise.all([
-    convenedPeople(ctx, meeting, table),
+  const [table, rsvps] = await Promise.all([
+    loadMeetingTable(ctx, meeting),
     ctx.c.rsvps.find({ meetingId: meeting._id }).toArray(),
   ]);
+  // The answers also name the delegates: one read of them serves both.
+  const convened = await convenedPeople(ctx, meeting, table, rsvps);
   const isConvened = convened.some((p) => p.personId.equals(actor.personId));
   const organiser = isOrganiser(actor, table);
   const view: MeetingView = {
