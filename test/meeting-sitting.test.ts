@@ -1,20 +1,12 @@
 import nodeIcal from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CALATINO_COMUNI } from "./support/calatino.ts";
 import { makeAgreement, makeOrganisation, makeTable } from "./support/factories.ts";
 import { startTestServer, type TestServer } from "./support/server.ts";
 
 type Person = Awaited<ReturnType<TestServer["createPerson"]>>;
 
-const COMUNI = [
-  "Caltagirone",
-  "Grammichele",
-  "Vizzini",
-  "Licodia Eubea",
-  "San Michele di Ganzaria",
-  "Mirabella Imbaccari",
-  "San Cono",
-  "Mineo",
-];
+const COMUNI = CALATINO_COMUNI;
 const TEAMS = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_calatino%40thread.v2/0";
 
 /** The parsed VEVENT of an .ics text. */

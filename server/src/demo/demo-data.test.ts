@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CALATINO_COMUNI } from "../../../test/support/calatino.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
 import { createApiToken } from "../auth/tokens.ts";
 import { loadActor } from "../people/load-actor.ts";
@@ -195,16 +196,7 @@ describe("demo data", () => {
 
   it("models Calatino Smart Community with its eight comuni and one referent each", () => {
     const calatino = agreement("calatino-smart-community");
-    const names = [
-      "Caltagirone",
-      "Grammichele",
-      "Vizzini",
-      "Licodia Eubea",
-      "San Michele di Ganzaria",
-      "Mirabella Imbaccari",
-      "San Cono",
-      "Mineo",
-    ];
+    const names = CALATINO_COMUNI;
     const memberNames = calatino.members.map((m) => orgsByRef.get(m.orgRef)?.name);
     expect(memberNames.sort()).toEqual(names.map((n) => `Comune di ${n}`).sort());
     for (const m of calatino.members) {

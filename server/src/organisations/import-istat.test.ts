@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { MongoClient, ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CALATINO_COMUNI } from "../../../test/support/calatino.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
 import { loadActor } from "../people/load-actor.ts";
 import { createCtx } from "../shared/context.ts";
@@ -9,16 +10,7 @@ import { bundledComuniFile, importIstatComuni, loadComuni } from "./import-istat
 
 type Comune = { nome: string; codice: string; sigla: string };
 const file: Comune[] = JSON.parse(readFileSync(bundledComuniFile, "utf8"));
-const calatino = [
-  "Caltagirone",
-  "Grammichele",
-  "Vizzini",
-  "Licodia Eubea",
-  "San Michele di Ganzaria",
-  "Mirabella Imbaccari",
-  "San Cono",
-  "Mineo",
-];
+const calatino = CALATINO_COMUNI;
 
 describe("ISTAT import", () => {
   let s: TestServer;
