@@ -39,6 +39,19 @@ const schema = z.object({
     .url({ protocol: /^https$/ })
     .default("https://meet.jit.si")
     .describe("Jitsi Meet server for generated audio-video links (PA often self-host one)"),
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-/, "must start with xoxb-")
+    .optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, "must start with xapp-")
+    .optional(),
+  SLACK_API_URL: z.url({ protocol: /^https?$/ }).default("https://slack.com/api/"),
+  SLACK_CLIENT_ID: z.string().min(1).optional(),
+  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+  SLACK_STATE_SECRET: z.string().min(16).optional(),
   TRUST_PROXY: booleanish.default(false),
   LOG_REQUESTS: booleanish.default(false),
 });
@@ -59,9 +72,62 @@ export type Config = {
   sessionTtlMs: number;
   /** Base of generated audio-video links, e.g. https://meet.jit.si or a self-hosted Jitsi. */
   jitsiBaseUrl: string;
+  /** The Slack bot's settings; null when Slack is not configured (the bot then does not start). */
+  slack: SlackConfig | null;
   trustProxy: boolean;
   logRequests: boolean;
 };
+
+/**
+ * How the bot reaches Slack. HTTP mode needs the signing secret plus either one workspace's bot token or
+ * the OAuth client (multi-workspace installs); Socket Mode needs the app-level token and a bot token.
+ */
+export type SlackConfig = {
+  signingSecret: string | null;
+  botToken: string | null;
+  /** Set → Socket Mode (no public URL needed, for local use). */
+  appToken: string | null;
+  /** Web API base, ending with "/"; tests and the demo point it at a local stand-in. */
+  apiUrl: string;
+  oauth: { clientId: string; clientSecret: string; stateSecret: string } | null;
+};
+
+type Env = z.output<typeof schema>;
+
+/** The Slack settings, or null when none are given; a half-given set names what is missing. */
+function slackConfig(e: Env): SlackConfig | null {
+  const given = [e.SLACK_SIGNING_SECRET, e.SLACK_BOT_TOKEN, e.SLACK_APP_TOKEN, e.SLACK_CLIENT_ID];
+  if (given.every((value) => value === undefined)) return null;
+  const oauth =
+    e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+      ? {
+          clientId: e.SLACK_CLIENT_ID,
+          clientSecret: e.SLACK_CLIENT_SECRET,
+          stateSecret: e.SLACK_STATE_SECRET,
+        }
+      : null;
+  const missing: string[] = [];
+  if (e.SLACK_APP_TOKEN) {
+    if (!e.SLACK_BOT_TOKEN) missing.push("SLACK_BOT_TOKEN");
+  } else {
+    if (!e.SLACK_SIGNING_SECRET) missing.push("SLACK_SIGNING_SECRET");
+    if (!e.SLACK_BOT_TOKEN && !oauth)
+      missing.push("SLACK_BOT_TOKEN (o/or SLACK_CLIENT_ID + SLACK_CLIENT_SECRET + SLACK_STATE_SECRET)");
+  }
+  if (e.SLACK_CLIENT_ID && !oauth) missing.push("SLACK_CLIENT_SECRET + SLACK_STATE_SECRET");
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Configurazione Slack incompleta / Incomplete Slack configuration: manca / missing ${missing.join(", ")}`,
+    );
+  }
+  return {
+    signingSecret: e.SLACK_SIGNING_SECRET ?? null,
+    botToken: e.SLACK_BOT_TOKEN ?? null,
+    appToken: e.SLACK_APP_TOKEN ?? null,
+    apiUrl: e.SLACK_API_URL.endsWith("/") ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+    oauth,
+  };
+}
 
 /** Thrown when the environment is invalid; its message names every bad variable in Italian and English. */
 export class ConfigError extends Error {
@@ -93,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mailFrom: e.MAIL_FROM,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     jitsiBaseUrl: e.JITSI_BASE_URL.replace(/\/$/, ""),
+    slack: slackConfig(e),
     trustProxy: e.TRUST_PROXY,
     logRequests: e.LOG_REQUESTS,
   };

@@ -1,8 +1,9 @@
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { type Db, MongoClient } from "mongodb";
+import { createSlackBot } from "../../bot/src/index.ts";
 import { issueLoginLink } from "./auth/login-links.ts";
-import { ConfigError, configFromEnvironment } from "./config.ts";
+import { type Config, ConfigError, configFromEnvironment } from "./config.ts";
 import { startEmbeddedMongo } from "./db/embedded.ts";
 import { ensureIndexes } from "./db/indexes.ts";
 import { DEMO_ADMIN_EMAIL, seedDemoIfEmpty } from "./demo/seed.ts";
@@ -21,6 +22,13 @@ async function demoAdminLoginLink(db: Db, bus: EventBus, publicUrl: string): Pro
   return admin ? issueLoginLink({ ctx, input: { personId: admin._id, publicUrl } }) : null;
 }
 
+/** One line on the Slack bot: where it listens, or that it is off and why. */
+function slackStatus(config: Config, mode: "http" | "socket" | null): string {
+  if (mode === "socket") return "[tavoli] Slack: bot attivo in Socket Mode (SLACK_APP_TOKEN)";
+  if (mode === "http") return `[tavoli] Slack: bot attivo su ${config.publicUrl}/slack/events`;
+  return "[tavoli] Slack: non configurato (SLACK_SIGNING_SECRET e SLACK_BOT_TOKEN assenti), il bot non parte; tutto il resto sì";
+}
+
 /** Start-up: config → database (real MongoDB or embedded FerretDB) → indexes → demo data → HTTP. */
 async function main() {
   const config = configFromEnvironment();
@@ -37,7 +45,8 @@ async function main() {
       "[tavoli] dati dimostrativi caricati: i cinque accordi di esempio, enti, tavoli, referenti e sedute in programma",
     );
   }
-  const app = createApp({ config, db, bus, mailer });
+  const slackBot = createSlackBot({ config, db, bus });
+  const app = createApp({ config, db, bus, mailer, slackBot });
   const server = serve({
     fetch: app.fetch,
     port: config.port,
@@ -59,6 +68,8 @@ async function main() {
   console.log(
     `[tavoli] database: ${config.mongodbUri ? "MongoDB (MONGODB_URI)" : `FerretDB incorporato, dati in ${config.dataDir}`}`,
   );
+  await slackBot?.start();
+  console.log(slackStatus(config, slackBot?.mode ?? null));
   const demoLink = mailer.devOutbox ? await demoAdminLoginLink(db, bus, config.publicUrl) : null;
   if (demoLink) console.log(`[tavoli] accesso demo (amministratore, valido 15 minuti, monouso): ${demoLink}`);
   if (mailer.devOutbox) console.log(`[tavoli] email di sviluppo: ${config.publicUrl}/dev/outbox`);
@@ -68,6 +79,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     server.close();
+    await slackBot?.stop();
     await client.close();
     await embedded?.stop();
     process.exit(0);

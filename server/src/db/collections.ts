@@ -1,4 +1,5 @@
 import type { Db, ObjectId } from "mongodb";
+import type { ContributionKind, ContributionSource } from "../contributions/kinds.ts";
 import type { IsoDate } from "../shared/dates.ts";
 
 export type NoticeUnit = "days" | "months";
@@ -252,6 +253,110 @@ export type CalendarFeedDoc = {
   revokedAt: Date | null;
 };
 
+/** A document, good practice, dataset, reusable solution or comment an organisation brings to a table. */
+export type ContributionDoc = {
+  _id: ObjectId;
+  tableId: ObjectId;
+  agreementId: ObjectId;
+  /** The organisation it is brought on behalf of (DOMAIN rule 4). */
+  organisationId: ObjectId;
+  meetingId: ObjectId | null;
+  kind: ContributionKind;
+  title: string;
+  description: string;
+  /** http(s) only; null only for a `commento`. */
+  url: string | null;
+  /** riservato: only for the table's members, never in event payloads (DOMAIN rule 10). */
+  confidential: boolean;
+  source: ContributionSource;
+  authorId: ObjectId;
+  authorName: string;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Soft withdrawal: the contribution stays in the history. */
+  withdrawnAt: Date | null;
+};
+
+/** One person's reminder preferences; `_id` is the person's id. Absent until they change the defaults. */
+export type ReminderPreferencesDoc = {
+  _id: ObjectId;
+  /** Minutes before a sitting, ascending and unique, 5 to 10080, at most four. */
+  leadMinutes: number[];
+  channels: { email: boolean; slack: boolean; push: boolean };
+  /** "Non disturbare": no reminders while true. */
+  paused: boolean;
+  updatedAt: Date;
+};
+
+export type IssueSeverity = "bassa" | "media" | "alta";
+export type IssueStatus = "aperta" | "in_esame" | "inoltrata" | "risolta" | "respinta";
+
+/** A critical issue (segnalazione) raised by a referent for their organisation, triaged by the table (DOMAIN rule 8). */
+export type IssueReportDoc = {
+  _id: ObjectId;
+  tableId: ObjectId;
+  agreementId: ObjectId;
+  organisationId: ObjectId;
+  meetingId: ObjectId | null;
+  /** Per-table number shown as #3; unique with tableId. */
+  seq: number;
+  title: string;
+  description: string;
+  severity: IssueSeverity;
+  /** riservato: never in event payloads, mail, feeds or to non-members (DOMAIN rule 10). */
+  confidential: boolean;
+  status: IssueStatus;
+  history: {
+    at: Date;
+    byId: ObjectId;
+    byName: string;
+    from: IssueStatus;
+    to: IssueStatus;
+    note: string | null;
+  }[];
+  raisedById: ObjectId;
+  raisedByName: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** Minutes (verbale) life cycle: drafted, circulated for review, approved (then frozen). */
+export type MinutesStatus = "bozza" | "in_revisione" | "approvato";
+
+/** Who attended, as copied from the attendance register when the minutes were last drafted. */
+export type MinutesAttendee = {
+  personId: ObjectId;
+  name: string;
+  organisationId: ObjectId | null;
+  organisationName: string | null;
+  mode: "presenza" | "remoto";
+  arrivedLate: boolean;
+  leftEarly: boolean;
+};
+
+/** The minutes of one sitting (unique per meeting, DOMAIN rule 6). */
+export type MinutesDoc = {
+  _id: ObjectId;
+  meetingId: ObjectId;
+  tableId: ObjectId;
+  agreementId: ObjectId;
+  status: MinutesStatus;
+  attendees: MinutesAttendee[];
+  /** One per agenda item, in agenda order; a confidential item's summary is confidential (rule 10). */
+  items: { agendaItemId: ObjectId; title: string; summary: string; confidential: boolean }[];
+  decisions: { text: string }[];
+  actionItems: { what: string; who: { personId: ObjectId } | { text: string }; due: IsoDate | null }[];
+  notes: string;
+  /** Raised by every edit of the content; a stale one is refused (optimistic concurrency). */
+  version: number;
+  /** Who wrote the current version. */
+  draftedById: ObjectId;
+  approvedAt: Date | null;
+  approvedById: ObjectId | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
 export type LockDoc = { _id: string; takenAt: Date; owner: string };
 
 /** Typed handles on every collection; the only place collection names are spelled. */
@@ -277,6 +382,10 @@ export function collections(db: Db) {
     rsvps: db.collection<RsvpDoc>("rsvps"),
     attendance: db.collection<AttendanceDoc>("attendance"),
     calendarFeeds: db.collection<CalendarFeedDoc>("calendarFeeds"),
+    contributions: db.collection<ContributionDoc>("contributions"),
+    minutes: db.collection<MinutesDoc>("minutes"),
+    reminderPreferences: db.collection<ReminderPreferencesDoc>("reminderPreferences"),
+    issueReports: db.collection<IssueReportDoc>("issueReports"),
   };
 }
 

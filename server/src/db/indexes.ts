@@ -1,4 +1,5 @@
 import type { Db } from "mongodb";
+import { ensureSlackIndexes } from "../../../bot/src/store.ts";
 import { collections } from "./collections.ts";
 
 /**
@@ -36,5 +37,12 @@ export async function ensureIndexes(db: Db): Promise<void> {
     c.attendance.createIndex({ organisationId: 1 }),
     c.calendarFeeds.createIndex({ tokenHash: 1 }, { unique: true }),
     c.calendarFeeds.createIndex({ personId: 1 }),
+    c.contributions.createIndex({ tableId: 1, _id: -1 }),
+    c.contributions.createIndex({ authorId: 1 }),
+    c.issueReports.createIndex({ tableId: 1, seq: 1 }, { unique: true }),
+    c.issueReports.createIndex({ raisedById: 1 }),
+    c.minutes.createIndex({ meetingId: 1 }, { unique: true }),
   ]);
+  // The Slack bot's own collections (links, channels, posted convocations, installations).
+  await ensureSlackIndexes(db);
 }

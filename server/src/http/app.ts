@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "mongodb";
+import { createSlackBot, type SlackBot } from "../../../bot/src/index.ts";
 import { agreementRoutes } from "../agreements/routes.ts";
 import { attendanceRoutes } from "../attendance/routes.ts";
 import { auditRoutes } from "../audit/routes.ts";
@@ -10,14 +11,18 @@ import { authPages } from "../auth/pages.ts";
 import { authRoutes } from "../auth/routes.ts";
 import { calendarRoutes } from "../calendar/routes.ts";
 import type { Config } from "../config.ts";
+import { contributionRoutes } from "../contributions/routes.ts";
 import { designationRoutes } from "../designations/routes.ts";
 import { docsRoutes } from "../docs/routes.ts";
 import { homeRoutes } from "../home/routes.ts";
+import { issueReportRoutes } from "../issue-reports/routes.ts";
 import { meetingRoutes } from "../meetings/routes.ts";
 import { membershipRoutes } from "../memberships/routes.ts";
+import { minutesRoutes } from "../minutes/routes.ts";
 import { subscribeNotifiers } from "../notifications/index.ts";
 import { organisationRoutes } from "../organisations/routes.ts";
 import { peopleRoutes } from "../people/routes.ts";
+import { reminderPreferenceRoutes } from "../reminders/routes.ts";
 import { rsvpRoutes } from "../rsvps/routes.ts";
 import { createCtx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
@@ -28,7 +33,15 @@ import { type AppEnv, newRouter } from "./env.ts";
 import { handleError } from "./errors.ts";
 import { pickLang } from "./lang.ts";
 
-export type AppDeps = { config: Config; db: Db; bus: EventBus; mailer: Mailer; now?: () => Date };
+export type AppDeps = {
+  config: Config;
+  db: Db;
+  bus: EventBus;
+  mailer: Mailer;
+  now?: () => Date;
+  /** The Slack bot, built by the caller that must also start it (Socket Mode); else built here when configured. */
+  slackBot?: SlackBot | null;
+};
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
@@ -111,6 +124,10 @@ export function createApp(deps: AppDeps) {
   api.route("/", rsvpRoutes());
   api.route("/", attendanceRoutes());
   api.route("/", calendarRoutes());
+  api.route("/", issueReportRoutes());
+  api.route("/", contributionRoutes());
+  api.route("/", minutesRoutes());
+  api.route("/", reminderPreferenceRoutes());
   api.route("/", authRoutes());
   api.route("/", auditRoutes());
   api.doc31("/openapi.json", {
@@ -128,6 +145,8 @@ export function createApp(deps: AppDeps) {
     servers: [{ url: "/api/v1" }],
   });
   app.route("/api/v1", api);
+  const slackBot = deps.slackBot === undefined ? createSlackBot(deps) : deps.slackBot;
+  if (slackBot) app.route("/", slackBot.routes);
   app.route("/", docsRoutes());
   app.route("/", authPages());
   app.route("/", homeRoutes());

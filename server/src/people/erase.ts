@@ -1,4 +1,6 @@
 import type { ObjectId } from "mongodb";
+import { eraseNameFromIssueReports } from "../issue-reports/personal-data.ts";
+import { eraseFromMinutes } from "../minutes/personal-data.ts";
 import type { Ctx } from "../shared/context.ts";
 import { addDays, romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
@@ -40,6 +42,12 @@ export async function erasePerson({ ctx, input }: { ctx: Ctx; input: { id: Objec
     () => ctx.c.loginLinks.deleteMany({ personId }),
     // A calendar feed URL would keep publishing the person's sittings after erasure.
     () => ctx.c.calendarFeeds.deleteMany({ personId }),
+    () => ctx.c.reminderPreferences.deleteOne({ _id: personId }),
+    () =>
+      ctx.c.audit.updateMany(
+        { entity: "reminderPreferences", entityId: personId },
+        { $set: { before: null, after: { erased: true } } },
+      ),
     () => ctx.c.apiTokens.updateMany({ personId, revokedAt: null }, { $set: { revokedAt: now } }),
     () => ctx.c.agreementAdmins.deleteMany({ personId }),
     () => ctx.c.tables.updateMany({ coordinatorIds: personId }, { $pull: { coordinatorIds: personId } }),
@@ -55,6 +63,12 @@ export async function erasePerson({ ctx, input }: { ctx: Ctx; input: { id: Objec
         { entity: "person", entityId: personId },
         { $set: { before: null, after: { erased: true } } },
       ),
+    // Contributions are the organisation's acts: they stay, without the author's name.
+    () => ctx.c.contributions.updateMany({ authorId: personId }, { $set: { authorName: ERASED_NAME } }),
+    // Issue reports too: who raised and who triaged lose the name, the reports stay.
+    () => eraseNameFromIssueReports(ctx, personId, ERASED_NAME),
+    // Minutes keep the person among the attendees, under the erased name.
+    () => eraseFromMinutes(ctx, personId, ERASED_NAME),
     () => ctx.c.audit.updateMany({ actorId: personId }, { $set: { actorName: ERASED_NAME } }),
   ];
   for (const step of steps) await step();

@@ -1,5 +1,7 @@
 import { withLastUse } from "../auth/tokens.ts";
 import type { AuditDoc } from "../db/collections.ts";
+import { issueReportsRaisedBy } from "../issue-reports/personal-data.ts";
+import { minutesAuthoredBy } from "../minutes/personal-data.ts";
 import type { Ctx } from "../shared/context.ts";
 import { requireActor } from "../shared/policy.ts";
 import { presentMe } from "./present.ts";
@@ -28,6 +30,10 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
     ctx.c.attendance.find({ personId: me }).sort({ _id: 1 }).toArray(),
     ctx.c.calendarFeeds.find({ personId: me }).sort({ _id: 1 }).toArray(),
   ]);
+  const reminderPreferences = await ctx.c.reminderPreferences.findOne({ _id: me });
+  const contributions = await ctx.c.contributions.find({ authorId: me }).sort({ _id: 1 }).toArray();
+  const issueReports = await issueReportsRaisedBy(ctx, me);
+  const minutes = await minutesAuthoredBy(ctx, me);
   const designationIds = designations.map((d) => d._id);
   const [tables, organisations, audit] = await Promise.all([
     ctx.c.tables
@@ -46,7 +52,8 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
   const tableName = new Map(tables.map((t) => [t._id.toHexString(), t.name]));
   const organisationName = new Map(organisations.map((o) => [o._id.toHexString(), o.name]));
   const myDesignation = new Set(designationIds.map((id) => id.toHexString()));
-  const aboutMyRecord = (entry: AuditDoc) => entry.entity === "person" && entry.entityId.equals(me);
+  const aboutMyRecord = (entry: AuditDoc) =>
+    (entry.entity === "person" || entry.entity === "reminderPreferences") && entry.entityId.equals(me);
   const aboutMe = (entry: AuditDoc) =>
     aboutMyRecord(entry) || myDesignation.has(entry.entityId.toHexString());
   return {
@@ -94,6 +101,31 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
       createdAt: f.createdAt.toISOString(),
       revokedAt: f.revokedAt?.toISOString() ?? null,
     })),
+    reminderPreferences: reminderPreferences && {
+      leadMinutes: reminderPreferences.leadMinutes,
+      channels: reminderPreferences.channels,
+      paused: reminderPreferences.paused,
+      updatedAt: reminderPreferences.updatedAt.toISOString(),
+    },
+    // What the person wrote, confidential ones included: they are the author.
+    contributions: contributions.map((c) => ({
+      id: c._id.toHexString(),
+      tableId: c.tableId.toHexString(),
+      organisationId: c.organisationId.toHexString(),
+      meetingId: c.meetingId?.toHexString() ?? null,
+      kind: c.kind,
+      title: c.title,
+      description: c.description,
+      url: c.url,
+      confidential: c.confidential,
+      source: c.source,
+      createdAt: c.createdAt.toISOString(),
+      withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
+    })),
+    // Critical issues the person raised, confidential ones included: they are the author.
+    issueReports,
+    // Minutes the person wrote or approved: which and when (the content is the table's record).
+    minutes,
     auditEntries: audit.map((entry) => ({
       at: entry.at.toISOString(),
       action: entry.action,

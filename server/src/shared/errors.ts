@@ -182,6 +182,36 @@ export const errorCatalogue = {
     it: "Il registro presenze non è ancora aperto: si compila da 30 minuti prima dell'inizio e si chiude dall'inizio della riunione.",
     en: "The attendance register is not open yet: it can be filled in from 30 minutes before the start and closed from the start.",
   },
+  organisation_not_on_table: {
+    status: 409,
+    it: "L'ente non siede a questo tavolo.",
+    en: "The organisation does not sit on this table.",
+  },
+  meeting_not_of_table: {
+    status: 400,
+    it: "La riunione indicata non è di questo tavolo.",
+    en: "The meeting given is not one of this table's.",
+  },
+  contribution_url_required: {
+    status: 400,
+    it: "Serve il collegamento (http o https) al documento, dataset, buona pratica o soluzione; solo un commento può farne a meno.",
+    en: "A link (http or https) to the document, dataset, good practice or solution is required; only a comment can do without.",
+  },
+  contribution_url_invalid: {
+    status: 400,
+    it: "Il collegamento deve essere un indirizzo web che inizia con http:// o https://.",
+    en: "The link must be a web address starting with http:// or https://.",
+  },
+  contribution_withdrawn: {
+    status: 409,
+    it: "Il contributo è già stato ritirato.",
+    en: "The contribution has already been withdrawn.",
+  },
+  issue_report_transition_invalid: {
+    status: 409,
+    it: "Passaggio di stato non consentito per la segnalazione (ad esempio da aperta a risolta senza esame).",
+    en: "Status change not allowed for the issue report (e.g. from open to resolved without review).",
+  },
   link_invalid: {
     status: 400,
     it: "Il link di accesso non è valido, è scaduto o è già stato usato. Richiederne uno nuovo.",
@@ -202,6 +232,51 @@ export const errorCatalogue = {
     status: 503,
     it: "Database non raggiungibile: riprovare più tardi.",
     en: "Database unreachable: try again later.",
+  },
+  reminder_lead_time_invalid: {
+    status: 400,
+    it: "Ogni promemoria va da 5 minuti a 7 giorni (10080 minuti) prima della riunione, in minuti interi.",
+    en: "Each reminder must be from 5 minutes to 7 days (10080 minutes) before the meeting, in whole minutes.",
+  },
+  reminder_too_many: {
+    status: 400,
+    it: "Si possono impostare al massimo 4 promemoria per riunione.",
+    en: "At most 4 reminders per meeting can be set.",
+  },
+  minutes_too_early: {
+    status: 409,
+    it: "Il verbale si può redigere solo dall'inizio della riunione.",
+    en: "Minutes can be drafted only once the meeting has started.",
+  },
+  minutes_approved: {
+    status: 409,
+    it: "Il verbale è già stato approvato e non si può più modificare.",
+    en: "The minutes have been approved and can no longer be changed.",
+  },
+  minutes_version_conflict: {
+    status: 409,
+    it: "Il verbale è stato modificato nel frattempo: ricaricarlo e riapplicare le modifiche.",
+    en: "The minutes were changed in the meantime: reload them and apply your changes again.",
+  },
+  minutes_already_in_review: {
+    status: 409,
+    it: "Il verbale è già in revisione.",
+    en: "The minutes are already under review.",
+  },
+  minutes_not_in_review: {
+    status: 409,
+    it: "Il verbale va messo in revisione prima di essere approvato.",
+    en: "The minutes must be put under review before they can be approved.",
+  },
+  minutes_not_shared: {
+    status: 403,
+    it: "Il verbale non è ancora condiviso: in bozza lo vedono solo i coordinatori, in revisione solo i partecipanti del tavolo.",
+    en: "The minutes are not shared yet: drafts are for the coordinators only, minutes under review for the table's participants only.",
+  },
+  minutes_item_unknown: {
+    status: 400,
+    it: "Il punto indicato non è all'ordine del giorno di questa riunione.",
+    en: "The item given is not on this meeting's agenda.",
   },
   internal: { status: 500, it: "Errore interno.", en: "Internal error." },
 } as const satisfies Record<string, { status: number; it: string; en: string }>;

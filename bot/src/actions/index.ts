@@ -1,0 +1,17 @@
+import type { App } from "@slack/bolt";
+import type { BotDeps } from "../deps.ts";
+import { ACTION } from "../ids.ts";
+import { answerByButton, revealVideoLink } from "./meeting-buttons.ts";
+
+/** Button clicks, by action_id. */
+export function registerActions(app: App, deps: BotDeps): void {
+  const answer = answerByButton(deps);
+  app.action(ACTION.rsvpPresenza, answer);
+  app.action(ACTION.rsvpRemoto, answer);
+  app.action(ACTION.rsvpAssente, answer);
+  app.action(ACTION.join, revealVideoLink(deps));
+  // Link buttons open the URL in the browser; Slack still expects the click acknowledged.
+  app.action(ACTION.openTavoli, async ({ ack }) => {
+    await ack();
+  });
+}

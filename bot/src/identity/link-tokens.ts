@@ -1,0 +1,49 @@
+import { ObjectId } from "mongodb";
+import { hashToken, newToken } from "../../../server/src/auth/secrets.ts";
+import type { BotDeps } from "../deps.ts";
+import type { SlackUserDoc } from "../store.ts";
+import { storeLink } from "./who.ts";
+
+/** How long a one-time identity link stays usable. */
+export const LINK_TOKEN_TTL_MS = 30 * 60_000;
+
+/** A personal, single-use URL that links this Slack user to whoever opens it while logged in to Tavoli. */
+export async function issueIdentityLink(
+  deps: BotDeps,
+  input: { teamId: string; userId: string; locale: string | null },
+): Promise<string> {
+  const token = newToken();
+  const now = deps.now();
+  // No TTL index on FerretDB: issuing sweeps the expired ones.
+  await deps.store.linkTokens.deleteMany({ expiresAt: { $lte: now } });
+  await deps.store.linkTokens.insertOne({
+    _id: new ObjectId(),
+    tokenHash: hashToken(token),
+    teamId: input.teamId,
+    userId: input.userId,
+    locale: input.locale,
+    expiresAt: new Date(now.getTime() + LINK_TOKEN_TTL_MS),
+  });
+  return `${deps.config.publicUrl}/slack/link?token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * Redeems a link for the logged-in person: consumed atomically (a second use finds nothing), then the
+ * Slack user is linked. Returns null for an unknown, used or expired token.
+ */
+export async function redeemIdentityLink(
+  deps: BotDeps,
+  input: { token: string; personId: ObjectId },
+): Promise<SlackUserDoc | null> {
+  const found = await deps.store.linkTokens.findOneAndDelete({ tokenHash: hashToken(input.token) });
+  if (!found || found.expiresAt <= deps.now()) return null;
+  // A Slack user re-linking replaces their previous link.
+  await deps.store.users.deleteMany({ teamId: found.teamId, userId: found.userId });
+  return storeLink(deps, {
+    teamId: found.teamId,
+    userId: found.userId,
+    personId: input.personId,
+    locale: found.locale,
+    linkedBy: "link",
+  });
+}

@@ -1,0 +1,116 @@
+import { ObjectId } from "mongodb";
+import { describeSlot } from "../../../server/src/meetings/local-time.ts";
+import { meetingNoticeViews } from "../../../server/src/meetings/notice-views.ts";
+import { createCtx } from "../../../server/src/shared/context.ts";
+import { isDuplicateKey } from "../../../server/src/shared/errors.ts";
+import { convocationMessage } from "../blocks/convocation.ts";
+import type { BotDeps } from "../deps.ts";
+import { langFromLocale, TEXT } from "../i18n.ts";
+
+const systemCtx = (deps: BotDeps) => createCtx({ db: deps.db, bus: deps.bus, now: deps.now });
+const meetingUrlBase = (deps: BotDeps) => deps.config.publicUrl;
+
+/**
+ * A new sitting: the convocation goes to every channel linked to the table, in Italian, with the
+ * public view only. With no linked channel, the people convened who use Slack get it privately.
+ */
+export async function postConvocation(deps: BotDeps, meetingId: ObjectId): Promise<void> {
+  const views = await meetingNoticeViews({ ctx: systemCtx(deps), input: { id: meetingId } });
+  const channels = await deps.store.channels.find({ tableId: views.meeting.tableId }).toArray();
+  if (channels.length === 0) {
+    await directMessages(deps, views.convenedPersonIds, (lang) =>
+      convocationMessage({
+        meeting: views.convenedView,
+        counts: views.counts,
+        lang,
+        publicUrl: meetingUrlBase(deps),
+      }),
+    );
+    return;
+  }
+  const message = convocationMessage({
+    meeting: views.publicView,
+    counts: views.counts,
+    lang: "it",
+    publicUrl: meetingUrlBase(deps),
+  });
+  for (const channel of channels) {
+    const client = await deps.clientFor(channel.teamId);
+    if (!client) continue;
+    const posted = await client.chat.postMessage({ channel: channel.channelId, ...message });
+    if (!posted.ts) continue;
+    await deps.store.messages
+      .insertOne({
+        _id: new ObjectId(),
+        meetingId,
+        teamId: channel.teamId,
+        channelId: channel.channelId,
+        ts: posted.ts,
+        postedAt: deps.now(),
+      })
+      .catch((error) => {
+        if (!isDuplicateKey(error)) throw error;
+      });
+  }
+}
+
+/** Re-renders every posted convocation of a sitting (answers arrived, or it changed): `chat.update`. */
+export async function refreshConvocations(deps: BotDeps, meetingId: ObjectId) {
+  const posts = await deps.store.messages.find({ meetingId }).toArray();
+  if (posts.length === 0) return null;
+  const views = await meetingNoticeViews({ ctx: systemCtx(deps), input: { id: meetingId } });
+  const message = convocationMessage({
+    meeting: views.publicView,
+    counts: views.counts,
+    lang: "it",
+    publicUrl: meetingUrlBase(deps),
+  });
+  for (const post of posts) {
+    const client = await deps.clientFor(post.teamId);
+    await client?.chat.update({ channel: post.channelId, ts: post.ts, ...message });
+  }
+  return { posts, views };
+}
+
+export type ChangeKind = "rescheduled" | "cancelled" | "updated";
+
+/**
+ * A rescheduled, cancelled or updated sitting: the original convocation is edited, a reply in its
+ * thread says what changed, and everyone convened before or after the change hears it privately.
+ */
+export async function announceChange(
+  deps: BotDeps,
+  input: { meetingId: ObjectId; kind: ChangeKind; convenedPersonIds: ObjectId[]; reason: string | null },
+): Promise<void> {
+  const refreshed = await refreshConvocations(deps, input.meetingId);
+  const views =
+    refreshed?.views ?? (await meetingNoticeViews({ ctx: systemCtx(deps), input: { id: input.meetingId } }));
+  const what = (lang: "it" | "en") => {
+    const t = TEXT[lang];
+    if (input.kind === "cancelled") return t.cancelledNotice(input.reason);
+    if (input.kind === "rescheduled")
+      return t.rescheduled(describeSlot(views.meeting.startsAt, views.meeting.endsAt, lang));
+    return t.updated;
+  };
+  for (const post of refreshed?.posts ?? []) {
+    const client = await deps.clientFor(post.teamId);
+    await client?.chat.postMessage({ channel: post.channelId, thread_ts: post.ts, text: what("it") });
+  }
+  await directMessages(deps, input.convenedPersonIds, (lang) => ({
+    text: TEXT[lang].dmChange(views.meeting.title, what(lang)),
+  }));
+}
+
+/** A private message to each person who has linked Slack, in their language. */
+export async function directMessages(
+  deps: BotDeps,
+  personIds: ObjectId[],
+  build: (lang: "it" | "en") => { text: string; blocks?: unknown[] },
+): Promise<void> {
+  if (personIds.length === 0) return;
+  const links = await deps.store.users.find({ personId: { $in: personIds } }).toArray();
+  for (const link of links) {
+    const client = await deps.clientFor(link.teamId);
+    await client?.chat.postMessage({ channel: link.userId, ...build(langFromLocale(link.locale)) } as never);
+  }
+}

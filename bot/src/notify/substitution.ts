@@ -1,0 +1,36 @@
+import { ObjectId } from "mongodb";
+import { collections } from "../../../server/src/db/collections.ts";
+import { escapeMrkdwn } from "../blocks/format.ts";
+import type { BotDeps } from "../deps.ts";
+import { TEXT } from "../i18n.ts";
+
+type SubstitutionPayload = {
+  tableId: string;
+  organisationId: string;
+  previousPersonId: string;
+  newPersonId: string;
+};
+
+/** DOMAIN rule 3: a referent's substitution is announced to the other participants, in the table's channels. */
+export async function announceSubstitution(deps: BotDeps, payload: SubstitutionPayload): Promise<void> {
+  const tableId = new ObjectId(payload.tableId);
+  const channels = await deps.store.channels.find({ tableId }).toArray();
+  if (channels.length === 0) return;
+  const c = collections(deps.db);
+  const [table, organisation, before, after] = await Promise.all([
+    c.tables.findOne({ _id: tableId }),
+    c.organisations.findOne({ _id: new ObjectId(payload.organisationId) }),
+    c.people.findOne({ _id: new ObjectId(payload.previousPersonId) }),
+    c.people.findOne({ _id: new ObjectId(payload.newPersonId) }),
+  ]);
+  const text = TEXT.it.substitution(
+    escapeMrkdwn(organisation?.name ?? "?"),
+    escapeMrkdwn(before?.name ?? "?"),
+    escapeMrkdwn(after?.name ?? "?"),
+    escapeMrkdwn(table?.name ?? "?"),
+  );
+  for (const channel of channels) {
+    const client = await deps.clientFor(channel.teamId);
+    await client?.chat.postMessage({ channel: channel.channelId, text });
+  }
+}

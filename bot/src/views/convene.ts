@@ -1,0 +1,53 @@
+import { ObjectId } from "mongodb";
+import { conveneMeeting } from "../../../server/src/meetings/convene.ts";
+import { describeSlot } from "../../../server/src/meetings/local-time.ts";
+import { meetingInput } from "../../../server/src/meetings/schema.ts";
+import { AppError, errorCatalogue } from "../../../server/src/shared/errors.ts";
+import type { BotDeps } from "../deps.ts";
+import { TEXT } from "../i18n.ts";
+import { FIELD } from "../ids.ts";
+import { CONVENE_ERROR_FIELD, meetingBodyFromModal } from "./convene-form.ts";
+import { type SubmitArgs, submitAsPerson, validationErrors } from "./submission.ts";
+
+/** The convene modal submitted: the same use case as `POST /tables/{id}/meetings`, then a DM to the convener. */
+export function submitConvene(deps: BotDeps) {
+  return (args: SubmitArgs) =>
+    submitAsPerson(args, deps, FIELD.table, async (who) => {
+      const { tableId, body } = meetingBodyFromModal(args.view.state.values);
+      if (!tableId || !ObjectId.isValid(tableId))
+        return { [FIELD.table]: errorCatalogue.validation_failed[who.lang] };
+      const parsed = meetingInput.safeParse(body);
+      if (!parsed.success) {
+        const details = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+        return validationErrors(details, CONVENE_ERROR_FIELD, FIELD.title);
+      }
+      try {
+        const meeting = await conveneMeeting({
+          ctx: who.ctx,
+          input: {
+            tableId: new ObjectId(tableId),
+            meeting: parsed.data,
+            jitsiBaseUrl: deps.config.jitsiBaseUrl,
+          },
+        });
+        const teamId = args.body.team?.id ?? args.body.user.team_id ?? "";
+        const hasChannel = await deps.store.channels.findOne({ teamId, tableId: meeting.tableId });
+        const t = TEXT[who.lang];
+        const when = describeSlot(meeting.startsAt, meeting.endsAt, who.lang);
+        const text = `${t.convened(meeting.title, when)}${hasChannel ? "" : `\n${t.noChannelHint}`}`;
+        // After the modal closes: the confirmation must not hold up the acknowledgement.
+        setImmediate(() => {
+          args.client.chat.postMessage({ channel: args.body.user.id, text }).catch((error) => {
+            console.error("[slack] convene confirmation failed", error);
+          });
+        });
+        return null;
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const field = CONVENE_ERROR_FIELD[error.code];
+        if (error.code === "validation_failed")
+          return validationErrors(error.details, CONVENE_ERROR_FIELD, FIELD.title);
+        return { [field ?? FIELD.table]: errorCatalogue[error.code][who.lang] };
+      }
+    });
+}

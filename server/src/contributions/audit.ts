@@ -1,0 +1,41 @@
+import type { ContributionDoc } from "../db/collections.ts";
+import type { Ctx } from "../shared/context.ts";
+import { recordChange } from "../shared/record.ts";
+
+/** The audit keeps the record without the author's name: it is the entry's actor already, and erasure reaches it there. */
+function audited(doc: ContributionDoc | null) {
+  if (!doc) return null;
+  const { authorName: _, ...rest } = doc;
+  return rest;
+}
+
+/**
+ * Audit entry and domain event for a contribution. The payload names ids, kind and confidentiality;
+ * the title only when the contribution is not confidential (DOMAIN rule 10), never the description.
+ */
+export async function recordContribution(
+  ctx: Ctx,
+  type: "contribution.logged" | "contribution.withdrawn",
+  before: ContributionDoc | null,
+  after: ContributionDoc,
+): Promise<void> {
+  await recordChange(ctx, {
+    action: type,
+    entity: "contribution",
+    entityId: after._id,
+    agreementId: after.agreementId,
+    before: audited(before),
+    after: audited(after),
+    event: {
+      type,
+      payload: {
+        contributionId: after._id.toHexString(),
+        tableId: after.tableId.toHexString(),
+        organisationId: after.organisationId.toHexString(),
+        kind: after.kind,
+        confidential: after.confidential,
+        ...(after.confidential ? {} : { title: after.title }),
+      },
+    },
+  });
+}

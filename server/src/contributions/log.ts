@@ -1,0 +1,59 @@
+import { ObjectId } from "mongodb";
+import type { ContributionDoc } from "../db/collections.ts";
+import type { Ctx } from "../shared/context.ts";
+import { requireActingFor, requireActor } from "../shared/policy.ts";
+import { getTable } from "../tables/use-cases.ts";
+import { recordContribution } from "./audit.ts";
+import type { ContributionKind } from "./kinds.ts";
+import { checkContent, requireOnTable, requireTableMeeting } from "./rules.ts";
+
+export type LogContributionInput = {
+  tableId: ObjectId;
+  organisationId: ObjectId;
+  kind: ContributionKind;
+  title: string;
+  description: string;
+  url: string | null;
+  confidential: boolean;
+  meetingId: ObjectId | null;
+  source: "api" | "slack";
+};
+
+/**
+ * A referent brings a contribution to a table on behalf of their own organisation (DOMAIN rule 4;
+ * installation admins may for any), which must sit on the table today. Emits `contribution.logged`,
+ * without the title when confidential. Called by the API and by the Slack bot alike.
+ */
+export async function logContribution({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: LogContributionInput;
+}): Promise<ContributionDoc> {
+  const actor = requireActor(ctx);
+  const content = checkContent(input);
+  const table = await getTable({ ctx, input: { id: input.tableId } });
+  requireActingFor(ctx, input.organisationId);
+  await requireOnTable(ctx, table, input.organisationId);
+  if (input.meetingId) await requireTableMeeting(ctx, table, input.meetingId);
+  const now = ctx.now();
+  const doc: ContributionDoc = {
+    _id: new ObjectId(),
+    tableId: table._id,
+    agreementId: table.agreementId,
+    organisationId: input.organisationId,
+    meetingId: input.meetingId,
+    ...content,
+    confidential: input.confidential === true,
+    source: input.source === "slack" ? "slack" : "api",
+    authorId: actor.personId,
+    authorName: actor.name,
+    createdAt: now,
+    updatedAt: now,
+    withdrawnAt: null,
+  };
+  await ctx.c.contributions.insertOne(doc);
+  await recordContribution(ctx, "contribution.logged", null, doc);
+  return doc;
+}

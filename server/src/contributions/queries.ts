@@ -1,0 +1,82 @@
+import type { Filter, ObjectId } from "mongodb";
+import type { ContributionDoc } from "../db/collections.ts";
+import type { Ctx } from "../shared/context.ts";
+import { AppError } from "../shared/errors.ts";
+import { paginate } from "../shared/pagination.ts";
+import { requireActor } from "../shared/policy.ts";
+import { getTable } from "../tables/use-cases.ts";
+import { canSeeConfidential } from "../tables/visibility.ts";
+import type { ContributionKind } from "./kinds.ts";
+import { presentContribution } from "./present.ts";
+
+/**
+ * A contribution the acting person may see, or not_found: a confidential one is visible only to the
+ * table's circle (DOMAIN rule 10), and to others it does not exist.
+ */
+export async function loadVisibleContribution(ctx: Ctx, id: ObjectId): Promise<ContributionDoc> {
+  requireActor(ctx);
+  const doc = await ctx.c.contributions.findOne({ _id: id });
+  const visible =
+    doc &&
+    (!doc.confidential ||
+      (await canSeeConfidential(ctx, await getTable({ ctx, input: { id: doc.tableId } }))));
+  if (!visible) throw new AppError("not_found", { entity: "contribution", id: id.toHexString() });
+  return doc;
+}
+
+/** Contributions as JSON, with their organisations' names (one `$in`: FerretDB has no $lookup). */
+export async function presentContributions(ctx: Ctx, docs: ContributionDoc[]) {
+  const ids = [...new Map(docs.map((d) => [d.organisationId.toHexString(), d.organisationId])).values()];
+  const organisations = ids.length
+    ? await ctx.c.organisations.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray()
+    : [];
+  const names = new Map(organisations.map((o) => [o._id.toHexString(), o.name]));
+  return docs.map((d) => presentContribution(d, names.get(d.organisationId.toHexString()) ?? null));
+}
+
+/** One contribution as JSON, with its organisation's name. */
+export async function presentOneContribution(ctx: Ctx, doc: ContributionDoc) {
+  const organisation = await ctx.c.organisations.findOne(
+    { _id: doc.organisationId },
+    { projection: { name: 1 } },
+  );
+  return presentContribution(doc, organisation?.name ?? null);
+}
+
+/** One contribution, withdrawn ones included (any logged-in person; confidential ones to the table's circle). */
+export async function getContribution({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }) {
+  return presentOneContribution(ctx, await loadVisibleContribution(ctx, input.id));
+}
+
+export type ListContributionsInput = {
+  tableId: ObjectId;
+  kind?: ContributionKind;
+  organisationId?: ObjectId;
+  cursor?: string;
+  limit?: number;
+  /** Withdrawn contributions stay in the history; listed only on request. */
+  includeWithdrawn?: boolean;
+};
+
+/**
+ * A table's contributions, newest first, optionally of one kind or organisation. The table's circle
+ * sees everything; other logged-in people see the non-confidential ones only.
+ */
+export async function listTableContributions({ ctx, input }: { ctx: Ctx; input: ListContributionsInput }) {
+  requireActor(ctx);
+  const table = await getTable({ ctx, input: { id: input.tableId } });
+  const filter: Filter<ContributionDoc> = {
+    tableId: table._id,
+    ...(input.includeWithdrawn ? {} : { withdrawnAt: null }),
+    ...(input.kind ? { kind: input.kind } : {}),
+    ...(input.organisationId ? { organisationId: input.organisationId } : {}),
+    ...((await canSeeConfidential(ctx, table)) ? {} : { confidential: false }),
+  };
+  const page = await paginate(
+    ctx.c.contributions,
+    filter,
+    { limit: input.limit ?? 50, cursor: input.cursor },
+    "newest_first",
+  );
+  return { items: await presentContributions(ctx, page.items), nextCursor: page.nextCursor };
+}

@@ -1,0 +1,32 @@
+import { newRouter } from "../http/env.ts";
+import { parseId } from "../shared/schemas.ts";
+import { getRoute, listRoute, logRoute, withdrawRoute } from "./contracts.ts";
+import { logContribution } from "./log.ts";
+import { getContribution, listTableContributions, presentOneContribution } from "./queries.ts";
+import { withdrawContribution } from "./withdraw.ts";
+
+/** Contributions: what organisations bring to a table, and their withdrawal. */
+export function contributionRoutes() {
+  const router = newRouter();
+  router.openapi(logRoute, async (c) => {
+    const ctx = c.get("ctx");
+    const tableId = parseId(c.req.valid("param").id);
+    const doc = await logContribution({ ctx, input: { tableId, ...c.req.valid("json"), source: "api" } });
+    return c.json(await presentOneContribution(ctx, doc), 201);
+  });
+  router.openapi(listRoute, async (c) => {
+    const tableId = parseId(c.req.valid("param").id);
+    const input = { tableId, ...c.req.valid("query") };
+    return c.json(await listTableContributions({ ctx: c.get("ctx"), input }), 200);
+  });
+  router.openapi(getRoute, async (c) => {
+    const id = parseId(c.req.valid("param").id);
+    return c.json(await getContribution({ ctx: c.get("ctx"), input: { id } }), 200);
+  });
+  router.openapi(withdrawRoute, async (c) => {
+    const ctx = c.get("ctx");
+    const doc = await withdrawContribution({ ctx, input: { id: parseId(c.req.valid("param").id) } });
+    return c.json(await presentOneContribution(ctx, doc), 200);
+  });
+  return router;
+}

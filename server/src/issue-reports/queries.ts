@@ -1,0 +1,87 @@
+import type { ObjectId } from "mongodb";
+import type { IssueReportDoc, IssueStatus, TableDoc } from "../db/collections.ts";
+import type { Ctx } from "../shared/context.ts";
+import { AppError } from "../shared/errors.ts";
+import { paginate } from "../shared/pagination.ts";
+import { requireActor } from "../shared/policy.ts";
+import { getTable } from "../tables/use-cases.ts";
+import { canSeeConfidential } from "../tables/visibility.ts";
+import { type IssueReportView, presentIssueReport } from "./present.ts";
+
+/** Finds a report or throws not_found. */
+export async function loadIssueReport(ctx: Ctx, id: ObjectId): Promise<IssueReportDoc> {
+  const doc = await ctx.c.issueReports.findOne({ _id: id });
+  if (!doc) throw new AppError("not_found", { entity: "issue_report", id: id.toHexString() });
+  return doc;
+}
+
+/**
+ * DOMAIN rule 10: the table's members (referents of organisations sitting on it today, coordinators,
+ * agreement and installation admins) see every report; anyone else logged in sees the non-confidential
+ * ones only, and a confidential one is "not found" to them, so its existence does not leak either.
+ */
+export async function requireVisible(ctx: Ctx, report: IssueReportDoc, table: TableDoc): Promise<boolean> {
+  const member = await canSeeConfidential(ctx, table);
+  if (report.confidential && !member)
+    throw new AppError("not_found", { entity: "issue_report", id: report._id.toHexString() });
+  return member;
+}
+
+async function organisationNames(ctx: Ctx, ids: ObjectId[]): Promise<Map<string, string>> {
+  const organisations = await ctx.c.organisations
+    .find({ _id: { $in: ids } }, { projection: { name: 1 } })
+    .toArray();
+  return new Map(organisations.map((o) => [o._id.toHexString(), o.name]));
+}
+
+/** One report, as the acting person may see it (logged-in people). */
+export async function getIssueReport({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: ObjectId };
+}): Promise<IssueReportView> {
+  requireActor(ctx);
+  const report = await loadIssueReport(ctx, input.id);
+  const table = await getTable({ ctx, input: { id: report.tableId } });
+  const member = await requireVisible(ctx, report, table);
+  const names = await organisationNames(ctx, [report.organisationId]);
+  const organisationName = names.get(report.organisationId.toHexString()) ?? null;
+  return presentIssueReport(report, { member, organisationName });
+}
+
+/** The table's reports, newest first, optionally by status; confidential ones only for the table's members. */
+export async function listTableIssueReports({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tableId: ObjectId; status?: IssueStatus; cursor?: string; limit?: number };
+}): Promise<{ items: IssueReportView[]; nextCursor: string | null }> {
+  requireActor(ctx);
+  const table = await getTable({ ctx, input: { id: input.tableId } });
+  const member = await canSeeConfidential(ctx, table);
+  const filter = {
+    tableId: table._id,
+    ...(input.status ? { status: input.status } : {}),
+    ...(member ? {} : { confidential: false }),
+  };
+  const page = await paginate(
+    ctx.c.issueReports,
+    filter,
+    { cursor: input.cursor, limit: Math.min(Math.max(Math.trunc(input.limit ?? 50), 1), 200) },
+    "newest_first",
+  );
+  const names = await organisationNames(
+    ctx,
+    page.items.map((r) => r.organisationId),
+  );
+  const items = page.items.map((report) =>
+    presentIssueReport(report, {
+      member,
+      organisationName: names.get(report.organisationId.toHexString()) ?? null,
+    }),
+  );
+  return { items, nextCursor: page.nextCursor };
+}

@@ -1,0 +1,95 @@
+import type { ObjectId } from "mongodb";
+import type { IssueReportDoc, IssueStatus } from "../db/collections.ts";
+import { isOrganiser } from "../meetings/access.ts";
+import type { Ctx } from "../shared/context.ts";
+import { AppError } from "../shared/errors.ts";
+import { withLock } from "../shared/lock.ts";
+import { requireActor } from "../shared/policy.ts";
+import { recordChange } from "../shared/record.ts";
+import { getTable } from "../tables/use-cases.ts";
+import { eventFields } from "./present.ts";
+import { loadIssueReport, requireVisible } from "./queries.ts";
+import { ISSUE_STATUSES, triageNote } from "./schema.ts";
+
+/**
+ * Where a report may go from each status: looked at, then escalated to the steering body or settled
+ * (DOMAIN rule 8). `risolta` and `respinta` are final.
+ */
+export const ISSUE_TRANSITIONS: Record<IssueStatus, readonly IssueStatus[]> = {
+  aperta: ["in_esame", "respinta"],
+  in_esame: ["inoltrata", "risolta", "respinta"],
+  inoltrata: ["risolta"],
+  risolta: [],
+  respinta: [],
+};
+
+export type TriageInput = { id: ObjectId; status: IssueStatus; note: string | null };
+
+/**
+ * The table's coordinators and the agreement's admins move a report along ISSUE_TRANSITIONS, with an
+ * optional note kept in its history. Emits `issue_report.status_changed` (title only when not confidential).
+ */
+export async function triageIssueReport({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: TriageInput;
+}): Promise<IssueReportDoc> {
+  const actor = requireActor(ctx);
+  const note = checkNote(input.note);
+  if (!ISSUE_STATUSES.includes(input.status))
+    throw new AppError("validation_failed", [
+      { path: "status", message: "stato non valido / invalid status" },
+    ]);
+  // FerretDB rewrites the whole document on update: one triage at a time per report.
+  return withLock(ctx, `issue-report:${input.id.toHexString()}`, async () => {
+    const before = await loadIssueReport(ctx, input.id);
+    const table = await getTable({ ctx, input: { id: before.tableId } });
+    if (!isOrganiser(actor, table)) {
+      await requireVisible(ctx, before, table);
+      throw new AppError("forbidden", { requiredRole: "table_coordinator" });
+    }
+    const allowed = ISSUE_TRANSITIONS[before.status];
+    if (!allowed.includes(input.status))
+      throw new AppError("issue_report_transition_invalid", {
+        from: before.status,
+        to: input.status,
+        allowed,
+      });
+    const now = ctx.now();
+    const entry = {
+      at: now,
+      byId: actor.personId,
+      byName: actor.name,
+      from: before.status,
+      to: input.status,
+      note,
+    };
+    const after = await ctx.c.issueReports.findOneAndUpdate(
+      { _id: before._id },
+      { $set: { status: input.status, updatedAt: now }, $push: { history: entry } },
+      { returnDocument: "after" },
+    );
+    if (!after) throw new AppError("not_found", { entity: "issue_report", id: input.id.toHexString() });
+    await recordChange(ctx, {
+      action: "issue_report.status_changed",
+      entity: "issue_report",
+      entityId: after._id,
+      agreementId: after.agreementId,
+      before: { status: before.status },
+      after: { status: after.status, note },
+      event: {
+        type: "issue_report.status_changed",
+        payload: { ...eventFields(after), from: before.status, to: after.status },
+      },
+    });
+    return after;
+  });
+}
+
+function checkNote(note: string | null): string | null {
+  const parsed = triageNote.safeParse(note ?? null);
+  if (parsed.success) return parsed.data;
+  throw new AppError("validation_failed", [{ path: "note", message: parsed.error.issues[0]?.message }]);
+}

@@ -1,0 +1,23 @@
+import { ObjectId } from "mongodb";
+import { presentAttendanceItems } from "../attendance/present.ts";
+import { namesOf } from "../attendance/queries.ts";
+import type { MeetingDoc, MinutesAttendee } from "../db/collections.ts";
+import type { Ctx } from "../shared/context.ts";
+
+/**
+ * Who attended, copied from the sitting's attendance register (DOMAIN rule 6: the minutes list who
+ * attended), in the register's order: by organisation, coordinators without one last, then by name.
+ */
+export async function attendeesFromRegister(ctx: Ctx, meeting: MeetingDoc): Promise<MinutesAttendee[]> {
+  const rows = await ctx.c.attendance.find({ meetingId: meeting._id }).toArray();
+  const items = presentAttendanceItems(rows, await namesOf(ctx, rows));
+  return items.map((item) => ({
+    personId: new ObjectId(item.personId),
+    name: item.name,
+    organisationId: item.organisationId ? new ObjectId(item.organisationId) : null,
+    organisationName: item.organisationName,
+    mode: item.mode,
+    arrivedLate: item.arrivedLate,
+    leftEarly: item.leftEarly,
+  }));
+}

@@ -1,0 +1,23 @@
+import type { ObjectId } from "mongodb";
+import type { MinutesDoc } from "../db/collections.ts";
+import type { Ctx } from "../shared/context.ts";
+import { transitionMinutes } from "./transition.ts";
+
+/**
+ * An organiser circulates the draft to the table for review (bozza → in_revisione); emits
+ * `minutes.circulated` with the people convened. Edits remain possible until approval.
+ */
+export function submitMinutesForReview({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { meetingId: ObjectId; version?: number };
+}): Promise<MinutesDoc> {
+  return transitionMinutes(ctx, input, {
+    from: "bozza",
+    to: "in_revisione",
+    event: "minutes.circulated",
+    wrongStatus: "minutes_already_in_review",
+  });
+}

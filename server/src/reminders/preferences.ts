@@ -1,0 +1,90 @@
+import type { ReminderPreferencesDoc } from "../db/collections.ts";
+import type { Ctx } from "../shared/context.ts";
+import { withLock } from "../shared/lock.ts";
+import { requireActor } from "../shared/policy.ts";
+import { recordChange } from "../shared/record.ts";
+import { mergePreferences, samePreferences } from "./rules.ts";
+
+export { describeLeadMinutes } from "./describe.ts";
+
+/** How, when and whether a person wants to be reminded of the sittings they are convened to. */
+export type ReminderPreferences = {
+  /** Minutes before a sitting, furthest first, unique, 5 to 10080, at most four. */
+  leadMinutes: number[];
+  channels: { email: boolean; slack: boolean; push: boolean };
+  /** "Non disturbare": no reminders at all while true. */
+  paused: boolean;
+};
+
+/**
+ * What applies while a person has stored nothing (DOMAIN rule 11, privacy by default): a day and an
+ * hour before, by e-mail and Slack; push stays off until the person turns it on.
+ */
+export const DEFAULT_REMINDER_PREFERENCES: ReminderPreferences = Object.freeze({
+  leadMinutes: Object.freeze([1440, 60]) as number[],
+  channels: Object.freeze({ email: true, slack: true, push: false }),
+  paused: false,
+});
+
+/** A fresh copy of the defaults, safe to hand out. */
+const defaults = (): ReminderPreferences => ({
+  leadMinutes: [...DEFAULT_REMINDER_PREFERENCES.leadMinutes],
+  channels: { ...DEFAULT_REMINDER_PREFERENCES.channels },
+  paused: DEFAULT_REMINDER_PREFERENCES.paused,
+});
+
+const fromDoc = (doc: ReminderPreferencesDoc): ReminderPreferences => ({
+  leadMinutes: [...doc.leadMinutes],
+  channels: { email: doc.channels.email, slack: doc.channels.slack, push: doc.channels.push },
+  paused: doc.paused,
+});
+
+/** The acting person's reminder preferences, or the defaults when they have stored none. */
+export async function getReminderPreferences({
+  ctx,
+}: {
+  ctx: Ctx;
+  input?: Record<string, never>;
+}): Promise<ReminderPreferences> {
+  const actor = requireActor(ctx);
+  const stored = await ctx.c.reminderPreferences.findOne({ _id: actor.personId });
+  return stored ? fromDoc(stored) : defaults();
+}
+
+/**
+ * Changes the acting person's reminder preferences (only their own: the actor is the person). Fields
+ * left out keep their value; an invalid field refuses the whole change. Under the person's lock, since
+ * FerretDB 1.x can lose one of two concurrent updates of a document. A change that changes nothing is
+ * not written nor audited.
+ */
+export async function setReminderPreferences({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: Partial<ReminderPreferences>;
+}): Promise<ReminderPreferences> {
+  const actor = requireActor(ctx);
+  const personId = actor.personId;
+  return withLock(ctx, `reminder-preferences:${personId.toHexString()}`, async () => {
+    const stored = await ctx.c.reminderPreferences.findOne({ _id: personId });
+    const current = stored ? fromDoc(stored) : defaults();
+    const next = mergePreferences(current, input);
+    if (samePreferences(current, next)) return current;
+    await ctx.c.reminderPreferences.replaceOne(
+      { _id: personId },
+      { ...next, updatedAt: ctx.now() },
+      { upsert: true },
+    );
+    await recordChange(ctx, {
+      action: "reminder_preferences.changed",
+      entity: "reminderPreferences",
+      entityId: personId,
+      agreementId: null,
+      before: stored ? current : null,
+      after: next,
+      event: { type: "reminder_preferences.changed", payload: { personId: personId.toHexString() } },
+    });
+    return next;
+  });
+}
