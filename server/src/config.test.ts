@@ -38,4 +38,45 @@ describe("configuration", () => {
     );
     expect(() => loadConfig({ JITSI_BASE_URL: "http://jitsi.local" })).toThrow(/JITSI_BASE_URL/);
   });
+
+  it("leaves Slack off when no Slack setting is given", () => {
+    expect(loadConfig({}).slack).toBeNull();
+  });
+
+  it("reads one workspace's Slack settings, defaulting the API to Slack's own", () => {
+    const config = loadConfig({ SLACK_SIGNING_SECRET: "s3cr3t-signing", SLACK_BOT_TOKEN: "xoxb-1-2" });
+    expect(config.slack).toEqual({
+      signingSecret: "s3cr3t-signing",
+      botToken: "xoxb-1-2",
+      appToken: null,
+      apiUrl: "https://slack.com/api/",
+      oauth: null,
+    });
+  });
+
+  it("names what is missing from a half-given Slack configuration", () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1-2" })).toThrow(
+      /manca \/ missing SLACK_SIGNING_SECRET/,
+    );
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: "s3cr3t-signing" })).toThrow(/SLACK_BOT_TOKEN/);
+    expect(() => loadConfig({ SLACK_APP_TOKEN: "xapp-1" })).toThrow(/SLACK_BOT_TOKEN/);
+    expect(() =>
+      loadConfig({ SLACK_BOT_TOKEN: "xoxp-user-token", SLACK_SIGNING_SECRET: "s3cr3t-signing" }),
+    ).toThrow(/SLACK_BOT_TOKEN/);
+  });
+
+  it("takes Socket Mode without a signing secret, and OAuth without a bot token", () => {
+    expect(loadConfig({ SLACK_APP_TOKEN: "xapp-1", SLACK_BOT_TOKEN: "xoxb-1" }).slack?.appToken).toBe(
+      "xapp-1",
+    );
+    const oauth = loadConfig({
+      SLACK_SIGNING_SECRET: "s3cr3t-signing",
+      SLACK_CLIENT_ID: "123.456",
+      SLACK_CLIENT_SECRET: "client-secret",
+      SLACK_STATE_SECRET: "a-state-secret-of-16+",
+      SLACK_API_URL: "http://127.0.0.1:9999/api",
+    }).slack;
+    expect(oauth?.oauth?.clientId).toBe("123.456");
+    expect(oauth?.apiUrl).toBe("http://127.0.0.1:9999/api/");
+  });
 });

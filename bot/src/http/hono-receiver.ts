@@ -5,6 +5,9 @@ import type { Context } from "hono";
 /** Slack's replay window: a request signed more than this far from our clock is refused. */
 const REPLAY_WINDOW_SECONDS = 5 * 60;
 
+/** A decoded Slack request body; Bolt reads its fields by request type. */
+type SlackBody = ReceiverEvent["body"];
+
 /** What a listener's `ack(...)` turns into: the HTTP response Slack waits for (≤ 3 s). */
 type Acked = { kind: "acked"; response: unknown } | { kind: "unhandled" } | { kind: "failed" };
 
@@ -71,7 +74,7 @@ export class HonoReceiver implements Receiver {
   }
 
   /** Runs Bolt on the event and resolves on the first `ack()`, or when Bolt finishes without one. */
-  #dispatch(app: App, body: Record<string, any>, c: Context): Promise<Acked> {
+  #dispatch(app: App, body: SlackBody, c: Context): Promise<Acked> {
     return new Promise<Acked>((resolve) => {
       let acked = false;
       const event: ReceiverEvent = {
@@ -102,7 +105,7 @@ function numberHeader(value: string | undefined): number | undefined {
 }
 
 /** Slash commands and interactions come form-encoded (interactions as a JSON `payload` field); events as JSON. */
-function parseBody(raw: string, contentType: string | undefined): Record<string, any> | null {
+function parseBody(raw: string, contentType: string | undefined): SlackBody | null {
   try {
     if (contentType?.startsWith("application/x-www-form-urlencoded")) {
       const form = Object.fromEntries(new URLSearchParams(raw));

@@ -43,7 +43,7 @@ export function identityLinkRoutes(deps: BotDeps) {
     const auth = c.get("auth");
     const actor = c.get("ctx").actor;
     c.header("Cache-Control", "no-store");
-    if (!auth || auth.via !== "session" || !actor) {
+    if (auth?.via !== "session" || !actor) {
       return c.html(
         page({
           lang,

@@ -1,5 +1,15 @@
 /** Slack's view state: values[block_id][action_id] → the element's value, by element type. */
-export type ViewState = Record<string, Record<string, any>>;
+export type ViewState = Record<string, Record<string, ViewElementState>>;
+
+/** The fields Slack fills in, depending on the element type. */
+type ViewElementState = {
+  value?: string | null;
+  selected_option?: { value: string } | null;
+  selected_date?: string | null;
+  selected_time?: string | null;
+  selected_conversation?: string | null;
+  selected_options?: { value: string }[];
+};
 
 /** Reads one field of a submitted modal (block_id = action_id = field name) as text, or null when empty. */
 export function fieldValue(values: ViewState, field: string): string | null {
