@@ -40,6 +40,7 @@ export const TEXT = {
       ["accedi", "ricevi in privato un link di accesso a Tavoli"],
       ["promemoria", "le tue preferenze per i promemoria"],
       ["collega <tavolo>", "collega questo canale a un tavolo (coordinatori)"],
+      ["scollega", "scollega questo canale dal suo tavolo (coordinatori)"],
     ] as [string, string][],
     unknownUser: (email: string | null) =>
       `Non ti trovo tra le persone di Tavoli${email ? ` (il tuo indirizzo Slack è ${email})` : ""}. Per usare il bot devi essere designato referente dal tuo ente: chiedi al referente o al coordinatore del tavolo di registrarti in Tavoli con questo indirizzo.`,
@@ -128,6 +129,7 @@ export const TEXT = {
       ["login", "get a private login link to Tavoli"],
       ["reminders", "your reminder preferences"],
       ["link <table>", "link this channel to a table (coordinators)"],
+      ["unlink", "unlink this channel from its table (coordinators)"],
     ] as [string, string][],
     unknownUser: (email: string | null) =>
       `I cannot find you among Tavoli's people${email ? ` (your Slack address is ${email})` : ""}. To use the bot your organisation must designate you as a referent: ask your referent or the table's coordinator to register you in Tavoli with this address.`,

@@ -6,6 +6,8 @@ export const ACTION = {
   join: "meeting_join",
   /** URL buttons still send a block_actions that must be acknowledged. */
   openTavoli: "open_tavoli",
+  /** The video link button: action_ids must be unique within one actions block, so not `open_tavoli`. */
+  openVideo: "open_video",
 } as const;
 
 /** RSVP button action_id → the answer it records. */

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { attachSocketMode } from "./fake-socket-mode.ts";
 
 /** One Web API call as Slack would have received it: the method, its decoded arguments and the token. */
 export type SlackCall = { method: string; args: Record<string, any>; token: string | null };
@@ -24,7 +25,8 @@ const BOT_USER_ID = "UTAVOLIBOT";
  * A local stand-in for the Slack Web API that the real `@slack/web-api` client talks to (its
  * `slackApiUrl` option): it decodes form or JSON bodies as Slack does, records every call, answers with
  * Slack's shapes, and can be told to answer the next call of a method with HTTP 429 + Retry-After or with
- * an `{ ok: false, error }` such as `invalid_auth`. It also serves `response_url`s.
+ * an `{ ok: false, error }` such as `invalid_auth`. It also serves `response_url`s and Socket Mode's
+ * WebSocket.
  */
 export async function startFakeSlack() {
   const calls: SlackCall[] = [];
@@ -65,6 +67,8 @@ export async function startFakeSlack() {
         const user = [...users.values()].find((u) => u.email?.toLowerCase() === email);
         return user ? { ok: true, user: userJson(user) } : { ok: false, error: "users_not_found" };
       }
+      case "apps.connections.open":
+        return { ok: true, url: socketMode.url };
       case "oauth.v2.access":
         return {
           ok: true,
@@ -121,6 +125,7 @@ export async function startFakeSlack() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const socketMode = attachSocketMode(server, url);
   let responseCounter = 0;
 
   return {
@@ -129,6 +134,8 @@ export async function startFakeSlack() {
     apiUrl: `${url}/api/`,
     calls,
     responses,
+    /** Socket Mode: the WebSocket `apps.connections.open` points to (envelopes out, acknowledgements in). */
+    socketMode,
     /** A fresh `response_url` for a slash command or interaction payload. */
     responseUrl: () => `${url}/response/r${++responseCounter}`,
     addUser(user: FakeSlackUser) {
@@ -161,6 +168,7 @@ export async function startFakeSlack() {
     },
     close: () =>
       new Promise<void>((resolve) => {
+        socketMode.destroyAll();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

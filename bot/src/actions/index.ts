@@ -11,7 +11,9 @@ export function registerActions(app: App, deps: BotDeps): void {
   app.action(ACTION.rsvpAssente, answer);
   app.action(ACTION.join, revealVideoLink(deps));
   // Link buttons open the URL in the browser; Slack still expects the click acknowledged.
-  app.action(ACTION.openTavoli, async ({ ack }) => {
+  const acknowledge = async ({ ack }: { ack: () => Promise<void> }) => {
     await ack();
-  });
+  };
+  app.action(ACTION.openTavoli, acknowledge);
+  app.action(ACTION.openVideo, acknowledge);
 }

@@ -88,7 +88,7 @@ export function conveneModal(input: {
         id: FIELD.table,
         label: t.table,
         options: input.tables.map((table) => [table.name, table.id]),
-        initial: input.selectedTableId,
+        initial: input.selectedTableId ?? (input.tables.length === 1 ? input.tables[0]?.id : undefined),
       }),
       textInput({ id: FIELD.title, label: t.meetingTitle, maxLength: 200 }),
       dateInput(FIELD.date, t.date, input.defaultDate),

@@ -33,7 +33,8 @@ export function convocationMessage(input: {
     ...(meeting.hiddenAgendaItems > 0 ? [t.reservedItems(meeting.hiddenAgendaItems)] : []),
     ...(meeting.videoLinkHidden ? [t.reserved] : []),
   ];
-  const meetingUrl = `${publicUrl}/meetings/${meeting.id}`;
+  // The web app routes this fragment; until it ships, the link opens Tavoli's home page.
+  const meetingUrl = `${publicUrl}/#/meetings/${meeting.id}`;
   const actions = cancelled
     ? [button({ text: t.openTavoli, actionId: ACTION.openTavoli, url: meetingUrl })]
     : [
@@ -43,7 +44,7 @@ export function convocationMessage(input: {
         ...(meeting.mode !== "in_presenza"
           ? [
               meeting.videoLink
-                ? button({ text: t.join, actionId: ACTION.openTavoli, url: meeting.videoLink.url })
+                ? button({ text: t.join, actionId: ACTION.openVideo, url: meeting.videoLink.url })
                 : button({ text: t.join, actionId: ACTION.join, value: meeting.id }),
             ]
           : []),
@@ -58,5 +59,6 @@ export function convocationMessage(input: {
     { type: "actions", block_id: `meeting_${meeting.id}`, elements: actions },
     context(t.counts(counts)),
   ];
-  return { text: `${title} — ${when}`, blocks };
+  // The fallback text is mrkdwn (notifications): a title such as "<!channel>" must not ping anyone.
+  return { text: `${escapeMrkdwn(title)} — ${when}`, blocks };
 }

@@ -41,7 +41,8 @@ const T = {
 export function remindersModal(input: { lang: Lang; preferences: ReminderPreferences }) {
   const t = T[input.lang];
   const { preferences: p } = input;
-  const leads = [...new Set([...LEAD_CHOICES, ...p.leadMinutes])].sort((a, b) => b - a);
+  // Checkboxes take at most 10 options: the person's own lead times (at most 4) always, then the usual ones.
+  const leads = [...new Set([...p.leadMinutes, ...LEAD_CHOICES])].slice(0, 10).sort((a, b) => b - a);
   return modal({
     callbackId: VIEW.reminders,
     title: t.title,
