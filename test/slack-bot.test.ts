@@ -334,3 +334,51 @@ describe("Slack bot: requests, identity and usage", () => {
     expect(me.body.channels).toEqual({ slack: true, email: false, push: false });
   });
 });
+
+describe("Slack bot: people convened who never used the bot", () => {
+  let world: SlackWorld;
+
+  beforeAll(async () => {
+    world = await startSlackWorld();
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  it("finds them by e-mail and tells them privately when their sitting is cancelled", async () => {
+    const table = await world.s.c.tables.findOne({ _id: new ObjectId(world.w.openTable) });
+    await (
+      await world.command(`collega ${table?.name}`, SLACK_IDS.coordinator, { channelId: CHANNEL })
+    ).reply();
+    const convened = await world.s.api("POST", `/api/v1/tables/${world.w.openTable}/meetings`, {
+      token: world.w.coordinator.token,
+      body: {
+        title: "Seduta straordinaria",
+        startsAt: "2026-03-30T10:00",
+        endsAt: "2026-03-30T11:00",
+        mode: "online",
+        videoLink: { generate: true },
+      },
+    });
+    expect(convened.status).toBe(201);
+    await world.slack.waitForCall("chat.postMessage", (a) => a.channel === CHANNEL);
+    const cancelled = await world.s.api("POST", `/api/v1/meetings/${convened.body.id}/cancel`, {
+      token: world.w.coordinator.token,
+      body: { reason: "Indisponibilità della sala" },
+    });
+    expect(cancelled.status).toBe(200);
+    const dm = await world.slack.waitForCall("chat.postMessage", (a) => a.channel === SLACK_IDS.refA);
+    expect(dm.args.text).toBe(
+      "«Seduta straordinaria»: La riunione è stata *annullata*: Indisponibilità della sala",
+    );
+    expect(
+      world.slack.callsOf("users.lookupByEmail", (a) => a.email === world.w.refA.person.email),
+    ).toHaveLength(1);
+    const link = await world.s.db.collection("slackUsers").findOne({ userId: SLACK_IDS.refA });
+    expect(link?.linkedBy).toBe("email");
+    // Someone not convened is not looked up.
+    expect(
+      world.slack.callsOf("users.lookupByEmail", (a) => a.email === world.w.outsider.person.email),
+    ).toEqual([]);
+  });
+});

@@ -5,7 +5,8 @@ import { createCtx } from "../../../server/src/shared/context.ts";
 import { isDuplicateKey } from "../../../server/src/shared/errors.ts";
 import { convocationMessage } from "../blocks/convocation.ts";
 import type { BotDeps } from "../deps.ts";
-import { langFromLocale, TEXT } from "../i18n.ts";
+import { TEXT } from "../i18n.ts";
+import { slackAccountsOf } from "../identity/reach.ts";
 
 const systemCtx = (deps: BotDeps) => createCtx({ db: deps.db, bus: deps.bus, now: deps.now });
 const meetingUrlBase = (deps: BotDeps) => deps.config.publicUrl;
@@ -18,7 +19,8 @@ export async function postConvocation(deps: BotDeps, meetingId: ObjectId): Promi
   const views = await meetingNoticeViews({ ctx: systemCtx(deps), input: { id: meetingId } });
   const channels = await deps.store.channels.find({ tableId: views.meeting.tableId }).toArray();
   if (channels.length === 0) {
-    await directMessages(deps, views.convenedPersonIds, (lang) =>
+    const people = { personIds: views.convenedPersonIds, tableId: views.meeting.tableId };
+    await directMessages(deps, people, (lang) =>
       convocationMessage({
         meeting: views.convenedView,
         counts: views.counts,
@@ -96,21 +98,20 @@ export async function announceChange(
     const client = await deps.clientFor(post.teamId);
     await client?.chat.postMessage({ channel: post.channelId, thread_ts: post.ts, text: what("it") });
   }
-  await directMessages(deps, input.convenedPersonIds, (lang) => ({
+  const people = { personIds: input.convenedPersonIds, tableId: views.meeting.tableId };
+  await directMessages(deps, people, (lang) => ({
     text: TEXT[lang].dmChange(views.meeting.title, what(lang)),
   }));
 }
 
-/** A private message to each person who has linked Slack, in their language. */
+/** A private message to each person convened who is on Slack, in their language. */
 export async function directMessages(
   deps: BotDeps,
-  personIds: ObjectId[],
+  input: { personIds: ObjectId[]; tableId: ObjectId },
   build: (lang: "it" | "en") => { text: string; blocks?: unknown[] },
 ): Promise<void> {
-  if (personIds.length === 0) return;
-  const links = await deps.store.users.find({ personId: { $in: personIds } }).toArray();
-  for (const link of links) {
+  for (const { link, lang } of await slackAccountsOf(deps, input.personIds, input.tableId)) {
     const client = await deps.clientFor(link.teamId);
-    await client?.chat.postMessage({ channel: link.userId, ...build(langFromLocale(link.locale)) } as never);
+    await client?.chat.postMessage({ channel: link.userId, ...build(lang) } as never);
   }
 }
