@@ -175,6 +175,41 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
     expect(notice.args.text).toContain("*Aldo Collega A* subentra a *Anna Referente A*");
   });
 
+  it("tells the table's channel about issue reports and contributions, keeping confidential ones vague", async () => {
+    const raised = await world.s.api("POST", `/api/v1/tables/${world.w.openTable}/issue-reports`, {
+      token: world.w.refA.token,
+      body: {
+        organisationId: world.w.orgA,
+        title: `${CANARY} fornitore inadempiente`,
+        description: "Dettagli in allegato riservato.",
+        severity: "alta",
+        confidential: true,
+      },
+    });
+    expect(raised.status).toBe(201);
+    const organisation = await world.s.c.organisations.findOne({ _id: new ObjectId(world.w.orgA) });
+    const notice = await world.slack.waitForCall("chat.postMessage", (a) =>
+      String(a.text).startsWith("Nuova segnalazione riservata"),
+    );
+    expect(notice.args.channel).toBe(CHANNEL);
+    expect(notice.args.text).toBe(
+      `Nuova segnalazione riservata n. 1 da *${organisation?.name}*. Dettagli riservati: apri Tavoli.`,
+    );
+    const logged = await world.submit(SLACK_IDS.refB, VIEW.contribution, {
+      ...state.select(FIELD.table, `${world.w.openTable}:${world.w.orgB}`),
+      ...state.radio(FIELD.kind, "buona_pratica"),
+      ...state.text(FIELD.title, "Sportello digitale condiviso"),
+      ...state.text(FIELD.url, "https://example.it/pratiche/sportello"),
+    });
+    expect(logged.status).toBe(200);
+    const contribution = await world.slack.waitForCall("chat.postMessage", (a) =>
+      String(a.text).startsWith("Nuovo contributo"),
+    );
+    expect(contribution.args.text).toMatch(
+      /^Nuovo contributo da \*.+\* \(buona pratica\): Sportello digitale condiviso$/,
+    );
+  });
+
   it("never sent a confidential agenda item to a channel", () => {
     expect(channelTraffic(world)).not.toContain(CANARY);
   });
@@ -380,5 +415,36 @@ describe("Slack bot: people convened who never used the bot", () => {
     expect(
       world.slack.callsOf("users.lookupByEmail", (a) => a.email === world.w.outsider.person.email),
     ).toEqual([]);
+  });
+
+  it("shares approved minutes with the table's channel, by link", async () => {
+    const convened = await world.s.api("POST", `/api/v1/tables/${world.w.openTable}/meetings`, {
+      token: world.w.coordinator.token,
+      body: {
+        title: "Seduta di verifica",
+        startsAt: "2026-03-12T10:00",
+        endsAt: "2026-03-12T11:00",
+        mode: "online",
+        videoLink: { generate: true },
+      },
+    });
+    expect(convened.status).toBe(201);
+    world.s.clock.now = new Date("2026-03-12T10:30:00Z");
+    const path = `/api/v1/meetings/${convened.body.id}/minutes`;
+    const token = world.w.coordinator.token;
+    const body = {
+      decisions: [{ text: "Si adotta il piano" }],
+      actionItems: [{ what: "Inviare il piano", who: "Segreteria" }],
+    };
+    expect((await world.s.api("PUT", path, { token, body })).status).toBe(201);
+    expect((await world.s.api("POST", `${path}/review`, { token, body: {} })).status).toBe(200);
+    expect((await world.s.api("POST", `${path}/approve`, { token, body: {} })).status).toBe(200);
+    const notice = await world.slack.waitForCall("chat.postMessage", (a) =>
+      String(a.text).startsWith("Verbale approvato"),
+    );
+    expect(notice.args.channel).toBe(CHANNEL);
+    expect(notice.args.text).toBe(
+      `Verbale approvato: «Seduta di verifica», 1 decisione e 1 azione. ${world.s.config.publicUrl}${path}.md`,
+    );
   });
 });

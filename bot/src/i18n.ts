@@ -20,6 +20,9 @@ const ANSWER: Record<RsvpAnswer, Record<Lang, string>> = {
   delega: { it: "Delega", en: "Delegated" },
 };
 
+/** "1 decisione", "2 decisioni". */
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 export const modeLabel = (mode: MeetingDoc["mode"], lang: Lang) => MODE[mode][lang];
 export const answerLabel = (answer: RsvpAnswer, lang: Lang) => ANSWER[answer][lang];
 
@@ -85,6 +88,23 @@ export const TEXT = {
     dmChange: (title: string, what: string) => `«${title}»: ${what}`,
     substitution: (org: string, before: string, after: string, table: string) =>
       `Sostituzione del referente: per *${org}* al tavolo «${table}», *${after}* subentra a *${before}*.`,
+    issueRaised: (seq: number, org: string, severity: string, title: string | null) =>
+      title === null
+        ? `Nuova segnalazione riservata n. ${seq} da *${org}*. Dettagli riservati: apri Tavoli.`
+        : `Nuova segnalazione n. ${seq} da *${org}* (gravità ${severity}): ${title}`,
+    contributionLogged: (org: string, kind: string, title: string | null) =>
+      title === null
+        ? `Nuovo contributo riservato da *${org}*. Dettagli riservati: apri Tavoli.`
+        : `Nuovo contributo da *${org}* (${kind}): ${title}`,
+    minutesApproved: (title: string, decisions: number, actions: number, url: string) =>
+      `Verbale approvato: «${title}», ${plural(decisions, "decisione", "decisioni")} e ${plural(actions, "azione", "azioni")}. ${url}`,
+    kinds: {
+      documento: "documento",
+      buona_pratica: "buona pratica",
+      dataset: "dataset",
+      soluzione: "soluzione riusabile",
+      commento: "commento",
+    } as Record<string, string>,
     loginSent: "Ti ho inviato in privato un link di accesso a Tavoli.",
     loginDm: (url: string) => `Ecco il tuo link di accesso a Tavoli (valido 15 minuti, monouso): ${url}`,
     notOrganiser: "Solo i coordinatori del tavolo (o gli amministratori dell'accordo) possono farlo.",
@@ -104,7 +124,8 @@ export const TEXT = {
       in_revisione: "in revisione",
       approvato: "approvato",
     },
-    minutesCounts: (decisions: number, actions: number) => `${decisions} decisioni, ${actions} azioni.`,
+    minutesCounts: (decisions: number, actions: number) =>
+      `${plural(decisions, "decisione", "decisioni")}, ${plural(actions, "azione", "azioni")}.`,
     notReferent: "Non risulti referente di alcun ente: solo i referenti possono segnalare o contribuire.",
     reported: (seq: number) =>
       `Segnalazione n. ${seq} registrata. Il coordinatore del tavolo la prenderà in esame.`,
@@ -173,6 +194,23 @@ export const TEXT = {
     dmChange: (title: string, what: string) => `“${title}”: ${what}`,
     substitution: (org: string, before: string, after: string, table: string) =>
       `Referent substitution: for *${org}* at “${table}”, *${after}* replaces *${before}*.`,
+    issueRaised: (seq: number, org: string, severity: string, title: string | null) =>
+      title === null
+        ? `New confidential issue report no. ${seq} from *${org}*. Confidential details: open Tavoli.`
+        : `New issue report no. ${seq} from *${org}* (severity ${severity}): ${title}`,
+    contributionLogged: (org: string, kind: string, title: string | null) =>
+      title === null
+        ? `New confidential contribution from *${org}*. Confidential details: open Tavoli.`
+        : `New contribution from *${org}* (${kind}): ${title}`,
+    minutesApproved: (title: string, decisions: number, actions: number, url: string) =>
+      `Minutes approved: “${title}”, ${plural(decisions, "decision", "decisions")} and ${plural(actions, "action item", "action items")}. ${url}`,
+    kinds: {
+      documento: "document",
+      buona_pratica: "good practice",
+      dataset: "dataset",
+      soluzione: "reusable solution",
+      commento: "comment",
+    } as Record<string, string>,
     loginSent: "I sent you a private login link to Tavoli.",
     loginDm: (url: string) => `Your login link to Tavoli (valid 15 minutes, single use): ${url}`,
     notOrganiser: "Only the table's coordinators (or the agreement's administrators) can do this.",
@@ -192,7 +230,8 @@ export const TEXT = {
       in_revisione: "under review",
       approvato: "approved",
     },
-    minutesCounts: (decisions: number, actions: number) => `${decisions} decisions, ${actions} action items.`,
+    minutesCounts: (decisions: number, actions: number) =>
+      `${plural(decisions, "decision", "decisions")}, ${plural(actions, "action item", "action items")}.`,
     notReferent: "You are not a referent of any organisation: only referents can report or contribute.",
     reported: (seq: number) => `Issue report no. ${seq} recorded. The table's coordinator will review it.`,
     contributed: (title: string) => `Contribution “${title}” recorded.`,

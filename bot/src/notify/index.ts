@@ -4,6 +4,7 @@ import type { DomainEvent } from "../../../server/src/shared/events.ts";
 import type { BotDeps } from "../deps.ts";
 import { announceChange, type ChangeKind, postConvocation, refreshConvocations } from "./convocations.ts";
 import { announceSubstitution } from "./substitution.ts";
+import { announceContribution, announceIssueReport, announceMinutesApproved } from "./table-notices.ts";
 
 const CHANGES: Record<string, ChangeKind> = {
   "meeting.rescheduled": "rescheduled",
@@ -46,6 +47,15 @@ export function subscribeSlackNotices(deps: BotDeps): void {
       );
     });
   }
+  deps.bus.on("issue_report.raised", (event) => {
+    enqueue(() => announceIssueReport(deps, event.payload));
+  });
+  deps.bus.on("contribution.logged", (event) => {
+    enqueue(() => announceContribution(deps, event.payload));
+  });
+  deps.bus.on("minutes.approved", (event) => {
+    enqueue(() => announceMinutesApproved(deps, event.payload));
+  });
   deps.bus.on("referent.substituted", (event) => {
     enqueue(() => announceSubstitution(deps, event.payload as never));
   });

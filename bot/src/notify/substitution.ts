@@ -3,6 +3,7 @@ import { collections } from "../../../server/src/db/collections.ts";
 import { escapeMrkdwn } from "../blocks/format.ts";
 import type { BotDeps } from "../deps.ts";
 import { TEXT } from "../i18n.ts";
+import { postToTable } from "./table-notices.ts";
 
 type SubstitutionPayload = {
   tableId: string;
@@ -14,8 +15,7 @@ type SubstitutionPayload = {
 /** DOMAIN rule 3: a referent's substitution is announced to the other participants, in the table's channels. */
 export async function announceSubstitution(deps: BotDeps, payload: SubstitutionPayload): Promise<void> {
   const tableId = new ObjectId(payload.tableId);
-  const channels = await deps.store.channels.find({ tableId }).toArray();
-  if (channels.length === 0) return;
+  if ((await deps.store.channels.countDocuments({ tableId })) === 0) return;
   const c = collections(deps.db);
   const [table, organisation, before, after] = await Promise.all([
     c.tables.findOne({ _id: tableId }),
@@ -29,8 +29,5 @@ export async function announceSubstitution(deps: BotDeps, payload: SubstitutionP
     escapeMrkdwn(after?.name ?? "?"),
     escapeMrkdwn(table?.name ?? "?"),
   );
-  for (const channel of channels) {
-    const client = await deps.clientFor(channel.teamId);
-    await client?.chat.postMessage({ channel: channel.channelId, text });
-  }
+  await postToTable(deps, tableId, text);
 }

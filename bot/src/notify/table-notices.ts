@@ -1,0 +1,65 @@
+import { ObjectId } from "mongodb";
+import { collections } from "../../../server/src/db/collections.ts";
+import { escapeMrkdwn } from "../blocks/format.ts";
+import type { BotDeps } from "../deps.ts";
+import { TEXT } from "../i18n.ts";
+
+/** Posts one line to every channel linked to the table (channels are addressed in Italian). */
+export async function postToTable(deps: BotDeps, tableId: ObjectId, text: string): Promise<void> {
+  const channels = await deps.store.channels.find({ tableId }).toArray();
+  for (const channel of channels) {
+    const client = await deps.clientFor(channel.teamId);
+    await client?.chat.postMessage({ channel: channel.channelId, text });
+  }
+}
+
+const organisationName = async (deps: BotDeps, hex: string) =>
+  escapeMrkdwn(
+    (
+      await collections(deps.db).organisations.findOne(
+        { _id: new ObjectId(hex) },
+        { projection: { name: 1 } },
+      )
+    )?.name ?? "?",
+  );
+
+/** Text of a title the event carried, or null when it was confidential (the event then has none). */
+const titleOf = (payload: Record<string, unknown>) =>
+  payload.confidential === true || typeof payload.title !== "string" ? null : escapeMrkdwn(payload.title);
+
+/** `issue_report.raised`: the table sees that an organisation raised a problem (DOMAIN rule 8). */
+export async function announceIssueReport(deps: BotDeps, payload: Record<string, unknown>): Promise<void> {
+  const tableId = new ObjectId(String(payload.tableId));
+  const org = await organisationName(deps, String(payload.organisationId));
+  const text = TEXT.it.issueRaised(Number(payload.seq), org, String(payload.severity), titleOf(payload));
+  await postToTable(deps, tableId, text);
+}
+
+/** `contribution.logged`: what an organisation brought to the table. */
+export async function announceContribution(deps: BotDeps, payload: Record<string, unknown>): Promise<void> {
+  const tableId = new ObjectId(String(payload.tableId));
+  const org = await organisationName(deps, String(payload.organisationId));
+  const kind = TEXT.it.kinds[String(payload.kind)] ?? String(payload.kind);
+  await postToTable(deps, tableId, TEXT.it.contributionLogged(org, kind, titleOf(payload)));
+}
+
+/** `minutes.approved`: approved minutes are shared with the members (DOMAIN rule 6), by link. */
+export async function announceMinutesApproved(
+  deps: BotDeps,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  const meetingId = new ObjectId(String(payload.meetingId));
+  const meeting = await collections(deps.db).meetings.findOne(
+    { _id: meetingId },
+    { projection: { title: 1, tableId: 1 } },
+  );
+  if (!meeting) return;
+  const url = `${deps.config.publicUrl}/api/v1/meetings/${meetingId.toHexString()}/minutes.md`;
+  const text = TEXT.it.minutesApproved(
+    escapeMrkdwn(meeting.title),
+    Number(payload.decisions ?? 0),
+    Number(payload.actionItems ?? 0),
+    url,
+  );
+  await postToTable(deps, meeting.tableId, text);
+}
