@@ -1,7 +1,12 @@
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ACTION, FIELD, VIEW } from "../bot/src/ids.ts";
-import { sendSlashCommand, TEST_SIGNING_SECRET } from "./support/slack-requests.ts";
+import { ACTION, FIELD, SHORTCUT, VIEW } from "../bot/src/ids.ts";
+import {
+  sendInteraction,
+  sendSlashCommand,
+  TEST_SIGNING_SECRET,
+  TEST_TEAM_ID,
+} from "./support/slack-requests.ts";
 import { SLACK_IDS, type SlackWorld, startSlackWorld, state } from "./support/slack-world.ts";
 
 const CANARY = "CANARY-RISERVATO";
@@ -342,6 +347,48 @@ describe("Slack bot: requests, identity and usage", () => {
     expect(logged.status).toBe(200);
     const contribution = await world.s.c.contributions.findOne({ title: "Linee guida cloud" });
     expect(contribution?.source).toBe("slack");
+  });
+
+  it("turns a file shared in a channel into a contribution with the message shortcut", async () => {
+    const shortcut = (message: Record<string, unknown>) =>
+      sendInteraction(world.s.url, {
+        type: "message_action",
+        callback_id: SHORTCUT.contributionFromMessage,
+        trigger_id: `trigger-${message.ts}`,
+        message_ts: message.ts,
+        response_url: world.slack.responseUrl(),
+        message: { type: "message", ...message },
+        user: { id: SLACK_IDS.refA, name: "anna", team_id: TEST_TEAM_ID },
+        channel: { id: CHANNEL, name: "tavolo" },
+        team: { id: TEST_TEAM_ID, domain: "demo" },
+        token: "deprecated",
+        action_ts: "1.3",
+      });
+    const file = {
+      title: "Piano triennale ICT.pdf",
+      permalink: "https://demo.slack.com/files/UREFA/F0PIANO/piano.pdf",
+    };
+    expect((await shortcut({ ts: "1700000001.000100", text: "ecco il piano", files: [file] })).status).toBe(
+      200,
+    );
+    const opened = await world.slack.waitForCall(
+      "views.open",
+      (a) => a.trigger_id === "trigger-1700000001.000100",
+    );
+    const initial = (field: string) =>
+      opened.args.view.blocks.find((b: { block_id: string }) => b.block_id === field).element.initial_value;
+    expect(opened.args.view.callback_id).toBe(VIEW.contribution);
+    expect(initial(FIELD.url)).toBe(file.permalink);
+    expect(initial(FIELD.title)).toBe("Piano triennale ICT.pdf");
+
+    await shortcut({ ts: "1700000002.000200", text: "Buona pratica: sportello unico" });
+    const plain = await world.slack.waitForCall(
+      "views.open",
+      (a) => a.trigger_id === "trigger-1700000002.000200",
+    );
+    const url = plain.args.view.blocks.find((b: { block_id: string }) => b.block_id === FIELD.url).element
+      .initial_value;
+    expect(url).toBe(`https://demo.slack.com/archives/${CHANNEL}/p1700000002000200`);
   });
 
   it("refuses an issue report for another organisation's seat", async () => {

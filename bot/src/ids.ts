@@ -48,3 +48,6 @@ export const FIELD = {
 } as const;
 
 export const SLASH_COMMAND = "/tavoli";
+
+/** Message shortcut (⋯ on a message): "Registra come contributo". */
+export const SHORTCUT = { contributionFromMessage: "contribution_from_message" } as const;

@@ -17,6 +17,7 @@ import { identityLinkRoutes } from "./identity/link-page.ts";
 import { subscribeSlackNotices } from "./notify/index.ts";
 import { mongoInstallationStore } from "./oauth/installation-store.ts";
 import { oauthRoutes } from "./oauth/routes.ts";
+import { registerShortcuts } from "./shortcuts/index.ts";
 import { slackCollections } from "./store.ts";
 import { registerViews } from "./views/index.ts";
 
@@ -93,6 +94,7 @@ export function createSlackBot(deps: {
   registerActions(app, botDeps);
   registerViews(app, botDeps);
   registerEvents(app, botDeps);
+  registerShortcuts(app, botDeps);
   subscribeSlackNotices(botDeps);
 
   const routes = new Hono<AppEnv>();

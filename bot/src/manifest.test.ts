@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { SLASH_COMMAND } from "./ids.ts";
+import { SHORTCUT, SLASH_COMMAND } from "./ids.ts";
 import { BOT_SCOPES } from "./oauth/scopes.ts";
 
 const manifest = JSON.parse(readFileSync(new URL("../slack-manifest.json", import.meta.url), "utf8"));
@@ -23,6 +23,12 @@ describe("the Slack app manifest people paste into api.slack.com", () => {
       expect(new URL(url).pathname).toBe("/slack/events");
     }
     expect(new URL(manifest.oauth_config.redirect_urls[0]).pathname).toBe("/slack/oauth_redirect");
+  });
+
+  it("offers the message shortcut the bot listens to", () => {
+    expect(manifest.features.shortcuts.map((s: { callback_id: string }) => s.callback_id)).toEqual([
+      SHORTCUT.contributionFromMessage,
+    ]);
   });
 
   it("subscribes to the lifecycle events the bot handles", () => {

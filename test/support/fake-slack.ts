@@ -50,6 +50,12 @@ export async function startFakeSlack() {
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
       case "chat.postEphemeral":
         return { ok: true, message_ts: `1800000000.${String(++tsCounter).padStart(6, "0")}` };
+      case "chat.getPermalink":
+        return {
+          ok: true,
+          channel: args.channel,
+          permalink: `https://demo.slack.com/archives/${args.channel}/p${String(args.message_ts).replace(".", "")}`,
+        };
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args.users).replace(/^U/, "")}` } };
       case "views.open":

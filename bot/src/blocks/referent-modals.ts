@@ -100,6 +100,7 @@ export function contributionModal(input: {
   seats: Seat[];
   initialSeat?: string;
   initialUrl?: string;
+  initialTitle?: string;
 }) {
   const t = T[input.lang];
   return modal({
@@ -110,7 +111,7 @@ export function contributionModal(input: {
     blocks: [
       seatSelect(input.seats, t.seat, input.initialSeat),
       radioInput({ id: FIELD.kind, label: t.kind, options: t.kinds, initial: "documento" }),
-      textInput({ id: FIELD.title, label: t.title, maxLength: 200 }),
+      textInput({ id: FIELD.title, label: t.title, maxLength: 200, initial: input.initialTitle }),
       textInput({ id: FIELD.url, label: t.url, optional: true, hint: t.urlHint, initial: input.initialUrl }),
       textInput({
         id: FIELD.description,
