@@ -13,53 +13,33 @@ import { showUpcoming } from "./upcoming.ts";
 
 type Subcommand = (call: CommandCall) => Promise<unknown>;
 
-/** Italian subcommands first, English aliases after: both reach the same callback. */
-const SUBCOMMANDS: Record<string, Subcommand> = {
-  prossime: showUpcoming,
-  next: showUpcoming,
-  upcoming: showUpcoming,
-  convoca: openConvene,
-  convene: openConvene,
-  presenza: answerByCommand,
-  rsvp: answerByCommand,
-  segnala: openReferentModal("report"),
-  report: openReferentModal("report"),
-  contributo: openReferentModal("contribution"),
-  contribute: openReferentModal("contribution"),
-  verbale: showMinutes,
-  minutes: showMinutes,
-  accedi: sendLoginLink,
-  login: sendLoginLink,
-  promemoria: openReminders,
-  reminders: openReminders,
-  collega: linkChannel,
-  link: linkChannel,
-  scollega: unlinkChannel,
-  unlink: unlinkChannel,
-};
+/** Each subcommand: its Italian name, its English aliases, its callback. */
+const TABLE: [italian: string, english: string[], run: Subcommand][] = [
+  ["prossime", ["next", "upcoming"], showUpcoming],
+  ["convoca", ["convene"], openConvene],
+  ["presenza", ["rsvp"], answerByCommand],
+  ["segnala", ["report"], openReferentModal("report")],
+  ["contributo", ["contribute"], openReferentModal("contribution")],
+  ["verbale", ["minutes"], showMinutes],
+  ["accedi", ["login"], sendLoginLink],
+  ["promemoria", ["reminders"], openReminders],
+  ["collega", ["link"], linkChannel],
+  ["scollega", ["unlink"], unlinkChannel],
+];
 
+const SUBCOMMANDS = new Map<string, Subcommand>(
+  TABLE.flatMap(([italian, english, run]) => [italian, ...english].map((name) => [name, run] as const)),
+);
 const HELP = new Set(["", "aiuto", "help", "?"]);
-const ENGLISH_WORDS = new Set([
-  "help",
-  "next",
-  "upcoming",
-  "convene",
-  "rsvp",
-  "report",
-  "contribute",
-  "minutes",
-  "login",
-  "reminders",
-  "link",
-  "unlink",
-]);
+/** Someone typing an English name (not yet linked, so no known locale) gets the help in English. */
+const ENGLISH_WORDS = new Set(["help", ...TABLE.flatMap(([, english]) => english)]);
 
 /** `/tavoli <subcommand> …`: help goes back in the acknowledgement itself; everything else acks first, then works. */
 export function registerCommands(app: App, deps: BotDeps): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     const [first = "", ...args] = command.text.trim().split(/\s+/).filter(Boolean);
     const name = first.toLowerCase();
-    const subcommand = SUBCOMMANDS[name];
+    const subcommand = SUBCOMMANDS.get(name);
     if (!subcommand) {
       const lang =
         (await knownLang(deps, command.team_id, command.user_id)) ?? (ENGLISH_WORDS.has(name) ? "en" : "it");
