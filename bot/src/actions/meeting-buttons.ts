@@ -5,7 +5,7 @@ import { answerRsvp } from "../../../server/src/rsvps/answer.ts";
 import type { BotDeps } from "../deps.ts";
 import { userMessage } from "../errors.ts";
 import { answerLabel, type Lang, TEXT } from "../i18n.ts";
-import { issueIdentityLink } from "../identity/link-tokens.ts";
+import { strangerReply } from "../identity/link-tokens.ts";
 import { type Who, whoIs } from "../identity/who.ts";
 import { RSVP_ACTIONS } from "../ids.ts";
 
@@ -27,8 +27,7 @@ async function asClicker(
     const who = await whoIs(deps, client, teamId, body.user.id);
     lang = who.lang;
     if (who.kind === "unknown") {
-      const url = await issueIdentityLink(deps, { teamId, userId: body.user.id, locale: who.locale });
-      await reply(`${TEXT[lang].unknownUser(who.email)}\n\n${TEXT[lang].linkOffer(url)}`);
+      await reply(await strangerReply(deps, { teamId, userId: body.user.id, who }));
       return;
     }
     const value = args.action.value ?? "";

@@ -2,8 +2,7 @@ import type { RespondFn, SlashCommand } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { BotDeps } from "../deps.ts";
 import { userMessage } from "../errors.ts";
-import { TEXT } from "../i18n.ts";
-import { issueIdentityLink } from "../identity/link-tokens.ts";
+import { strangerReply } from "../identity/link-tokens.ts";
 import { type Who, whoIs } from "../identity/who.ts";
 
 /** What a subcommand gets once the command has been acknowledged. */
@@ -32,13 +31,10 @@ export async function asPerson(call: CommandCall, run: (who: PersonWho) => Promi
     const who = await whoIs(deps, client, command.team_id, command.user_id);
     lang = who.lang;
     if (who.kind === "unknown") {
-      const url = await issueIdentityLink(deps, {
-        teamId: command.team_id,
-        userId: command.user_id,
-        locale: who.locale,
-      });
-      const t = TEXT[who.lang];
-      await say(respond, `${t.unknownUser(who.email)}\n\n${t.linkOffer(url)}`);
+      await say(
+        respond,
+        await strangerReply(deps, { teamId: command.team_id, userId: command.user_id, who }),
+      );
       return;
     }
     await run(who);

@@ -1,6 +1,7 @@
 import { ObjectId } from "mongodb";
 import { hashToken, newToken } from "../../../server/src/auth/secrets.ts";
 import type { BotDeps } from "../deps.ts";
+import { TEXT } from "../i18n.ts";
 import type { SlackUserDoc } from "../store.ts";
 import { storeLink } from "./who.ts";
 
@@ -46,4 +47,22 @@ export async function redeemIdentityLink(
     locale: found.locale,
     linkedBy: "link",
   });
+}
+
+/** What a stranger is told wherever they use the bot: how to be designated, and their one-time link. */
+export async function strangerReply(
+  deps: BotDeps,
+  input: {
+    teamId: string;
+    userId: string;
+    who: { lang: "it" | "en"; email: string | null; locale: string | null };
+  },
+): Promise<string> {
+  const url = await issueIdentityLink(deps, {
+    teamId: input.teamId,
+    userId: input.userId,
+    locale: input.who.locale,
+  });
+  const t = TEXT[input.who.lang];
+  return `${t.unknownUser(input.who.email)}\n\n${t.linkOffer(url)}`;
 }

@@ -4,6 +4,7 @@ import { contributionModal, seatValue } from "../blocks/referent-modals.ts";
 import type { BotDeps } from "../deps.ts";
 import { userMessage } from "../errors.ts";
 import { type Lang, TEXT } from "../i18n.ts";
+import { strangerReply } from "../identity/link-tokens.ts";
 import { whoIs } from "../identity/who.ts";
 import { SHORTCUT } from "../ids.ts";
 
@@ -23,7 +24,8 @@ async function contributionFromMessage(args: ShortcutArgs, deps: BotDeps): Promi
     const who = await whoIs(deps, client, teamId, shortcut.user.id);
     lang = who.lang;
     if (who.kind === "unknown") {
-      await respond({ response_type: "ephemeral", text: TEXT[lang].unknownUser(who.email) });
+      const text = await strangerReply(deps, { teamId, userId: shortcut.user.id, who });
+      await respond({ response_type: "ephemeral", text });
       return;
     }
     const seats = await mySeats({ ctx: who.ctx });

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { pageQuery } from "../shared/pagination.ts";
-import { objectId, pageOf, text } from "../shared/schemas.ts";
+import { confidentialFlag, objectId, pageOf, text } from "../shared/schemas.ts";
 import { CONTRIBUTION_KINDS, CONTRIBUTION_SOURCES } from "./kinds.ts";
 
 const kind = z.enum(CONTRIBUTION_KINDS).openapi({
@@ -26,10 +26,7 @@ export const contributionInput = z
   .strictObject({
     ...contributionContent.shape,
     organisationId: objectId.openapi({ description: "The organisation it is brought for (yours)" }),
-    confidential: z
-      .boolean()
-      .default(false)
-      .openapi({ description: "riservato: only the table's members see it; never in notifications" }),
+    confidential: confidentialFlag,
     meetingId: objectId
       .nullable()
       .default(null)

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { pageQuery } from "../shared/pagination.ts";
-import { objectId, pageOf, text } from "../shared/schemas.ts";
+import { confidentialFlag, objectId, pageOf, text } from "../shared/schemas.ts";
 
 export const ISSUE_SEVERITIES = ["bassa", "media", "alta"] as const;
 export const ISSUE_STATUSES = ["aperta", "in_esame", "inoltrata", "risolta", "respinta"] as const;
@@ -33,10 +33,7 @@ export const raiseInput = z
     title: reportFields.shape.title,
     description: reportFields.shape.description.default(""),
     severity,
-    confidential: z
-      .boolean()
-      .default(false)
-      .openapi({ description: "riservato: only the table's members see it; never in notifications" }),
+    confidential: confidentialFlag,
     meetingId: objectId
       .nullable()
       .default(null)

@@ -25,6 +25,12 @@ export const isoDate = z
 /** Short human text: trimmed, non-empty, bounded. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** The `riservato` flag of what a referent brings to a table (DOMAIN rule 10); off unless asked. */
+export const confidentialFlag = z
+  .boolean()
+  .default(false)
+  .openapi({ description: "riservato: only the table's members see it; never in notifications" });
+
 /** The one error shape of the API. */
 export const errorBody = z
   .object({
