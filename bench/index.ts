@@ -1,4 +1,4 @@
-// `npm run bench [-- <name filter>]`: starts one embedded FerretDB in a temporary folder, runs the exported
+// `npm run bench [-- <name filter>]`: starts one embedded database (mongo-java-server, H2 file) in a temporary folder, runs the exported
 // `run()` of every bench/*.bench.ts module against it, prints one table and stops everything. Timings
 // never fail the run: figures over their target are labelled, not thrown.
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { MongoClient } from "mongodb";
 import { loadConfig } from "../server/src/config.ts";
-import { startEmbeddedMongo } from "../server/src/db/embedded.ts";
+import { FAIL_FAST } from "../server/src/db/connect.ts";
+import { startEmbeddedMongo } from "../server/src/db/embedded-mongo/index.ts";
 import { type BenchEnv, type BenchRow, printTable, startBenchApp } from "./harness.ts";
 
 type BenchModule = { run: (env: BenchEnv) => Promise<BenchRow[]> };
@@ -20,8 +21,8 @@ async function main() {
     .filter((name) => name.endsWith(".bench.ts") && name.includes(filter))
     .sort();
   const dataDir = mkdtempSync(join(tmpdir(), "tavoli-bench-"));
-  const mongo = await startEmbeddedMongo({ binary: config.ferretdbBin, dataDir });
-  const client = await MongoClient.connect(mongo.uri, { appName: "tavoli-bench" });
+  const mongo = await startEmbeddedMongo({ cacheDir: config.cacheDir, dataDir });
+  const client = await MongoClient.connect(mongo.uri, { appName: "tavoli-bench", ...FAIL_FAST });
   const env: BenchEnv = { client, config, startApp: () => startBenchApp(client, config) };
   const rows: BenchRow[] = [];
   const started = performance.now();
@@ -38,7 +39,7 @@ async function main() {
   }
   printTable(rows);
   console.log(
-    `\n[bench] ${modules.length} module(s) in ${((performance.now() - started) / 1000).toFixed(1)} s (FerretDB 1.24, SQLite)`,
+    `\n[bench] ${modules.length} module(s) in ${((performance.now() - started) / 1000).toFixed(1)} s (mongo-java-server 1.47, H2)`,
   );
 }
 

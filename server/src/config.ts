@@ -2,8 +2,6 @@ import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 
-const FERRETDB_VERSION = "v1.24.2";
-
 const booleanish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
@@ -22,7 +20,6 @@ const schema = z.object({
     .default("tavoli"),
   DATA_DIR: z.string().min(1).default(".data"),
   TAVOLI_CACHE_DIR: z.string().min(1).optional(),
-  FERRETDB_BIN: z.string().min(1).optional(),
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
   SMTP_URL: z
     .string()
@@ -65,7 +62,8 @@ export type Config = {
   mongodbUri: string | undefined;
   dbName: string;
   dataDir: string;
-  ferretdbBin: string;
+  /** Where the embedded database's jars are kept, shared by every clone (~/.cache/tavoli). */
+  cacheDir: string;
   seedDemo: "auto" | "never";
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -153,7 +151,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mongodbUri: e.MONGODB_URI,
     dbName: e.MONGODB_DB,
     dataDir: resolve(e.DATA_DIR),
-    ferretdbBin: e.FERRETDB_BIN ?? join(cacheDir, `ferretdb-${FERRETDB_VERSION}`, "ferretdb"),
+    cacheDir,
     seedDemo: e.SEED_DEMO,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -1,13 +1,14 @@
-import { join } from "node:path";
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
-import { type Db, MongoClient } from "mongodb";
+import type { Db } from "mongodb";
 import { createSlackBot } from "../../bot/src/index.ts";
 import { issueLoginLink } from "./auth/login-links.ts";
 import { type Config, ConfigError, configFromEnvironment } from "./config.ts";
-import { startEmbeddedMongo } from "./db/embedded.ts";
+import { openDatabase } from "./db/connect.ts";
 import { ensureIndexes } from "./db/indexes.ts";
 import { DEMO_ADMIN_EMAIL, seedDemoIfEmpty } from "./demo/seed.ts";
 import { createApp } from "./http/app.ts";
+import { gracefulStopper } from "./http/graceful-stop.ts";
 import { createCtx } from "./shared/context.ts";
 import { EventBus } from "./shared/events.ts";
 import { createMailer } from "./shared/mailer.ts";
@@ -29,14 +30,14 @@ function slackStatus(config: Config, mode: "http" | "socket" | null): string {
   return "[tavoli] Slack: non configurato (SLACK_SIGNING_SECRET e SLACK_BOT_TOKEN assenti), il bot non parte; tutto il resto sì";
 }
 
-/** Start-up: config → database (real MongoDB or embedded FerretDB) → indexes → demo data → HTTP. */
+/** How long SIGTERM waits for in-flight requests before closing their connections. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+/** Start-up: config → database (real MongoDB or the embedded one) → indexes → demo data → HTTP. */
 async function main() {
   const config = configFromEnvironment();
-  const embedded = config.mongodbUri
-    ? null
-    : await startEmbeddedMongo({ binary: config.ferretdbBin, dataDir: join(config.dataDir, "ferretdb") });
-  const client = await MongoClient.connect(config.mongodbUri ?? embedded?.uri ?? "", { appName: "tavoli" });
-  const db = client.db(config.dbName);
+  const database = await openDatabase(config, "tavoli");
+  const { db } = database;
   await ensureIndexes(db);
   const bus = new EventBus();
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db });
@@ -51,7 +52,8 @@ async function main() {
     fetch: app.fetch,
     port: config.port,
     ...(config.host ? { hostname: config.host } : {}),
-  });
+  }) as Server;
+  const stopper = gracefulStopper(server);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
     server.once("error", (error: NodeJS.ErrnoException) =>
@@ -66,7 +68,7 @@ async function main() {
   });
   console.log(`[tavoli] API su ${config.publicUrl}/api/v1  ·  documentazione ${config.publicUrl}/api/docs`);
   console.log(
-    `[tavoli] database: ${config.mongodbUri ? "MongoDB (MONGODB_URI)" : `FerretDB incorporato, dati in ${config.dataDir}`}`,
+    `[tavoli] database: ${config.mongodbUri ? "MongoDB (MONGODB_URI)" : `incorporato (mongo-java-server), dati in ${config.dataDir}`}`,
   );
   await slackBot?.start();
   console.log(slackStatus(config, slackBot?.mode ?? null));
@@ -78,10 +80,10 @@ async function main() {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    server.close();
+    const { unfinished } = await stopper.stop(DRAIN_TIMEOUT_MS);
+    if (unfinished > 0) console.error(`[tavoli] arresto: ${unfinished} richieste interrotte dopo l'attesa`);
     await slackBot?.stop();
-    await client.close();
-    await embedded?.stop();
+    await database.close();
     process.exit(0);
   };
   process.on("SIGINT", stop);

@@ -1,10 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { loadConfig } from "../../server/src/config.ts";
-import { startEmbeddedMongo } from "../../server/src/db/embedded.ts";
+import { startEmbeddedMongo } from "../../server/src/db/embedded-mongo/index.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -12,17 +11,16 @@ declare module "vitest" {
   }
 }
 
-/** One FerretDB for the whole run (each test file uses its own database); TEST_MONGODB_URI targets a real MongoDB instead. */
+/** One embedded database (mongo-java-server, H2 file) for the whole run (each test file uses its own database); TEST_MONGODB_URI targets a real MongoDB instead. */
 export default async function setup(project: TestProject) {
   const external = process.env.TEST_MONGODB_URI;
   if (external) {
     project.provide("mongoUri", external);
     return;
   }
-  execFileSync("node", ["scripts/ferretdb.mjs", "build"], { stdio: "inherit" });
   const dataDir = mkdtempSync(join(tmpdir(), "tavoli-test-db-"));
   const config = loadConfig(process.env);
-  const mongo = await startEmbeddedMongo({ binary: config.ferretdbBin, dataDir });
+  const mongo = await startEmbeddedMongo({ cacheDir: config.cacheDir, dataDir });
   project.provide("mongoUri", mongo.uri);
   return async () => {
     await mongo.stop();

@@ -1,8 +1,23 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { MongoNetworkError, MongoServerSelectionError } from "mongodb";
+import {
+  MongoNetworkError,
+  MongoNotConnectedError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+} from "mongodb";
 import { AppError, errorCatalogue, isDuplicateKey } from "../shared/errors.ts";
 import type { AppEnv } from "./env.ts";
+
+/** The database cannot be reached (an outage, a restart) or its client is closed (shutting down). */
+function isDatabaseUnavailable(error: unknown): boolean {
+  return (
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoNetworkError ||
+    error instanceof MongoTopologyClosedError ||
+    error instanceof MongoNotConnectedError
+  );
+}
 
 /** The one place errors become responses: `{ error: { code, message, details } }`, never a stack trace. */
 export function toAppError(error: unknown): AppError {
@@ -14,9 +29,7 @@ export function toAppError(error: unknown): AppError {
     if (error.status === 404) return new AppError("route_not_found");
   }
   if (isDuplicateKey(error)) return new AppError("conflict");
-  if (error instanceof MongoServerSelectionError || error instanceof MongoNetworkError) {
-    return new AppError("database_unavailable");
-  }
+  if (isDatabaseUnavailable(error)) return new AppError("database_unavailable", { retryAfterSeconds: 5 });
   if (error instanceof SyntaxError) return new AppError("invalid_json");
   return new AppError("internal");
 }

@@ -1,9 +1,8 @@
 // `npm run import:istat [-- path/to/comuni.json]`: imports the ISTAT comuni into the configured database
-// (MONGODB_URI, or the embedded FerretDB in DATA_DIR), as the API's import endpoint does.
-import { join } from "node:path";
-import { MongoClient, ObjectId } from "mongodb";
+// (MONGODB_URI, or the embedded database in DATA_DIR), as the API's import endpoint does.
+import { ObjectId } from "mongodb";
 import { ConfigError, configFromEnvironment } from "../config.ts";
-import { startEmbeddedMongo } from "../db/embedded.ts";
+import { openDatabase } from "../db/connect.ts";
 import { ensureIndexes } from "../db/indexes.ts";
 import { type Actor, createCtx } from "../shared/context.ts";
 import { EventBus } from "../shared/events.ts";
@@ -23,14 +22,8 @@ const commandLine: Actor = {
 async function main() {
   const config = configFromEnvironment();
   const file = process.argv[2] ?? bundledComuniFile;
-  const embedded = config.mongodbUri
-    ? null
-    : await startEmbeddedMongo({ binary: config.ferretdbBin, dataDir: join(config.dataDir, "ferretdb") });
-  const client = await MongoClient.connect(config.mongodbUri ?? embedded?.uri ?? "", {
-    appName: "tavoli-import",
-  });
+  const { db, close } = await openDatabase(config, "tavoli-import");
   try {
-    const db = client.db(config.dbName);
     await ensureIndexes(db);
     const ctx = createCtx({ db, bus: new EventBus(), actor: commandLine });
     const s = await importIstatFile({ ctx, input: { file } });
@@ -39,8 +32,7 @@ async function main() {
       `[import:istat] ${s.total} comuni: ${s.inserted} inseriti / inserted, ${s.updated} aggiornati / updated, ${s.unchanged} invariati / unchanged, ${s.ms} ms`,
     );
   } finally {
-    await client.close();
-    await embedded?.stop();
+    await close();
   }
 }
 

@@ -79,7 +79,8 @@ async function insertNew(ctx: Ctx, docs: OrganisationDoc[]): Promise<number> {
   } catch (error) {
     const writeErrors = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [];
     if (writeErrors.length === 0 || !writeErrors.every(isDuplicateKey)) throw error;
-    return (error as MongoBulkWriteError).insertedCount;
+    // Counted from the refusals, not `insertedCount`: mongo-java-server reports every document sent.
+    return docs.length - writeErrors.length;
   }
 }
 
@@ -98,7 +99,8 @@ export async function importIstatComuni({
   requireInstallationAdmin(ctx);
   const started = performance.now();
   const projection = Object.fromEntries([["key", 1], ...istatFields.map((f) => [f, 1])]);
-  const existing = await ctx.c.organisations.find({ key: { $regex: /^istat:/ } }, { projection }).toArray();
+  // `{ key: /…/ }`, not `{ key: { $regex: /…/ } }`: mongo-java-server fails on the latter.
+  const existing = await ctx.c.organisations.find({ key: /^istat:/ }, { projection }).toArray();
   const byKey = new Map(existing.map((doc) => [doc.key, doc]));
   const now = ctx.now();
   const seen = new Set<string>();
