@@ -7,6 +7,7 @@ import { inject } from "vitest";
 import { createApiToken } from "../../server/src/auth/tokens.ts";
 import { loadConfig } from "../../server/src/config.ts";
 import { collections } from "../../server/src/db/collections.ts";
+import { FAIL_FAST } from "../../server/src/db/connect.ts";
 import { ensureIndexes } from "../../server/src/db/indexes.ts";
 import { createApp } from "../../server/src/http/app.ts";
 import { loadActor } from "../../server/src/people/load-actor.ts";
@@ -17,11 +18,11 @@ import { createMailer } from "../../server/src/shared/mailer.ts";
 export type ApiResponse<T = any> = { status: number; body: T; headers: Headers };
 
 /**
- * A real API server on a loopback port, on its own fresh database of the shared test FerretDB, with a
+ * A real API server on a loopback port, on its own fresh database of the shared test database (or of `mongoUri`), with a
  * settable clock (`clock.now`) so date rules can be exercised. Every domain event is kept in `events`.
  */
-export async function startTestServer(options: { env?: Record<string, string> } = {}) {
-  const client = await MongoClient.connect(inject("mongoUri"));
+export async function startTestServer(options: { env?: Record<string, string>; mongoUri?: string } = {}) {
+  const client = await MongoClient.connect(options.mongoUri ?? inject("mongoUri"), FAIL_FAST);
   const db = client.db(`t_${randomBytes(6).toString("hex")}`);
   await ensureIndexes(db);
   const config = loadConfig({ SEED_DEMO: "never", ...options.env });

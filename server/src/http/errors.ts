@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import {
+  MongoClientClosedError,
   MongoNetworkError,
   MongoNotConnectedError,
   MongoServerSelectionError,
@@ -13,6 +14,7 @@ import type { AppEnv } from "./env.ts";
 function isDatabaseUnavailable(error: unknown): boolean {
   return (
     error instanceof MongoServerSelectionError ||
+    error instanceof MongoClientClosedError ||
     error instanceof MongoNetworkError ||
     error instanceof MongoTopologyClosedError ||
     error instanceof MongoNotConnectedError
