@@ -3,7 +3,7 @@ import { ObjectId } from "mongodb";
 import type { AgreementDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
-import { withLock } from "../shared/lock.ts";
+import { changeGuarded } from "../shared/guarded-change.ts";
 import { type PageQuery, paginate } from "../shared/pagination.ts";
 import { requireAgreementAdmin, requireInstallationAdmin } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
@@ -59,29 +59,29 @@ export async function updateAgreement({
   ctx: Ctx;
   input: { id: ObjectId; patch: z.output<typeof agreementPatch> };
 }): Promise<AgreementDoc> {
-  return withLock(ctx, `agreement:${input.id.toHexString()}`, async () => {
-    const before = await getAgreement({ ctx, input });
-    requireAgreementAdmin(ctx, before._id);
-    const after = await ctx.c.agreements.findOneAndUpdate(
-      { _id: before._id },
-      { $set: { ...input.patch, updatedAt: ctx.now() } },
-      { returnDocument: "after" },
-    );
-    if (!after) throw new AppError("not_found", { entity: "agreement" });
-    await recordChange(ctx, {
-      action: "agreement.updated",
-      entity: "agreement",
-      entityId: after._id,
-      agreementId: after._id,
-      before,
-      after,
-      event: {
-        type: "agreement.updated",
-        payload: { agreementId: after._id.toHexString(), changed: Object.keys(input.patch) },
-      },
-    });
-    return after;
+  const changed = await changeGuarded(
+    ctx.c.agreements,
+    () => getAgreement({ ctx, input }),
+    (before) => {
+      requireAgreementAdmin(ctx, before._id);
+      return { $set: { ...input.patch, updatedAt: ctx.now() } };
+    },
+  );
+  if (!changed) throw new AppError("not_found", { entity: "agreement" });
+  const { before, after } = changed;
+  await recordChange(ctx, {
+    action: "agreement.updated",
+    entity: "agreement",
+    entityId: after._id,
+    agreementId: after._id,
+    before,
+    after,
+    event: {
+      type: "agreement.updated",
+      payload: { agreementId: after._id.toHexString(), changed: Object.keys(input.patch) },
+    },
   });
+  return after;
 }
 
 /** Grants the agreement-admin role to a person. */

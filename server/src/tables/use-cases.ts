@@ -4,7 +4,7 @@ import { getAgreement } from "../agreements/use-cases.ts";
 import type { TableDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
-import { withLock } from "../shared/lock.ts";
+import { changeGuarded } from "../shared/guarded-change.ts";
 import { isAgreementAdmin, requireActor, requireAgreementAdmin } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 import type { materialInput, tableInput, tablePatch } from "./schema.ts";
@@ -68,18 +68,21 @@ export async function createTable({
 }
 
 async function changeTable(ctx: Ctx, id: ObjectId, action: string, update: object): Promise<TableDoc> {
-  return withLock(ctx, `table:${id.toHexString()}`, async () => {
-    const before = await getTable({ ctx, input: { id } });
-    requireAgreementAdmin(ctx, before.agreementId);
-    const after = await refusingDuplicates(
-      ctx.c.tables.findOneAndUpdate({ _id: id }, update, { returnDocument: "after" }),
-      "conflict",
-      { field: "name" },
-    );
-    if (!after) throw new AppError("not_found", { entity: "table" });
-    await audited(ctx, action, before, after);
-    return after;
-  });
+  const changed = await refusingDuplicates(
+    changeGuarded(
+      ctx.c.tables,
+      () => getTable({ ctx, input: { id } }),
+      (before) => {
+        requireAgreementAdmin(ctx, before.agreementId);
+        return update;
+      },
+    ),
+    "conflict",
+    { field: "name" },
+  );
+  if (!changed) throw new AppError("not_found", { entity: "table" });
+  await audited(ctx, action, changed.before, changed.after);
+  return changed.after;
 }
 
 /** Changes name, kind, theme, access or description (agreement admin). */
@@ -116,22 +119,21 @@ export async function addMaterial({
   input: { id: ObjectId; material: z.output<typeof materialInput> };
 }): Promise<TableDoc> {
   const actor = requireActor(ctx);
-  return withLock(ctx, `table:${input.id.toHexString()}`, async () => {
-    const before = await getTable({ ctx, input });
-    if (
-      !isAgreementAdmin(actor, before.agreementId) &&
-      !actor.coordinatorOf.includes(before._id.toHexString())
-    ) {
-      throw new AppError("forbidden", { requiredRole: "table_coordinator" });
-    }
-    const material = { _id: new ObjectId(), ...input.material, addedAt: ctx.now() };
-    const after = await ctx.c.tables.findOneAndUpdate(
-      { _id: before._id },
-      { $push: { materials: material }, $set: { updatedAt: ctx.now() } },
-      { returnDocument: "after" },
-    );
-    if (!after) throw new AppError("not_found", { entity: "table" });
-    await audited(ctx, "table.material_added", before, after);
-    return after;
-  });
+  const material = { _id: new ObjectId(), ...input.material, addedAt: ctx.now() };
+  const changed = await changeGuarded(
+    ctx.c.tables,
+    () => getTable({ ctx, input }),
+    (before) => {
+      if (
+        !isAgreementAdmin(actor, before.agreementId) &&
+        !actor.coordinatorOf.includes(before._id.toHexString())
+      ) {
+        throw new AppError("forbidden", { requiredRole: "table_coordinator" });
+      }
+      return { $push: { materials: material }, $set: { updatedAt: ctx.now() } };
+    },
+  );
+  if (!changed) throw new AppError("not_found", { entity: "table" });
+  await audited(ctx, "table.material_added", changed.before, changed.after);
+  return changed.after;
 }
