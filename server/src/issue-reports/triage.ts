@@ -3,7 +3,7 @@ import type { IssueReportDoc, IssueStatus } from "../db/collections.ts";
 import { isOrganiser } from "../meetings/access.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
-import { withLock } from "../shared/lock.ts";
+import { changeGuarded } from "../shared/guarded-change.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 import { getTable } from "../tables/use-cases.ts";
@@ -42,50 +42,52 @@ export async function triageIssueReport({
     throw new AppError("validation_failed", [
       { path: "status", message: "stato non valido / invalid status" },
     ]);
-  // FerretDB rewrites the whole document on update: one triage at a time per report.
-  return withLock(ctx, `issue-report:${input.id.toHexString()}`, async () => {
-    const before = await loadIssueReport(ctx, input.id);
-    const table = await getTable({ ctx, input: { id: before.tableId } });
-    if (!isOrganiser(actor, table)) {
-      await requireVisible(ctx, before, table);
-      throw new AppError("forbidden", { requiredRole: "table_coordinator" });
-    }
-    const allowed = ISSUE_TRANSITIONS[before.status];
-    if (!allowed.includes(input.status))
-      throw new AppError("issue_report_transition_invalid", {
-        from: before.status,
+  const report = await loadIssueReport(ctx, input.id);
+  const table = await getTable({ ctx, input: { id: report.tableId } });
+  if (!isOrganiser(actor, table)) {
+    await requireVisible(ctx, report, table);
+    throw new AppError("forbidden", { requiredRole: "table_coordinator" });
+  }
+  // Guarded by the report's revision: of two triages racing from the same status, the second is checked
+  // again against the status the first left (e.g. `risolta` is final), never applied blindly.
+  const changed = await changeGuarded(
+    ctx.c.issueReports,
+    () => loadIssueReport(ctx, input.id),
+    (current) => {
+      const allowed = ISSUE_TRANSITIONS[current.status];
+      if (!allowed.includes(input.status))
+        throw new AppError("issue_report_transition_invalid", {
+          from: current.status,
+          to: input.status,
+          allowed,
+        });
+      const now = ctx.now();
+      const entry = {
+        at: now,
+        byId: actor.personId,
+        byName: actor.name,
+        from: current.status,
         to: input.status,
-        allowed,
-      });
-    const now = ctx.now();
-    const entry = {
-      at: now,
-      byId: actor.personId,
-      byName: actor.name,
-      from: before.status,
-      to: input.status,
-      note,
-    };
-    const after = await ctx.c.issueReports.findOneAndUpdate(
-      { _id: before._id },
-      { $set: { status: input.status, updatedAt: now }, $push: { history: entry } },
-      { returnDocument: "after" },
-    );
-    if (!after) throw new AppError("not_found", { entity: "issue_report", id: input.id.toHexString() });
-    await recordChange(ctx, {
-      action: "issue_report.status_changed",
-      entity: "issue_report",
-      entityId: after._id,
-      agreementId: after.agreementId,
-      before: { status: before.status },
-      after: { status: after.status, note },
-      event: {
-        type: "issue_report.status_changed",
-        payload: { ...eventFields(after), from: before.status, to: after.status },
-      },
-    });
-    return after;
+        note,
+      };
+      return { $set: { status: input.status, updatedAt: now }, $push: { history: entry } };
+    },
+  );
+  if (!changed) throw new AppError("not_found", { entity: "issue_report", id: input.id.toHexString() });
+  const { before, after } = changed;
+  await recordChange(ctx, {
+    action: "issue_report.status_changed",
+    entity: "issue_report",
+    entityId: after._id,
+    agreementId: after.agreementId,
+    before: { status: before.status },
+    after: { status: after.status, note },
+    event: {
+      type: "issue_report.status_changed",
+      payload: { ...eventFields(after), from: before.status, to: after.status },
+    },
   });
+  return after;
 }
 
 function checkNote(note: string | null): string | null {
