@@ -16,7 +16,7 @@ export const byCollection: PhaseOf = (_command, collection) =>
 /**
  * The steps of PUT /meetings/{id}/rsvps/{personId}, told apart by collection and filter: auth (token),
  * actor (loadActor), meeting, table, convened (memberships and designations), answers (reads of the
- * sitting's rsvps), write, audit, event.
+ * sitting's rsvps), write, record (the stream's last number, then the audit entry with its event).
  */
 export const rsvpPhases: PhaseOf = (command, collection, body) => {
   const filter = (body.filter ?? {}) as Document;
@@ -36,9 +36,7 @@ export const rsvpPhases: PhaseOf = (command, collection, body) => {
       // Reads of the sitting's answers feed delegations (convened) and the counts returned.
       return command === "find" ? "answers" : "write";
     case "auditLog":
-      return "audit";
-    case "domainEvents":
-      return "event";
+      return "record";
     default:
       return byCollection(command, collection, body);
   }

@@ -1,13 +1,14 @@
 /**
  * Tries the Slack bot without Slack: starts the product with the bot pointed (SLACK_API_URL) at the
  * local Web API stand-in the tests use, then lets you type slash commands as any demo person and prints
- * what the bot answers and posts. `npm run demo:slack`; type `aiuto` for the lines it understands.
+ * what the bot answers, posts and opens (see slack-demo-session.ts). `npm run demo:slack`; type `aiuto`.
  */
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline/promises";
 import { demoPeople } from "../server/src/demo/demo-data.ts";
 import { startFakeSlack } from "../test/support/fake-slack.ts";
-import { sendSlashCommand, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../test/support/slack-requests.ts";
+import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../test/support/slack-requests.ts";
+import { slackDemoSession } from "./slack-demo-session.ts";
 
 const port = Number(process.env.PORT ?? 3000);
 const slack = await startFakeSlack();
@@ -37,71 +38,25 @@ await new Promise<void>((resolve, reject) => {
   server.once("exit", (code) => reject(new Error(`server exited (${code})`)));
 });
 
-type Block = {
-  type: string;
-  text?: { text: string };
-  elements?: { text: string | { text: string } }[];
-};
+const session = slackDemoSession({
+  serverUrl: `http://127.0.0.1:${port}`,
+  slack,
+  people: demoPeople.map((person) => ({ ref: person.ref, slackId: slackId(person.ref) })),
+  channelId: "C0DEMO",
+});
 
-const plain = (value: string | { text: string } | undefined) =>
-  typeof value === "string" ? value : (value?.text ?? "");
-
-/** Block Kit as plain lines, enough to read what a Slack client would show. */
-function render(message: { text?: string; blocks?: Block[] }): string {
-  if (!message.blocks) return message.text ?? "";
-  return message.blocks
-    .map((block) => {
-      const elements = (block.elements ?? []).map((e) => plain(e.text));
-      if (block.type === "header") return `# ${plain(block.text)}`;
-      if (block.type === "section") return plain(block.text);
-      if (block.type === "context") return elements.join(" ");
-      if (block.type === "actions") return `[ ${elements.join(" | ")} ]`;
-      return "";
-    })
-    .filter(Boolean)
-    .join("\n");
-}
-
-let seen = slack.calls.length;
-function printPosts() {
-  for (const call of slack.calls.slice(seen)) {
-    if (call.method.startsWith("chat.") || call.method === "views.open") {
-      const where = call.args.channel ?? "modal";
-      console.log(`\n── ${call.method} → ${where}\n${render(call.args.view ?? call.args)}`);
-    }
-  }
-  seen = slack.calls.length;
-}
-
-const refs = demoPeople.map((p) => p.ref);
-console.log(`\nPersone: ${refs.join(", ")}`);
+console.log(`\nPersone: ${demoPeople.map((p) => p.ref).join(", ")}`);
 console.log(
-  'Scrivi "<persona> <comando>", es. "giulia-ferrara prossime" (canale C0DEMO). Ctrl-D per uscire.\n',
+  'Scrivi "<persona> <comando>", es. "giulia-ferrara prossime" (canale C0DEMO); "aiuto" per i comandi;\n' +
+    "i moduli (convoca, segnala, contributo) vengono compilati con valori dimostrativi e inviati;\n" +
+    '"@persona" diventa una menzione (es. "… delega @marco-distefano"). Ctrl-D per uscire.\n',
 );
 const input = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
 process.stdout.write("/tavoli> ");
 try {
-  for await (const raw of input) {
-    const line = raw.trim();
-    const [ref = "", ...words] = line.split(/\s+/);
-    if (!line) {
-    } else if (!refs.includes(ref)) {
-      console.log(`Persona sconosciuta: ${ref}`);
-    } else {
-      const responseUrl = slack.responseUrl();
-      const ack = await sendSlashCommand(`http://127.0.0.1:${port}`, {
-        text: words.join(" "),
-        userId: slackId(ref),
-        responseUrl,
-        channelId: "C0DEMO",
-      });
-      if (ack.json) console.log(render(ack.json));
-      // Help comes back in the acknowledgement; everything else later, at the response_url (or as a modal).
-      const reply = ack.json ? null : await slack.waitForResponse(responseUrl, 2000).catch(() => null);
-      if (reply) console.log(render(reply.body));
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      printPosts();
-    }
+  for await (const line of input) {
+    const output = await session.runLine(line);
+    if (output) console.log(output);
     process.stdout.write("\n/tavoli> ");
   }
 } finally {

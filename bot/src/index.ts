@@ -76,6 +76,7 @@ export function createSlackBot(deps: {
     !socketMode && slack.signingSecret
       ? new HonoReceiver({
           signingSecret: slack.signingSecret,
+          requests: store.requests,
           onError: (error) => logger.error("listener failed", error),
         })
       : null;

@@ -50,6 +50,16 @@ export type SlackInstallationDoc = {
   installedAt: Date;
 };
 
+/** An accepted request to /slack/events, remembered until it can no longer be replayed or retried. */
+export type SlackRequestDoc = {
+  _id: ObjectId;
+  /** The `x-slack-signature` header (it covers the timestamp and the body). */
+  signature: string;
+  /** sha256 of the raw body; null once released after a failure, so a retry runs again. */
+  bodyHash: string | null;
+  expiresAt: Date;
+};
+
 /** The bot's own collections: Slack-only state, apart from the domain's. */
 export function slackCollections(db: Db) {
   return {
@@ -58,6 +68,7 @@ export function slackCollections(db: Db) {
     messages: db.collection<SlackMessageDoc>("slackMessages"),
     linkTokens: db.collection<SlackLinkTokenDoc>("slackLinkTokens"),
     installations: db.collection<SlackInstallationDoc>("slackInstallations"),
+    requests: db.collection<SlackRequestDoc>("slackRequests"),
   };
 }
 
@@ -73,5 +84,9 @@ export async function ensureSlackIndexes(db: Db): Promise<void> {
     c.channels.createIndex({ tableId: 1 }),
     c.messages.createIndex({ meetingId: 1, teamId: 1, channelId: 1 }, { unique: true }),
     c.linkTokens.createIndex({ tokenHash: 1 }, { unique: true }),
+    // A replayed request carries a signature already stored: the insert is refused.
+    c.requests.createIndex({ signature: 1 }, { unique: true }),
+    c.requests.createIndex({ bodyHash: 1 }),
+    c.requests.createIndex({ expiresAt: 1 }),
   ]);
 }

@@ -10,7 +10,13 @@ export function slackSignature(body: string, timestampSeconds: number, secret = 
   return `v0=${hash}`;
 }
 
-type SignOptions = { secret?: string; timestampSeconds?: number; signature?: string };
+type SignOptions = {
+  secret?: string;
+  timestampSeconds?: number;
+  signature?: string;
+  /** Further headers, e.g. Slack's `x-slack-retry-num` on a retry. */
+  headers?: Record<string, string>;
+};
 
 /** Sends a body to `/slack/events` signed exactly as Slack signs it (or deliberately not). */
 export async function postToSlackEvents(
@@ -26,6 +32,7 @@ export async function postToSlackEvents(
       "content-type": contentType,
       "x-slack-request-timestamp": String(ts),
       "x-slack-signature": options.signature ?? slackSignature(body, ts, options.secret),
+      ...options.headers,
     },
     body,
   });

@@ -1,6 +1,9 @@
 import type { App, Receiver, ReceiverEvent } from "@slack/bolt";
 import { isValidSlackRequest } from "@slack/bolt";
 import type { Context } from "hono";
+import type { Collection } from "mongodb";
+import type { SlackRequestDoc } from "../store.ts";
+import { type ReplayGuard, replayGuard } from "./replay-guard.ts";
 
 /** Slack's replay window: a request signed more than this far from our clock is refused. */
 const REPLAY_WINDOW_SECONDS = 5 * 60;
@@ -15,16 +18,24 @@ type Acked = { kind: "acked"; response: unknown } | { kind: "unhandled" } | { ki
  * A Bolt receiver served by our own Hono server at `/slack/events` (Bolt's HTTPReceiver would open a
  * second port). It verifies Slack's signature over the raw body, answers `ssl_check` and
  * `url_verification`, and hands everything else to Bolt; the HTTP response goes out as soon as the
- * listener calls `ack()`, while the listener carries on with the slow work.
+ * listener calls `ack()`, while the listener carries on with the slow work. A correctly signed request
+ * runs once: its exact replay inside the window is refused, and a Slack retry of a request already
+ * handled is acknowledged without running again.
  */
 export class HonoReceiver implements Receiver {
   #app: App | undefined;
   readonly #signingSecret: string;
   readonly #onError: (error: unknown) => void;
+  readonly #seen: ReplayGuard;
 
-  constructor(options: { signingSecret: string; onError: (error: unknown) => void }) {
+  constructor(options: {
+    signingSecret: string;
+    requests: Collection<SlackRequestDoc>;
+    onError: (error: unknown) => void;
+  }) {
     this.#signingSecret = options.signingSecret;
     this.#onError = options.onError;
+    this.#seen = replayGuard(options.requests, REPLAY_WINDOW_SECONDS);
   }
 
   init(app: App): void {
@@ -44,7 +55,10 @@ export class HonoReceiver implements Receiver {
   async handle(c: Context): Promise<Response> {
     const rawBody = await c.req.text();
     const timestamp = Number(c.req.header("x-slack-request-timestamp"));
-    const nowSeconds = Date.now() / 1000;
+    const signature = c.req.header("x-slack-signature") ?? "";
+    // Slack's clock, not the domain's: the window is about when the request was signed.
+    const now = new Date();
+    const nowSeconds = now.getTime() / 1000;
     const valid =
       Number.isFinite(timestamp) &&
       Math.abs(nowSeconds - timestamp) <= REPLAY_WINDOW_SECONDS &&
@@ -52,7 +66,7 @@ export class HonoReceiver implements Receiver {
         signingSecret: this.#signingSecret,
         body: rawBody,
         headers: {
-          "x-slack-signature": c.req.header("x-slack-signature") ?? "",
+          "x-slack-signature": signature,
           "x-slack-request-timestamp": timestamp,
         },
       });
@@ -64,9 +78,18 @@ export class HonoReceiver implements Receiver {
     if (body.type === "url_verification") return c.json({ challenge: body.challenge });
     if (!this.#app) return c.json({ error: "not_ready" }, 503);
 
+    // Slack retries when our answer was late or failed; one it already got through must not run twice.
+    const retry = c.req.header("x-slack-retry-num") !== undefined;
+    if (retry && (await this.#seen.handledBefore(rawBody, now))) return c.body(null, 200);
+    const accepted = await this.#seen.accept(signature, rawBody, now);
+    if (accepted === "replayed") return c.json({ error: "replayed_request" }, 401);
+
     const outcome = await this.#dispatch(this.#app, body, c);
     if (outcome.kind === "unhandled") return c.body(null, 404);
-    if (outcome.kind === "failed") return c.body(null, 500);
+    if (outcome.kind === "failed") {
+      await this.#seen.release(accepted);
+      return c.body(null, 500);
+    }
     const { response } = outcome;
     if (response === undefined || response === null || response === "") return c.body(null, 200);
     if (typeof response === "string") return c.text(response);

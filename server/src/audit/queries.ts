@@ -44,5 +44,14 @@ export function presentAudit(doc: AuditDoc) {
     agreementId: doc.agreementId?.toHexString() ?? null,
     before: plain(doc.before),
     after: plain(doc.after),
+    // Same record as the event, so the log shows exactly what notifiers were told.
+    event: doc.type
+      ? {
+          type: doc.type,
+          stream: doc.stream,
+          seq: doc.seq,
+          payload: plain(doc.payload) as Record<string, unknown>,
+        }
+      : null,
   };
 }

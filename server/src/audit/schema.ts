@@ -17,6 +17,15 @@ export const auditEntry = z
     agreementId: z.string().nullable(),
     before: z.unknown(),
     after: z.unknown(),
+    event: z
+      .object({
+        type: z.string(),
+        stream: z.string(),
+        seq: z.number().int(),
+        payload: z.record(z.string(), z.unknown()),
+      })
+      .nullable()
+      .openapi({ description: "The domain event stored in the same record, when the change is one." }),
   })
   .openapi("AuditEntry");
 

@@ -1,5 +1,6 @@
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storedEvents } from "../../../test/support/records.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
 import { convene, meetingWorld } from "../meetings/test-fixtures.ts";
 import { loadActor } from "../people/load-actor.ts";
@@ -78,7 +79,7 @@ describe("bringing a contribution to a table", () => {
         confidential: true,
       },
     ]);
-    expect(JSON.stringify(await s.c.events.find().toArray())).not.toContain("CANARY");
+    expect(JSON.stringify(await storedEvents(s.c))).not.toContain("CANARY");
   });
 
   it("refuses other organisations, organisations off the table and strangers, changing nothing", async () => {

@@ -1,3 +1,4 @@
+import { countStoredEvents } from "../../../test/support/records.ts";
 import type { TestServer } from "../../../test/support/server.ts";
 
 /** A valid contribution body for an organisation: a public document, overridable. */
@@ -22,6 +23,6 @@ export async function snapshot(s: TestServer) {
   return {
     contributions: await s.c.contributions.find().sort({ _id: 1 }).toArray(),
     audit: await s.c.audit.countDocuments(),
-    events: await s.c.events.countDocuments(),
+    events: await countStoredEvents(s.c),
   };
 }

@@ -99,7 +99,13 @@ export type DesignationDoc = {
 
 export type AgreementAdminDoc = { _id: ObjectId; agreementId: ObjectId; personId: ObjectId; createdAt: Date };
 
+/**
+ * One change record: the audit entry (who, what, when, before/after) and, when the change is a domain
+ * fact, its event (`type` + `payload`) in the same document, so one insert stores both or neither.
+ * Events are the records with a `type`; `payload` never carries confidential text or names.
+ */
 export type AuditDoc = {
+  /** Time-ordered across instances (to the second) and strictly increasing within one process. */
   _id: ObjectId;
   at: Date;
   actorId: ObjectId | null;
@@ -110,15 +116,13 @@ export type AuditDoc = {
   agreementId: ObjectId | null;
   before: unknown;
   after: unknown;
-};
-
-export type DomainEventDoc = {
-  _id: ObjectId;
-  type: string;
-  at: Date;
-  actorId: ObjectId | null;
-  agreementId: ObjectId | null;
-  payload: Record<string, unknown>;
+  /** The record's stream, `<entity>:<entityId>` (e.g. one meeting, one answer). */
+  stream: string;
+  /** 1, 2, 3… per stream with no gaps, in the order the records were stored (unique with `stream`). */
+  seq: number;
+  /** Domain event type, e.g. `rsvp.answered`; null for changes that are only audited (sessions, tokens). */
+  type: string | null;
+  payload: Record<string, unknown> | null;
 };
 
 export type LoginLinkDoc = {
@@ -369,8 +373,8 @@ export function collections(db: Db) {
     people: db.collection<PersonDoc>("people"),
     designations: db.collection<DesignationDoc>("designations"),
     agreementAdmins: db.collection<AgreementAdminDoc>("agreementAdmins"),
+    /** Audit entries with their domain events (see `AuditDoc`); written only by `recordChange`. */
     audit: db.collection<AuditDoc>("auditLog"),
-    events: db.collection<DomainEventDoc>("domainEvents"),
     loginLinks: db.collection<LoginLinkDoc>("loginLinks"),
     sessions: db.collection<SessionDoc>("sessions"),
     apiTokens: db.collection<ApiTokenDoc>("apiTokens"),

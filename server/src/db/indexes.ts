@@ -23,7 +23,10 @@ export async function ensureIndexes(db: Db): Promise<void> {
     c.agreementAdmins.createIndex({ personId: 1 }),
     c.audit.createIndex({ entityId: 1, at: -1 }),
     c.audit.createIndex({ agreementId: 1, _id: -1 }),
-    c.events.createIndex({ type: 1, _id: 1 }),
+    // Decides between concurrent writers of one stream, so its numbers have no gaps (see recordChange).
+    c.audit.createIndex({ stream: 1, seq: 1 }, { unique: true }),
+    // The dispatcher's read: events of a type in stored order.
+    c.audit.createIndex({ type: 1, _id: 1 }),
     c.loginLinks.createIndex({ tokenHash: 1 }, { unique: true }),
     c.sessions.createIndex({ idHash: 1 }, { unique: true }),
     c.apiTokens.createIndex({ tokenHash: 1 }, { unique: true }),

@@ -1,9 +1,11 @@
 import { type Db, ObjectId } from "mongodb";
 import type { Config } from "../config.ts";
 import { collections, type OrganisationDoc } from "../db/collections.ts";
+import { createCtx } from "../shared/context.ts";
 import { addDays } from "../shared/dates.ts";
 import { isDuplicateKey } from "../shared/errors.ts";
 import type { EventBus } from "../shared/events.ts";
+import { recordChange } from "../shared/record.ts";
 import { demoAgreements, demoDesignations, demoOrganisations, demoPeople } from "./demo-data.ts";
 import { seedDemoMeetings } from "./seed-meetings.ts";
 
@@ -157,11 +159,8 @@ export async function seedDemoIfEmpty(deps: {
     tableIds: tableId,
     personIds: personId,
   });
-  await c.audit.insertOne({
-    _id: new ObjectId(),
-    at: now,
-    actorId: null,
-    actorName: "sistema (dati dimostrativi)",
+  await recordChange(createCtx({ db: deps.db, bus: deps.bus, now: () => now }), {
+    systemActorName: "sistema (dati dimostrativi)",
     action: "demo.seeded",
     entity: "installation",
     entityId: new ObjectId(),

@@ -1,3 +1,4 @@
+import { countStoredEvents } from "../../../test/support/records.ts";
 import type { TestServer } from "../../../test/support/server.ts";
 
 /** A valid report body for an organisation, overridable. */
@@ -26,6 +27,6 @@ export async function snapshot(s: TestServer) {
   return {
     reports: await s.c.issueReports.find().sort({ _id: 1 }).toArray(),
     audit: await s.c.audit.countDocuments(),
-    events: await s.c.events.countDocuments(),
+    events: await countStoredEvents(s.c),
   };
 }

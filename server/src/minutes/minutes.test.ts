@@ -1,5 +1,6 @@
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storedEvents } from "../../../test/support/records.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
 import { record, sitting } from "../attendance/test-fixtures.ts";
 import { meetingWorld } from "../meetings/test-fixtures.ts";
@@ -174,7 +175,7 @@ describe("minutes from draft to approval (DOMAIN rule 6)", () => {
       "- Inviare il piano aggiornato (chi: Ufficio tecnico di Caltagirone, entro il 30/04/2026)",
     );
 
-    const stored = JSON.stringify([s.events, await s.c.events.find().toArray()]);
+    const stored = JSON.stringify([s.events, await storedEvents(s.c)]);
     expect(stored).not.toContain("CANARY");
     expect(stored).not.toContain("piano di migrazione al cloud come proposta");
     expect(stored).not.toContain("Inviare il piano aggiornato");

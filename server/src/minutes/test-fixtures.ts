@@ -1,4 +1,5 @@
 import { ObjectId } from "mongodb";
+import { countStoredEvents } from "../../../test/support/records.ts";
 import type { TestServer } from "../../../test/support/server.ts";
 import { loadActor } from "../people/load-actor.ts";
 import { createCtx } from "../shared/context.ts";
@@ -62,6 +63,6 @@ export async function minutesSnapshot(s: TestServer) {
   return {
     minutes: await s.c.minutes.find().sort({ _id: 1 }).toArray(),
     audit: await s.c.audit.countDocuments(),
-    events: await s.c.events.countDocuments(),
+    events: await countStoredEvents(s.c),
   };
 }

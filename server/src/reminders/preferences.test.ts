@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countStoredEvents } from "../../../test/support/records.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
 import { loadActor } from "../people/load-actor.ts";
 import { createCtx } from "../shared/context.ts";
@@ -23,7 +24,7 @@ describe("reminder preferences (promemoria)", () => {
   const snapshot = async () => ({
     preferences: await s.c.reminderPreferences.find().sort({ _id: 1 }).toArray(),
     audit: await s.c.audit.countDocuments(),
-    events: await s.c.events.countDocuments(),
+    events: await countStoredEvents(s.c),
   });
 
   it("starts from the privacy-friendly defaults without storing anything", async () => {

@@ -2,7 +2,12 @@ import type { ObjectId } from "mongodb";
 
 /** A fact that happened in the domain; notifiers (Slack, push, calendar) subscribe instead of being called. */
 export type DomainEvent = {
+  /** The stored record's id (the audit entry it is part of). */
+  id: ObjectId;
   type: string;
+  /** `<entity>:<entityId>`; `seq` numbers the stream's records 1, 2, 3… in stored order. */
+  stream: string;
+  seq: number;
   at: Date;
   actorId: ObjectId | null;
   agreementId: ObjectId | null;
@@ -11,7 +16,7 @@ export type DomainEvent = {
 
 type Listener = (event: DomainEvent) => void | Promise<void>;
 
-/** In-process publish/subscribe; every event is also stored in `domainEvents` (the outbox) by the use case context. */
+/** In-process publish/subscribe of events already stored with their audit entry by `recordChange`. */
 export class EventBus {
   #listeners = new Map<string, Listener[]>();
 

@@ -1,5 +1,9 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { ObjectId } from "mongodb";
+import type { AuditDoc } from "../db/collections.ts";
 import type { Ctx } from "./context.ts";
+import { AppError, isDuplicateKey } from "./errors.ts";
+import type { DomainEvent } from "./events.ts";
 
 type Change = {
   action: string;
@@ -8,37 +12,75 @@ type Change = {
   agreementId: ObjectId | null;
   before: unknown;
   after: unknown;
-  /** Domain event to store in the outbox and publish, e.g. `referent.substituted`. */
+  /** Shown as the actor when no person acts, e.g. the demo seeding. */
+  systemActorName?: string;
+  /** Domain event stored with the audit entry and then published, e.g. `referent.substituted`. */
   event?: { type: string; payload: Record<string, unknown> };
 };
 
+// Concurrent writers of one stream retry on the unique (stream, seq) index; each round one of them wins.
+const SEQ_ATTEMPTS = 50;
+
 /**
- * Makes a write attributable: an audit entry (who, what, when, before/after) and, when given, a domain
- * event stored in `domainEvents` and published in-process. Called by every use case after its write.
+ * Makes a write attributable: ONE document carries the audit entry (who, what, when, before/after) and,
+ * when given, the domain event, so a crash can never leave one without the other (there are no
+ * multi-document transactions to rely on). The event is published in-process only once it is stored.
+ * Called by every use case after its write; the only code that inserts into the audit collection.
  */
 export async function recordChange(ctx: Ctx, change: Change): Promise<void> {
-  const at = ctx.now();
-  const actorId = ctx.actor?.personId ?? null;
-  await ctx.c.audit.insertOne({
-    _id: new ObjectId(),
-    at,
-    actorId,
-    actorName: ctx.actor?.name ?? null,
+  const record = await insertNumbered(ctx, {
+    at: ctx.now(),
+    actorId: ctx.actor?.personId ?? null,
+    actorName: ctx.actor?.name ?? change.systemActorName ?? null,
     action: change.action,
     entity: change.entity,
     entityId: change.entityId,
     agreementId: change.agreementId,
     before: change.before ?? null,
     after: change.after ?? null,
+    stream: `${change.entity}:${change.entityId.toHexString()}`,
+    type: change.event?.type ?? null,
+    payload: change.event?.payload ?? null,
   });
-  if (!change.event) return;
-  const event = {
-    type: change.event.type,
-    at,
-    actorId,
-    agreementId: change.agreementId,
-    payload: change.event.payload,
+  const event = eventOf(record);
+  if (event) await ctx.bus.publish(event);
+}
+
+/** The domain event a stored record carries, or null when the change is only audited. */
+export function eventOf(record: AuditDoc): DomainEvent | null {
+  if (!record.type || !record.payload) return null;
+  return {
+    id: record._id,
+    type: record.type,
+    stream: record.stream,
+    seq: record.seq,
+    at: record.at,
+    actorId: record.actorId,
+    agreementId: record.agreementId,
+    payload: record.payload,
   };
-  await ctx.c.events.insertOne({ _id: new ObjectId(), ...event });
-  await ctx.bus.publish(event);
+}
+
+/**
+ * Stores the record as the next of its stream. Reading the last number and inserting the one after it,
+ * with the unique index refusing a number already taken, keeps each stream gap-free and numbered in the
+ * order its records were stored: what a dispatcher needs to resume a stream from a checkpoint.
+ */
+async function insertNumbered(ctx: Ctx, draft: Omit<AuditDoc, "_id" | "seq">): Promise<AuditDoc> {
+  for (let attempt = 0; attempt < SEQ_ATTEMPTS; attempt++) {
+    const [last] = await ctx.c.audit
+      .find({ stream: draft.stream }, { projection: { seq: 1 } })
+      .sort({ seq: -1 })
+      .limit(1)
+      .toArray();
+    const record: AuditDoc = { _id: new ObjectId(), ...draft, seq: (last?.seq ?? 0) + 1 };
+    try {
+      await ctx.c.audit.insertOne(record);
+      return record;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    await sleep(Math.random() * 5 * (attempt + 1));
+  }
+  throw new AppError("concurrent_change", { stream: draft.stream });
 }
