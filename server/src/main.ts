@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { type Db, MongoClient } from "mongodb";
 import { createSlackBot } from "../../bot/src/index.ts";
+import { mailDeliveryWarning } from "./auth/dev-outbox-guard.ts";
 import { issueLoginLink } from "./auth/login-links.ts";
 import { type Config, ConfigError, configFromEnvironment } from "./config.ts";
 import { startEmbeddedMongo } from "./db/embedded.ts";
@@ -73,6 +74,8 @@ async function main() {
   const demoLink = mailer.devOutbox ? await demoAdminLoginLink(db, bus, config.publicUrl) : null;
   if (demoLink) console.log(`[tavoli] accesso demo (amministratore, valido 15 minuti, monouso): ${demoLink}`);
   if (mailer.devOutbox) console.log(`[tavoli] email di sviluppo: ${config.publicUrl}/dev/outbox`);
+  const mailWarning = mailDeliveryWarning(config);
+  if (mailWarning) console.warn(mailWarning);
 
   let stopping = false;
   const stop = async () => {

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { AppEnv, Lang } from "../http/env.ts";
 import { AppError, errorCatalogue } from "../shared/errors.ts";
 import { setSessionCookie } from "./cookies.ts";
+import { mayServeDevOutbox } from "./dev-outbox-guard.ts";
 import { escapeHtml, linkify, page } from "./html.ts";
 import { listOutbox } from "./outbox.ts";
 import { startSession } from "./sessions.ts";
@@ -89,7 +90,7 @@ export function authPages() {
   );
 
   pages.get("/dev/outbox", async (c) => {
-    if (!c.get("mailer").devOutbox) throw new AppError("route_not_found");
+    if (!mayServeDevOutbox(c)) throw new AppError("route_not_found");
     const lang = c.get("lang");
     const t = TEXT[lang];
     const mails = await listOutbox({ ctx: c.get("ctx"), input: { limit: 50 } });

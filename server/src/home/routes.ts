@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { listAgreements } from "../agreements/use-cases.ts";
+import { mayServeDevOutbox } from "../auth/dev-outbox-guard.ts";
 import { escapeHtml, page } from "../auth/html.ts";
 import type { AppEnv, Lang } from "../http/env.ts";
 
@@ -55,7 +56,7 @@ export function homeRoutes() {
     const who = ctx.actor
       ? `<p>${t.signedIn(ctx.actor.name)}</p>`
       : `<p>${t.signedOut}</p><form id="login"><input name="email" type="email" required autocomplete="email" aria-label="email"> <button>${t.send}</button></form>${loginScript(t.sent)}`;
-    const outbox = c.get("mailer").devOutbox ? `<li><a href="/dev/outbox">${t.outbox}</a></li>` : "";
+    const outbox = mayServeDevOutbox(c) ? `<li><a href="/dev/outbox">${t.outbox}</a></li>` : "";
     const body = `<p>${t.intro}</p>${who}<h2>${t.agreements}</h2><ul>${agreements}</ul><ul><li><a href="/api/docs">${t.docs}</a></li>${outbox}</ul>`;
     return c.html(page({ lang, title: t.title, body }));
   });
