@@ -114,6 +114,8 @@ export async function startTestServer(options: { env?: Record<string, string>; h
 
   return {
     url,
+    /** The Hono app itself, for tests that walk its route table. */
+    app,
     db,
     c: collections(db),
     bus,

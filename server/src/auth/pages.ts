@@ -1,10 +1,11 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv, Lang } from "../http/env.ts";
+import { staticFile } from "../http/static-file.ts";
 import { AppError, errorCatalogue } from "../shared/errors.ts";
 import { setSessionCookie } from "./cookies.ts";
 import { mayServeDevOutbox } from "./dev-outbox-guard.ts";
-import { escapeHtml, linkify, page } from "./html.ts";
+import { escapeHtml, linkify, PAGE_CSS_PATH, page } from "./html.ts";
 import { listOutbox } from "./outbox.ts";
 import { startSession } from "./sessions.ts";
 
@@ -41,9 +42,10 @@ function invalidLinkPage(lang: Lang): string {
   });
 }
 
-/** Browser pages: the login-link landing page and the dev outbox. */
+/** Browser pages: the login-link landing page, the dev outbox and the pages' stylesheet. */
 export function authPages() {
   const pages = new Hono<AppEnv>();
+  pages.route("/", staticFile(PAGE_CSS_PATH, new URL("./page.css", import.meta.url), "css"));
   pages.use("/auth/*", async (c, next) => {
     await next();
     c.header("Cache-Control", "no-store");
