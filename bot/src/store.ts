@@ -74,6 +74,11 @@ export function slackCollections(db: Db) {
 
 export type SlackCollections = ReturnType<typeof slackCollections>;
 
+/** Erasure (DOMAIN rule 11): no Slack account stays linked to the person, so the bot no longer knows them. */
+export async function unlinkSlackUsers(db: Db, personId: ObjectId): Promise<void> {
+  await slackCollections(db).users.deleteMany({ personId });
+}
+
 /** Unique keys that make concurrent links and posts safe without transactions. */
 export async function ensureSlackIndexes(db: Db): Promise<void> {
   const c = slackCollections(db);

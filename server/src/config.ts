@@ -2,6 +2,9 @@ import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 
+/** The default listen address: loopback only; a deployment says HOST=0.0.0.0 (or ::) on purpose. */
+export const DEFAULT_HOST = "127.0.0.1";
+
 const booleanish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
@@ -51,13 +54,14 @@ const schema = z.object({
   SLACK_STATE_SECRET: z.string().min(16).optional(),
   TRUST_PROXY: booleanish.default(false),
   LOG_REQUESTS: booleanish.default(false),
+  NODE_ENV: z.string().optional(),
 });
 
 /** Validated settings, parsed once at start-up and passed down; nothing else reads process.env. */
 export type Config = {
   port: number;
-  /** Listen address; unset = every interface (IPv6 and IPv4), as Node does by default. */
-  host: string | undefined;
+  /** Listen address; loopback unless HOST says otherwise, so a demo start is not reachable from the network. */
+  host: string;
   publicUrl: string;
   mongodbUri: string | undefined;
   dbName: string;
@@ -74,6 +78,8 @@ export type Config = {
   slack: SlackConfig | null;
   trustProxy: boolean;
   logRequests: boolean;
+  /** NODE_ENV=production: a real deployment, where development aids (the dev outbox) are never served. */
+  production: boolean;
 };
 
 /**
@@ -146,7 +152,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const cacheDir = e.TAVOLI_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "tavoli");
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? DEFAULT_HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     mongodbUri: e.MONGODB_URI,
     dbName: e.MONGODB_DB,
@@ -160,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     slack: slackConfig(e),
     trustProxy: e.TRUST_PROXY,
     logRequests: e.LOG_REQUESTS,
+    production: e.NODE_ENV === "production",
   };
 }
 

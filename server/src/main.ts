@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import type { Db } from "mongodb";
 import { createSlackBot } from "../../bot/src/index.ts";
+import { mailDeliveryWarning } from "./auth/dev-outbox-guard.ts";
 import { issueLoginLink } from "./auth/login-links.ts";
 import { type Config, ConfigError, configFromEnvironment } from "./config.ts";
 import { openDatabase } from "./db/connect.ts";
@@ -75,6 +76,8 @@ async function main() {
   const demoLink = mailer.devOutbox ? await demoAdminLoginLink(db, bus, config.publicUrl) : null;
   if (demoLink) console.log(`[tavoli] accesso demo (amministratore, valido 15 minuti, monouso): ${demoLink}`);
   if (mailer.devOutbox) console.log(`[tavoli] email di sviluppo: ${config.publicUrl}/dev/outbox`);
+  const mailWarning = mailDeliveryWarning(config);
+  if (mailWarning) console.warn(mailWarning);
 
   let stopping = false;
   const stop = async () => {

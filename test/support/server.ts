@@ -21,7 +21,9 @@ export type ApiResponse<T = any> = { status: number; body: T; headers: Headers }
  * A real API server on a loopback port, on its own fresh database of the shared test database (or of `mongoUri`), with a
  * settable clock (`clock.now`) so date rules can be exercised. Every domain event is kept in `events`.
  */
-export async function startTestServer(options: { env?: Record<string, string>; mongoUri?: string } = {}) {
+export async function startTestServer(
+  options: { env?: Record<string, string>; hostname?: string; mongoUri?: string } = {},
+) {
   const client = await MongoClient.connect(options.mongoUri ?? inject("mongoUri"), FAIL_FAST);
   const db = client.db(`t_${randomBytes(6).toString("hex")}`);
   await ensureIndexes(db);
@@ -35,7 +37,8 @@ export async function startTestServer(options: { env?: Record<string, string>; m
   const now = () => new Date(clock.now);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db, quiet: true });
   const app = createApp({ config, db, bus, mailer, now });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  // `hostname: "0.0.0.0"` lets a test reach the server from a non-loopback address too.
+  const server = serve({ fetch: app.fetch, port: 0, hostname: options.hostname ?? "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -114,6 +117,8 @@ export async function startTestServer(options: { env?: Record<string, string>; m
 
   return {
     url,
+    /** The Hono app itself, for tests that walk its route table. */
+    app,
     db,
     c: collections(db),
     bus,

@@ -3,9 +3,12 @@ import { ObjectId } from "mongodb";
 import { escapeHtml, page } from "../../../server/src/auth/html.ts";
 import { authenticate } from "../../../server/src/auth/middleware.ts";
 import type { AppEnv } from "../../../server/src/http/env.ts";
+import { staticFile } from "../../../server/src/http/static-file.ts";
 import { AppError } from "../../../server/src/shared/errors.ts";
 import type { BotDeps } from "../deps.ts";
 import { redeemIdentityLink } from "./link-tokens.ts";
+
+const LINK_SCRIPT_PATH = "/slack/link.js";
 
 const TEXT = {
   it: {
@@ -36,6 +39,7 @@ const TEXT = {
  */
 export function identityLinkRoutes(deps: BotDeps) {
   const routes = new Hono<AppEnv>();
+  routes.route("/", staticFile(LINK_SCRIPT_PATH, new URL("./link-button.js", import.meta.url), "js"));
   routes.use("/slack/link", authenticate({ bus: deps.bus, now: deps.now }));
   routes.get("/slack/link", (c) => {
     const lang = c.get("lang");
@@ -53,14 +57,13 @@ export function identityLinkRoutes(deps: BotDeps) {
       );
     }
     const token = c.req.query("token") ?? "";
-    const script = `<script>
-document.getElementById("link").addEventListener("click", async () => {
-  const response = await fetch("/slack/link", { method: "POST", headers: { "content-type": "application/json", "x-csrf-token": ${JSON.stringify(auth.csrfToken)} }, body: JSON.stringify({ token: ${JSON.stringify(token)} }) });
-  document.getElementById("link").outerHTML = "<p role=status>" + (response.ok ? ${JSON.stringify(escapeHtml(t.done))} : ${JSON.stringify(escapeHtml(t.invalid))}) + "</p>";
-});
-</script>`;
-    const body = `<p>${escapeHtml(t.confirm(actor.name))}</p><button id="link" type="button">${escapeHtml(t.button)}</button>${script}`;
-    return c.html(page({ lang, title: t.title, body }));
+    // Everything the button's script needs travels as escaped attributes: no script text is built here.
+    const data = { token, csrf: auth.csrfToken, done: t.done, invalid: t.invalid };
+    const attributes = Object.entries(data)
+      .map(([name, value]) => ` data-${name}="${escapeHtml(value)}"`)
+      .join("");
+    const body = `<p>${escapeHtml(t.confirm(actor.name))}</p><button id="link" type="button"${attributes}>${escapeHtml(t.button)}</button>`;
+    return c.html(page({ lang, title: t.title, body, script: LINK_SCRIPT_PATH }));
   });
   routes.post("/slack/link", async (c) => {
     const actor = c.get("ctx").actor;

@@ -3,6 +3,7 @@ import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { InstallProvider } from "@slack/oauth";
 import { Hono } from "hono";
 import { escapeHtml, page } from "../../../server/src/auth/html.ts";
+import { CONTENT_SECURITY_POLICY } from "../../../server/src/http/content-security.ts";
 import type { AppEnv } from "../../../server/src/http/env.ts";
 import { BOT_SCOPES } from "./scopes.ts";
 
@@ -37,6 +38,8 @@ export function oauthRoutes(installer: InstallProvider, publicUrl: string) {
   routes.get("/slack/install", async (c) => {
     const { incoming, outgoing } = c.env;
     if (!incoming || !outgoing) return c.text("Node server required", 500);
+    // The library writes its page straight to Node's response, past Hono's headers: set the policy here.
+    outgoing.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     await installer.handleInstallPath(incoming, outgoing, {}, installOptions);
     return RESPONSE_ALREADY_SENT;
   });
@@ -46,6 +49,7 @@ export function oauthRoutes(installer: InstallProvider, publicUrl: string) {
     if (!incoming || !outgoing) return c.text("Node server required", 500);
     const lang = c.get("lang");
     const t = TEXT[lang];
+    outgoing.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     await installer.handleCallback(
       incoming,
       outgoing,

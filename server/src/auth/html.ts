@@ -28,8 +28,15 @@ export function linkify(text: string): string {
   return html + escapeHtml(text.slice(last));
 }
 
-/** A minimal standalone page; `body` must already be escaped HTML. */
-export function page(input: { lang: Lang; title: string; body: string }): string {
+/** Where every page's stylesheet is served (no inline styles: see the Content-Security-Policy). */
+export const PAGE_CSS_PATH = "/assets/page.css";
+
+/**
+ * A minimal standalone page; `body` must already be escaped HTML with no script in it: a page's behaviour
+ * comes from the `script` file it names, and its data through escaped data- attributes.
+ */
+export function page(input: { lang: Lang; title: string; body: string; script?: string }): string {
+  const script = input.script ? `\n<script src="${escapeHtml(input.script)}"></script>` : "";
   return `<!doctype html>
 <html lang="${input.lang}">
 <head>
@@ -37,12 +44,11 @@ export function page(input: { lang: Lang; title: string; body: string }): string
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(input.title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
-button{font-size:1.1rem;padding:.5rem 1.5rem}pre{white-space:pre-wrap;background:#f4f4f4;padding:.75rem}</style>
+<link rel="stylesheet" href="${PAGE_CSS_PATH}">
 </head>
 <body>
 <h1>${escapeHtml(input.title)}</h1>
-${input.body}
+${input.body}${script}
 </body>
 </html>
 `;

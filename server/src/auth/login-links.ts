@@ -1,6 +1,7 @@
 import { ObjectId } from "mongodb";
 import type { LoginLinkDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
+import { AppError } from "../shared/errors.ts";
 import type { Mailer } from "../shared/mailer.ts";
 import { loginMail } from "./login-mail.ts";
 import { hitRateLimit, LOGIN_LIMITS } from "./rate-limit.ts";
@@ -40,6 +41,11 @@ export async function issueLoginLink({
  * Someone asks for a login link for an address. The outcome is the same whether or not the address is
  * known (no account enumeration): the mail is sent in the background so an SMTP round trip or failure
  * does not tell the two cases apart.
+ *
+ * Every request counts against the caller's IP (429 past the limit). Per address only the mails actually
+ * sent count, and past that limit the answer stays the same 202 while no further mail goes out: a 429 per
+ * address would let anyone lock a person out (and tell known addresses from unknown ones), whereas the
+ * person already holds the links mailed in this window, each valid at least until the window ends.
  */
 export async function requestLoginLink({
   ctx,
@@ -52,16 +58,25 @@ export async function requestLoginLink({
 }): Promise<void> {
   const { windowMs, perIp, perEmail } = LOGIN_LIMITS;
   await hitRateLimit({ ctx, input: { scope: `login:ip:${input.ip}`, limit: perIp, windowMs } });
-  // The address is hashed in the bucket key: counters need no readable personal data.
-  await hitRateLimit({
-    ctx,
-    input: { scope: `login:email:${hashToken(input.email)}`, limit: perEmail, windowMs },
-  });
   const person = await ctx.c.people.findOne({ email: input.email });
   if (!person) return;
+  // The address is hashed in the bucket key: counters need no readable personal data.
+  const scope = `login:email:${hashToken(input.email)}`;
+  if (!(await tookRateSlot({ ctx, input: { scope, limit: perEmail, windowMs } }))) return;
   const url = await issueLoginLink({ ctx, input: { personId: person._id, publicUrl: input.publicUrl } });
   const mail = loginMail({ to: person.email, name: person.name, url, locale: person.locale });
   mailer.send(mail).catch((error: unknown) => {
     console.error(`[auth] login mail to person ${person._id.toHexString()} failed`, error);
   });
+}
+
+/** Like hitRateLimit, but says false instead of refusing: for limits the caller must not reveal. */
+async function tookRateSlot(args: Parameters<typeof hitRateLimit>[0]): Promise<boolean> {
+  try {
+    await hitRateLimit(args);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "rate_limited") return false;
+    throw error;
+  }
 }

@@ -250,4 +250,38 @@ describe("login by magic link", () => {
     const missing = await fetch(`${s.url}/auth/verify`);
     expect(missing.status).toBe(400);
   });
+
+  it("refuses another site's form post of a login token (login CSRF), and sets no session", async () => {
+    const p = await person();
+    const { token } = await mailedLink(p.person.email);
+    const attacks: Record<string, string>[] = [
+      { "sec-fetch-site": "cross-site", origin: "https://attaccante.example" },
+      { "sec-fetch-site": "same-site", origin: "https://altro.tavoli.example.it" },
+      { origin: "https://attaccante.example" }, // a browser that sends only Origin
+      { origin: "null" }, // a sandboxed frame or a data: page
+    ];
+    for (const headers of attacks) {
+      const refused = await verify(token, headers);
+      expect(refused.status, JSON.stringify(headers)).toBe(403);
+      expect(refused.setCookie).toBe("");
+      expect(refused.html).toContain('data-code="cross_site_request"');
+      expect(refused.html).toContain("Richiesta proveniente da un altro sito");
+    }
+    const english = await verify(token, { "sec-fetch-site": "cross-site", "accept-language": "en" });
+    expect(english.html).toContain("Request from another site");
+    expect(await s.c.sessions.countDocuments({ personId: p.person._id })).toBe(0);
+
+    // The link was not spent by the refused posts: the person's own click still logs them in.
+    const own = await verify(token, { "sec-fetch-site": "same-origin", origin: new URL(s.url).origin });
+    expect(own.status).toBe(303);
+    expect(own.setCookie).toMatch(/^tavoli_session=/);
+  });
+
+  it("accepts the form posted from PUBLIC_URL's origin", async () => {
+    const p = await person();
+    const { token } = await mailedLink(p.person.email);
+    const posted = await verify(token, { origin: new URL(s.config.publicUrl).origin });
+    expect(posted.status).toBe(303);
+    expect(posted.setCookie).toMatch(/^tavoli_session=/);
+  });
 });

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nonLoopbackSource } from "../../../test/support/non-loopback.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
+import { loadConfig } from "../config.ts";
+import { mailDeliveryWarning } from "./dev-outbox-guard.ts";
 
 describe("dev outbox", () => {
   let s: TestServer;
@@ -55,5 +58,68 @@ describe("dev outbox", () => {
     } finally {
       await withSmtp.close();
     }
+  });
+
+  it("answers 404 to a client that is not on loopback, 200 to one that is, whatever the headers say", async (t) => {
+    const source = nonLoopbackSource();
+    if ("skip" in source) return t.skip(source.skip);
+    const open = await startTestServer({ hostname: "0.0.0.0" });
+    try {
+      const person = await open.createPerson();
+      await open.api("POST", "/api/v1/auth/login-links", { body: { email: person.person.email } });
+      const port = new URL(open.url).port;
+      for (const path of ["/dev/outbox", "/api/v1/dev/outbox"]) {
+        const remote = await source.get(Number(port), path);
+        expect(remote.status, `${path} from ${source.address}`).toBe(404);
+        expect(JSON.parse(remote.body).error.code).toBe("route_not_found");
+        expect(remote.body).not.toContain("/auth/verify?token=");
+        expect((await fetch(open.url + path)).status, `${path} from loopback`).toBe(200);
+      }
+      // A local reverse proxy makes everyone look local: a forwarded request is never trusted.
+      const forwarded = await open.api("GET", "/api/v1/dev/outbox", {
+        headers: { "x-forwarded-for": "127.0.0.1" },
+      });
+      expect(forwarded.status).toBe(404);
+    } finally {
+      source.close();
+      await open.close();
+    }
+  });
+
+  it("is never served on an https PUBLIC_URL or with NODE_ENV=production, even to loopback", async () => {
+    const deployments: Record<string, string>[] = [
+      { PUBLIC_URL: "https://tavoli.example.it" },
+      { NODE_ENV: "production" },
+    ];
+    for (const env of deployments) {
+      const deployed = await startTestServer({ env });
+      try {
+        expect((await deployed.api("GET", "/api/v1/dev/outbox")).status, JSON.stringify(env)).toBe(404);
+        expect((await deployed.api("GET", "/dev/outbox")).status, JSON.stringify(env)).toBe(404);
+        const home = await fetch(`${deployed.url}/`).then((r) => r.text());
+        expect(home).not.toContain("/dev/outbox");
+      } finally {
+        await deployed.close();
+      }
+    }
+  });
+});
+
+describe("mail delivery warning at start-up", () => {
+  it("warns in one line when, without SMTP, the server is reachable from elsewhere", () => {
+    for (const env of [{ HOST: "0.0.0.0" }, { HOST: "::" }, { PUBLIC_URL: "https://tavoli.example.it" }]) {
+      const warning = mailDeliveryWarning(loadConfig(env));
+      expect(warning, JSON.stringify(env)).toMatch(/SMTP_URL/);
+      expect(warning).not.toContain("\n");
+    }
+  });
+
+  it("stays quiet on a loopback demo start or with SMTP configured", () => {
+    expect(loadConfig({}).host).toBe("127.0.0.1");
+    expect(mailDeliveryWarning(loadConfig({}))).toBeNull();
+    expect(mailDeliveryWarning(loadConfig({ HOST: "localhost" }))).toBeNull();
+    expect(
+      mailDeliveryWarning(loadConfig({ HOST: "0.0.0.0", SMTP_URL: "smtp://mail.example.it" })),
+    ).toBeNull();
   });
 });

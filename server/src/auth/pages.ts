@@ -1,10 +1,13 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv, Lang } from "../http/env.ts";
+import { staticFile } from "../http/static-file.ts";
 import { AppError, errorCatalogue } from "../shared/errors.ts";
 import { setSessionCookie } from "./cookies.ts";
-import { escapeHtml, linkify, page } from "./html.ts";
+import { mayServeDevOutbox } from "./dev-outbox-guard.ts";
+import { escapeHtml, linkify, PAGE_CSS_PATH, page } from "./html.ts";
 import { listOutbox } from "./outbox.ts";
+import { isCrossSiteRequest } from "./same-origin.ts";
 import { startSession } from "./sessions.ts";
 
 const TEXT = {
@@ -30,19 +33,21 @@ const TEXT = {
   },
 } as const;
 
-function invalidLinkPage(lang: Lang): string {
+/** The login page's refusal: the catalogue's message, its stable code, and the way back. */
+function refusedPage(lang: Lang, code: "link_invalid" | "cross_site_request"): string {
   const t = TEXT[lang];
-  const message = errorCatalogue.link_invalid[lang];
+  const message = errorCatalogue[code][lang];
   return page({
     lang,
     title: t.title,
-    body: `<p data-code="link_invalid">${escapeHtml(message)}</p>\n<p><a href="/">${escapeHtml(t.retry)}</a></p>`,
+    body: `<p data-code="${code}">${escapeHtml(message)}</p>\n<p><a href="/">${escapeHtml(t.retry)}</a></p>`,
   });
 }
 
-/** Browser pages: the login-link landing page and the dev outbox. */
+/** Browser pages: the login-link landing page, the dev outbox and the pages' stylesheet. */
 export function authPages() {
   const pages = new Hono<AppEnv>();
+  pages.route("/", staticFile(PAGE_CSS_PATH, new URL("./page.css", import.meta.url), "css"));
   pages.use("/auth/*", async (c, next) => {
     await next();
     c.header("Cache-Control", "no-store");
@@ -52,7 +57,7 @@ export function authPages() {
   pages.get("/auth/verify", (c) => {
     const lang = c.get("lang");
     const token = c.req.query("token") ?? "";
-    if (!token) return c.html(invalidLinkPage(lang), 400);
+    if (!token) return c.html(refusedPage(lang, "link_invalid"), 400);
     const t = TEXT[lang];
     const form = `<p>${escapeHtml(t.prompt)}</p>
 <form method="post" action="/auth/verify">
@@ -72,6 +77,10 @@ export function authPages() {
     }),
     async (c) => {
       const lang = c.get("lang");
+      // Login CSRF: another site's form must not sign this browser in (as whoever owns the token).
+      if (isCrossSiteRequest(c)) {
+        return c.html(refusedPage(lang, "cross_site_request"), errorCatalogue.cross_site_request.status);
+      }
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const token = typeof form.token === "string" ? form.token : "";
       try {
@@ -82,14 +91,14 @@ export function authPages() {
         return c.redirect("/", 303);
       } catch (error) {
         if (error instanceof AppError && error.code === "link_invalid")
-          return c.html(invalidLinkPage(lang), 400);
+          return c.html(refusedPage(lang, "link_invalid"), 400);
         throw error;
       }
     },
   );
 
   pages.get("/dev/outbox", async (c) => {
-    if (!c.get("mailer").devOutbox) throw new AppError("route_not_found");
+    if (!mayServeDevOutbox(c)) throw new AppError("route_not_found");
     const lang = c.get("lang");
     const t = TEXT[lang];
     const mails = await listOutbox({ ctx: c.get("ctx"), input: { limit: 50 } });

@@ -2,7 +2,7 @@ import { ObjectId } from "mongodb";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
 
-/** Login requests allowed per fixed window: per address asked for, and per client IP. */
+/** Per fixed window: login mails sent to one address, and login requests from one client IP. */
 export const LOGIN_LIMITS = { windowMs: 15 * 60_000, perEmail: 5, perIp: 30 } as const;
 
 /**

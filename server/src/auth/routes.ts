@@ -4,6 +4,7 @@ import { AppError } from "../shared/errors.ts";
 import { parseId } from "../shared/schemas.ts";
 import { clientIp } from "./client-ip.ts";
 import { clearSessionCookie, setSessionCookie } from "./cookies.ts";
+import { mayServeDevOutbox } from "./dev-outbox-guard.ts";
 import { requestLoginLink } from "./login-links.ts";
 import { listOutbox } from "./outbox.ts";
 import { presentApiToken, presentMail, presentSession } from "./present.ts";
@@ -70,7 +71,7 @@ export function authRoutes() {
   });
   // Development aid only, deliberately left out of the OpenAPI document.
   router.get("/dev/outbox", async (c) => {
-    if (!c.get("mailer").devOutbox) throw new AppError("route_not_found");
+    if (!mayServeDevOutbox(c)) throw new AppError("route_not_found");
     const mails = await listOutbox({ ctx: c.get("ctx"), input: { limit: 50 } });
     return c.json({ items: mails.map(presentMail) });
   });

@@ -77,6 +77,8 @@ export type PersonDoc = {
   isInstallationAdmin: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /** Set by erasure (DOMAIN rule 11): the record stays for the acts it signed, but it can no longer act. */
+  erasedAt?: Date;
 };
 
 export type DesignationDoc = {

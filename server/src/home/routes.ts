@@ -1,7 +1,9 @@
 import { Hono } from "hono";
 import { listAgreements } from "../agreements/use-cases.ts";
+import { mayServeDevOutbox } from "../auth/dev-outbox-guard.ts";
 import { escapeHtml, page } from "../auth/html.ts";
 import type { AppEnv, Lang } from "../http/env.ts";
+import { staticFile } from "../http/static-file.ts";
 
 const TEXT = {
   it: {
@@ -28,19 +30,12 @@ const TEXT = {
   },
 } satisfies Record<Lang, unknown>;
 
-// The login form posts JSON (the API refuses form bodies), so it needs these few lines of script.
-const loginScript = (sent: string) => `<script>
-document.getElementById("login").addEventListener("submit", async (event) => {
-  event.preventDefault();
-  const email = event.target.email.value;
-  await fetch("/api/v1/auth/login-links", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
-  document.getElementById("login").outerHTML = ${JSON.stringify(`<p role="status">${sent}</p>`)};
-});
-</script>`;
+const LOGIN_SCRIPT_PATH = "/assets/login-form.js";
 
 /** The landing page until the PWA arrives: who is signed in, the agreements, and where to go next. */
 export function homeRoutes() {
   const router = new Hono<AppEnv>();
+  router.route("/", staticFile(LOGIN_SCRIPT_PATH, new URL("./login-form.js", import.meta.url), "js"));
   router.get("/", async (c) => {
     const lang = c.get("lang");
     const t = TEXT[lang];
@@ -54,10 +49,11 @@ export function homeRoutes() {
       .join("");
     const who = ctx.actor
       ? `<p>${t.signedIn(ctx.actor.name)}</p>`
-      : `<p>${t.signedOut}</p><form id="login"><input name="email" type="email" required autocomplete="email" aria-label="email"> <button>${t.send}</button></form>${loginScript(t.sent)}`;
-    const outbox = c.get("mailer").devOutbox ? `<li><a href="/dev/outbox">${t.outbox}</a></li>` : "";
+      : `<p>${t.signedOut}</p><form id="login" data-sent="${escapeHtml(t.sent)}"><input name="email" type="email" required autocomplete="email" aria-label="email"> <button>${t.send}</button></form>`;
+    const outbox = mayServeDevOutbox(c) ? `<li><a href="/dev/outbox">${t.outbox}</a></li>` : "";
     const body = `<p>${t.intro}</p>${who}<h2>${t.agreements}</h2><ul>${agreements}</ul><ul><li><a href="/api/docs">${t.docs}</a></li>${outbox}</ul>`;
-    return c.html(page({ lang, title: t.title, body }));
+    const script = ctx.actor ? undefined : LOGIN_SCRIPT_PATH;
+    return c.html(page({ lang, title: t.title, body, script }));
   });
   return router;
 }

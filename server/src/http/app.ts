@@ -29,6 +29,7 @@ import { AppError } from "../shared/errors.ts";
 import type { EventBus } from "../shared/events.ts";
 import type { Mailer } from "../shared/mailer.ts";
 import { tableRoutes } from "../tables/routes.ts";
+import { contentSecurityPolicy } from "./content-security.ts";
 import { type AppEnv, newRouter } from "./env.ts";
 import { handleError } from "./errors.ts";
 import { pickLang } from "./lang.ts";
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
     throw new AppError("route_not_found");
   });
   app.use(secureHeaders({ contentSecurityPolicy: undefined, crossOriginResourcePolicy: false }));
+  app.use(contentSecurityPolicy);
   app.use(async (c, next) => {
     c.set("lang", pickLang(c.req.header("accept-language")));
     c.set("config", deps.config);

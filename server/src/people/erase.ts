@@ -1,4 +1,5 @@
 import type { ObjectId } from "mongodb";
+import { unlinkSlackUsers } from "../../../bot/src/store.ts";
 import { eraseNameFromIssueReports } from "../issue-reports/personal-data.ts";
 import { eraseFromMinutes } from "../minutes/personal-data.ts";
 import type { Ctx } from "../shared/context.ts";
@@ -12,9 +13,10 @@ export const ERASED_NAME = "Persona rimossa";
 
 /**
  * DOMAIN rule 11, right to erasure: the person's identifying data go, the organisations' acts stay.
- * Name and email are replaced, access (sessions, tokens, links) is removed, designations in force end
- * yesterday so the seat is visibly vacant, and audit entries keep the fact of each change but lose the
- * personal values. Allowed to the person themself and to installation admins.
+ * Name and email are replaced, access (sessions, tokens, login links, Slack links) is removed and the
+ * record marked erased so no credential acts for it, designations in force end yesterday so the seat is
+ * visibly vacant, and audit entries keep the fact of each change but lose the personal values. Allowed to
+ * the person themself and to installation admins.
  */
 export async function erasePerson({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }) {
   const actor = requireActor(ctx);
@@ -32,6 +34,7 @@ export async function erasePerson({ ctx, input }: { ctx: Ctx; input: { id: Objec
         email: `rimossa-${personId.toHexString()}@invalid.tavoli`,
         isInstallationAdmin: false,
         updatedAt: now,
+        erasedAt: now,
       },
     },
   );
@@ -40,6 +43,8 @@ export async function erasePerson({ ctx, input }: { ctx: Ctx; input: { id: Objec
   const steps: (() => Promise<unknown>)[] = [
     () => ctx.c.sessions.deleteMany({ personId }),
     () => ctx.c.loginLinks.deleteMany({ personId }),
+    // A linked Slack account would go on acting as the person (and get login links by DM).
+    () => unlinkSlackUsers(ctx.db, personId),
     // A calendar feed URL would keep publishing the person's sittings after erasure.
     () => ctx.c.calendarFeeds.deleteMany({ personId }),
     () => ctx.c.reminderPreferences.deleteOne({ _id: personId }),

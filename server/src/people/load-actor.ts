@@ -15,7 +15,8 @@ export async function loadActor(c: Collections, personId: ObjectId, now: Date): 
       .project<{ organisationId: ObjectId }>({ organisationId: 1 })
       .toArray(),
   ]);
-  if (!person) return null;
+  // An erased person keeps a record but no access: no credential, however it raced the erasure, acts.
+  if (!person || person.erasedAt) return null;
   return {
     personId: person._id,
     name: person.name,

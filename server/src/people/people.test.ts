@@ -59,6 +59,32 @@ describe("people", () => {
     expect(await s.c.people.countDocuments()).toBe(before);
   });
 
+  it("answers a referent alike for a new and a known address, so people cannot be enumerated", async () => {
+    const known = await s.createPerson({ name: "Marta Già Registrata", email: "marta@comune.example.it" });
+    const register = (email: string) =>
+      s.api("POST", "/api/v1/people", { token: referent.token, body: { name: "Collega Nuova", email } });
+    const fresh = await register("collega.nuova@comune.example.it");
+    const existing = await register("MARTA@comune.example.it");
+    const shape = (r: typeof fresh) => ({
+      status: r.status,
+      keys: Object.keys(r.body).sort(),
+      name: r.body.name,
+      isInstallationAdmin: r.body.isInstallationAdmin,
+    });
+    expect(shape(existing)).toEqual(shape(fresh));
+    expect(existing.body.email).toBe("marta@comune.example.it");
+    // The stored person is not renamed, and the referent can designate the colleague by that id.
+    expect(existing.body.id).toBe(known.id);
+    expect((await s.c.people.findOne({ _id: known.person._id }))?.name).toBe("Marta Già Registrata");
+    expect(await s.c.people.countDocuments({ email: "marta@comune.example.it" })).toBe(1);
+    // Admins, who may see people anyway, still learn of the duplicate.
+    const byAdmin = await s.api("POST", "/api/v1/people", {
+      token: w.admin.token,
+      body: { name: "Marta Doppia", email: "marta@comune.example.it" },
+    });
+    expect([byAdmin.status, byAdmin.body.error.code]).toEqual([409, "conflict"]);
+  });
+
   it("a person reads and corrects their own data, but not their e-mail or roles", async () => {
     const me = await s.api("GET", "/api/v1/people/me", { token: referent.token });
     expect(me.body).toMatchObject({ id: referent.id, email: referent.person.email, referentFor: [w.orgA] });

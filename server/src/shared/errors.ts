@@ -29,6 +29,11 @@ export const errorCatalogue = {
     it: "Token CSRF mancante o non valido: ricaricare la pagina.",
     en: "Missing or invalid CSRF token: reload the page.",
   },
+  cross_site_request: {
+    status: 403,
+    it: "Richiesta proveniente da un altro sito: aprire il link di accesso direttamente dall'email.",
+    en: "Request from another site: open the login link straight from the e-mail.",
+  },
   forbidden: { status: 403, it: "Operazione non consentita.", en: "Operation not allowed." },
   other_organisation: {
     status: 403,
