@@ -54,7 +54,7 @@ describe("a full sitting of the Calatino management committee", () => {
       const organisationId = org._id.toHexString();
       const joined = await s.api("POST", `/api/v1/agreements/${agreementId}/adhesions`, {
         ...as(admin),
-        body: { organisationId, receivedOn: "2026-01-15", founding: true },
+        body: { organisationId, receivedOn: "2026-01-15", founding: true, backdatingReason: "prot." },
       });
       expect(joined.status).toBe(201);
       const referent = await s.createPerson({ name: `Referente ${comune}` });

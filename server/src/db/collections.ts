@@ -1,5 +1,6 @@
 import type { Db, ObjectId } from "mongodb";
 import type { ContributionKind, ContributionSource } from "../contributions/kinds.ts";
+import type { Backdating } from "../shared/backdating.ts";
 import type { IsoDate } from "../shared/dates.ts";
 
 export type NoticeUnit = "days" | "months";
@@ -47,7 +48,14 @@ export type MembershipDoc = {
   founding: boolean;
   receivedOn: IsoDate;
   operativeFrom: IsoDate;
-  withdrawal: { noticeGivenOn: IsoDate; effectiveOn: IsoDate; reason: string | null } | null;
+  /** Set when an admin recorded an earlier receipt date than the day of entry (absent on older records). */
+  backdating?: Backdating | null;
+  withdrawal: {
+    noticeGivenOn: IsoDate;
+    effectiveOn: IsoDate;
+    reason: string | null;
+    backdating?: Backdating | null;
+  } | null;
   createdAt: Date;
 };
 
@@ -93,6 +101,8 @@ export type DesignationDoc = {
   to: IsoDate | null;
   substitutedById: ObjectId | null;
   substitutesId: ObjectId | null;
+  /** Set when an admin or coordinator recorded a designation already in force (absent on older records). */
+  backdating?: Backdating | null;
   createdAt: Date;
   createdBy: ObjectId | null;
 };
