@@ -24,9 +24,12 @@ export type OrganisationDoc = {
   _id: ObjectId;
   /** Unique natural key: `istat:<code>` for comuni, `ipa:<code>` when the IPA code is known, else `tavoli:<id>`. */
   key: string;
+  /** The name the organisation uses in agreements, minutes and messages: never changed by an import. */
   name: string;
   kind: string;
   istatCode: string | null;
+  /** The official ISTAT name ("Milano" for "Comune di Milano"), kept by the ISTAT import; absent on others. */
+  istatName?: string | null;
   ipaCode: string | null;
   region: string | null;
   province: string | null;
