@@ -54,7 +54,7 @@ describe("a full sitting of the Calatino management committee", () => {
       const organisationId = org._id.toHexString();
       const joined = await s.api("POST", `/api/v1/agreements/${agreementId}/adhesions`, {
         ...as(admin),
-        body: { organisationId, receivedOn: "2026-01-15", founding: true },
+        body: { organisationId, receivedOn: "2026-01-15", founding: true, backdatingReason: "prot." },
       });
       expect(joined.status).toBe(201);
       const referent = await s.createPerson({ name: `Referente ${comune}` });
@@ -64,8 +64,20 @@ describe("a full sitting of the Calatino management committee", () => {
       });
       expect(designated.status).toBe(201);
       referents.push(referent);
+      if (comune === "Mineo") {
+        // Mineo's deputy secretary sat for it until June: that makes her a colleague it may delegate to.
+        delegate = await s.createPerson({ name: "Vicesegretaria di Mineo" });
+        const deputy = await s.api("POST", `/api/v1/tables/${tableId}/designations`, {
+          ...as(admin),
+          body: { organisationId, personId: delegate.id, from: "2026-02-01" },
+        });
+        const ended = await s.api("POST", `/api/v1/designations/${deputy.body.id}/end`, {
+          ...as(admin),
+          body: { to: "2026-06-30" },
+        });
+        expect(ended.status).toBe(200);
+      }
     }
-    delegate = await s.createPerson({ name: "Vicesegretaria di Mineo" });
     s.clock.now = new Date("2026-11-02T08:00:00Z");
   });
   afterAll(() => s.close());

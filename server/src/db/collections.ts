@@ -1,5 +1,6 @@
 import type { Db, ObjectId } from "mongodb";
 import type { ContributionKind, ContributionSource } from "../contributions/kinds.ts";
+import type { Backdating } from "../shared/backdating.ts";
 import type { IsoDate } from "../shared/dates.ts";
 
 export type NoticeUnit = "days" | "months";
@@ -23,9 +24,12 @@ export type OrganisationDoc = {
   _id: ObjectId;
   /** Unique natural key: `istat:<code>` for comuni, `ipa:<code>` when the IPA code is known, else `tavoli:<id>`. */
   key: string;
+  /** The name the organisation uses in agreements, minutes and messages: never changed by an import. */
   name: string;
   kind: string;
   istatCode: string | null;
+  /** The official ISTAT name ("Milano" for "Comune di Milano"), kept by the ISTAT import; absent on others. */
+  istatName?: string | null;
   ipaCode: string | null;
   region: string | null;
   province: string | null;
@@ -47,7 +51,14 @@ export type MembershipDoc = {
   founding: boolean;
   receivedOn: IsoDate;
   operativeFrom: IsoDate;
-  withdrawal: { noticeGivenOn: IsoDate; effectiveOn: IsoDate; reason: string | null } | null;
+  /** Set when an admin recorded an earlier receipt date than the day of entry (absent on older records). */
+  backdating?: Backdating | null;
+  withdrawal: {
+    noticeGivenOn: IsoDate;
+    effectiveOn: IsoDate;
+    reason: string | null;
+    backdating?: Backdating | null;
+  } | null;
   createdAt: Date;
 };
 
@@ -95,6 +106,8 @@ export type DesignationDoc = {
   to: IsoDate | null;
   substitutedById: ObjectId | null;
   substitutesId: ObjectId | null;
+  /** Set when an admin or coordinator recorded a designation already in force (absent on older records). */
+  backdating?: Backdating | null;
   createdAt: Date;
   createdBy: ObjectId | null;
 };

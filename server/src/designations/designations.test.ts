@@ -1,3 +1,4 @@
+import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
 import { designate, designationWorld, TODAY, TOMORROW, YESTERDAY } from "./test-fixtures.ts";
@@ -85,26 +86,51 @@ describe("designations", () => {
     expect(await count()).toBe(before);
   });
 
-  it("refuses a backdated standing designation but accepts a past single-meeting delegate", async () => {
-    const delegate = await s.createPerson({ name: "Delegata Seduta" });
+  it("a designation already in force is recorded by admins and coordinators with the reason; referents designate from today", async () => {
+    const named = await s.createPerson({ name: "Delegata Seduta" });
     const before = await count();
-    const past = await designate(s, w.admin.token, w.openTable, {
-      organisationId: w.orgB,
-      personId: delegate.id,
-      from: YESTERDAY,
+    const auditBefore = await s.c.audit.countDocuments();
+    const past = { organisationId: w.orgB, personId: named.id, from: YESTERDAY };
+    const byReferent = await designate(s, bob.token, w.openTable, past);
+    expect([byReferent.status, byReferent.body.error?.code]).toEqual([403, "backdating_not_allowed"]);
+    const noReason = await designate(s, w.admin.token, w.openTable, past);
+    expect([noReason.status, noReason.body.error?.code]).toEqual([400, "backdating_reason_required"]);
+    expect(noReason.body.error.message).toMatch(/va indicato il motivo/);
+    expect([await count(), await s.c.audit.countDocuments()]).toEqual([before, auditBefore]);
+
+    const coordinator = await s.createPerson({ name: "Coordinatrice Cabina" });
+    await s.c.tables.updateOne(
+      { _id: new ObjectId(w.foundersTable) },
+      { $set: { coordinatorIds: [new ObjectId(coordinator.id)] } },
+    );
+    const reason = "Decreto sindacale n. 7 del 9 marzo 2026";
+    const recorded = await s.api("POST", `/api/v1/tables/${w.foundersTable}/designations`, {
+      token: coordinator.token,
+      body: { organisationId: w.orgA, personId: named.id, from: YESTERDAY, backdatingReason: reason },
     });
-    expect(past.status).toBe(400);
-    expect(past.body.error.code).toBe("date_in_past");
-    expect(await count()).toBe(before);
-    const single = await designate(s, bob.token, w.openTable, {
-      organisationId: w.orgB,
-      personId: delegate.id,
-      from: YESTERDAY,
-      kind: "single_meeting",
-      meetingRef: "seduta del 9 marzo",
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({ from: YESTERDAY, to: null, kind: "standing" });
+    const audit = await s.c.audit.findOne({
+      action: "designation.created",
+      entityId: new ObjectId(recorded.body.id),
     });
-    expect(single.status).toBe(201);
-    expect(single.body).toMatchObject({ from: YESTERDAY, to: YESTERDAY, meetingRef: "seduta del 9 marzo" });
+    expect(audit).toMatchObject({
+      actorName: "Coordinatrice Cabina",
+      after: { backdating: { reason, recordedOn: TODAY } },
+    });
+    const me = await s.api("GET", "/api/v1/people/me", { token: named.token });
+    expect(me.body.referentFor).toEqual([w.orgA]);
+  });
+
+  it("a past single-meeting delegate may be recorded afterwards, by a referent only for a colleague", async () => {
+    const delegate = await s.createPerson({ name: "Delegato Seduta" });
+    const sitting = { organisationId: w.orgB, personId: delegate.id, from: YESTERDAY };
+    const single = { ...sitting, kind: "single_meeting", meetingRef: "seduta del 9 marzo" };
+    const stranger = await designate(s, bob.token, w.openTable, single);
+    expect([stranger.status, stranger.body.error?.code]).toEqual([409, "delegate_other_organisation"]);
+    const recorded = await designate(s, w.agreementAdmin.token, w.openTable, single);
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({ from: YESTERDAY, to: YESTERDAY, meetingRef: "seduta del 9 marzo" });
   });
 
   it("rejects malformed requests with stable codes and writes nothing", async () => {

@@ -1,21 +1,50 @@
 import type { ObjectId } from "mongodb";
 import type { DesignationDoc, TableDoc } from "../db/collections.ts";
-import type { Ctx } from "../shared/context.ts";
+import type { Actor, Ctx } from "../shared/context.ts";
 import { type IsoDate, romeDate } from "../shared/dates.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
-import { requireActingFor } from "../shared/policy.ts";
+import { isAgreementAdmin, requireActingFor, requireActor } from "../shared/policy.ts";
 import { organisationSitsOnTable } from "../tables/sits-on-table.ts";
+import { isColleague } from "./colleagues.ts";
 import { overlapsExisting } from "./queries.ts";
 
-/** DOMAIN rule 4: the organisation's own referents act for it; the agreement's admins register the act it sent. */
-export function requireActingForDesignation(
-  ctx: Ctx,
-  d: { organisationId: ObjectId; agreementId: ObjectId },
-) {
-  return requireActingFor(ctx, d.organisationId, { agreementId: d.agreementId, agreementAdminMay: true });
+type DesignationScope = { organisationId: ObjectId; agreementId: ObjectId; tableId: ObjectId };
+
+/**
+ * Who records the acts organisations send rather than acting for one: the agreement's admins and the
+ * table's coordinators. They may date a designation from the act itself (see checkBackdating).
+ */
+export function recordsActsFor(actor: Actor, d: DesignationScope): boolean {
+  return isAgreementAdmin(actor, d.agreementId) || actor.coordinatorOf.includes(d.tableId.toHexString());
 }
 
-/** Standing designations and ends are acts for today onwards, never backdated. */
+/**
+ * DOMAIN rule 4: the organisation's own referents act for it; the agreement's admins and the table's
+ * coordinators register the act it sent. Returns the actor and whether they record acts (not a referent's own).
+ */
+export function requireActingForDesignation(ctx: Ctx, d: DesignationScope) {
+  const actor = requireActor(ctx);
+  if (recordsActsFor(actor, d)) return { actor, recordsActs: true };
+  return { actor: requireActingFor(ctx, d.organisationId), recordsActs: false };
+}
+
+/**
+ * DOMAIN rule 3 (Reggio Emilia art. 1): the organisation sends one of its own to a sitting. A referent
+ * naming a single-sitting delegate names a colleague (see isColleague); admins and coordinators
+ * record whom the organisation sent.
+ */
+export async function requireColleagueDelegate(
+  ctx: Ctx,
+  d: { personId: ObjectId; organisationId: ObjectId },
+) {
+  if (await isColleague(ctx, d.personId, d.organisationId)) return;
+  throw new AppError("delegate_other_organisation", {
+    delegateId: d.personId.toHexString(),
+    organisationId: d.organisationId.toHexString(),
+  });
+}
+
+/** Ends are acts for today onwards, never backdated. */
 export function requireNotInPast(ctx: Ctx, date: IsoDate) {
   if (date < romeDate(ctx.now())) throw new AppError("date_in_past", { date });
 }

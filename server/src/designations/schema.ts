@@ -1,15 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authenticated, errorsFor, jsonContent as json, jsonBody } from "../shared/openapi.ts";
 import { pageQuery } from "../shared/pagination.ts";
-import { idParam, isoDate, objectId, pageOf } from "../shared/schemas.ts";
+import { backdatingReason, idParam, isoDate, objectId, pageOf } from "../shared/schemas.ts";
 
 export const designationInput = z
   .strictObject({
     organisationId: objectId,
     personId: objectId,
-    from: isoDate.openapi({ description: "First day; for a single-meeting delegate, the meeting day" }),
+    from: isoDate.openapi({
+      description:
+        "First day; for a single-meeting delegate, the meeting day. Before today only from admins and coordinators, with backdatingReason",
+    }),
     kind: z.enum(["standing", "single_meeting"]).default("standing"),
     meetingRef: z.string().trim().min(1).max(200).nullable().default(null),
+    backdatingReason,
   })
   .refine((d) => d.kind === "single_meeting" || d.meetingRef === null, {
     message:
@@ -22,6 +26,7 @@ export const substitutionInput = z
   .strictObject({
     personId: objectId,
     from: isoDate.openapi({ description: "First day of the new referent; the old one ends the day before" }),
+    backdatingReason,
   })
   .openapi("SubstitutionInput");
 

@@ -1,19 +1,13 @@
 import { ObjectId } from "mongodb";
 import type { DesignationDoc } from "../db/collections.ts";
+import { checkBackdating } from "../shared/backdating.ts";
 import type { Ctx } from "../shared/context.ts";
 import { addDays, type IsoDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { withLock } from "../shared/lock.ts";
-import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 import { loadDesignation, loadTable } from "./queries.ts";
-import {
-  checkNewDesignation,
-  insertDesignation,
-  requireActingForDesignation,
-  requireNotInPast,
-  requireOpen,
-} from "./rules.ts";
+import { checkNewDesignation, insertDesignation, requireActingForDesignation, requireOpen } from "./rules.ts";
 
 /**
  * Replaces a referent (DOMAIN rule 3): the old designation ends the day before `from`, the new one starts on
@@ -26,13 +20,18 @@ export async function substituteReferent({
   input,
 }: {
   ctx: Ctx;
-  input: { id: ObjectId; personId: ObjectId; from: IsoDate };
+  input: { id: ObjectId; personId: ObjectId; from: IsoDate; backdatingReason: string | null };
 }): Promise<{ previous: DesignationDoc; next: DesignationDoc }> {
-  const actor = requireActor(ctx);
   const old = await loadDesignation(ctx, input.id);
-  requireActingForDesignation(ctx, old);
+  const { actor, recordsActs } = requireActingForDesignation(ctx, old);
   requireOpen(old);
-  requireNotInPast(ctx, input.from);
+  // A substitution that already happened is recorded, like a designation, only by admins and coordinators.
+  const backdating = checkBackdating(ctx, {
+    field: "from",
+    date: input.from,
+    mayBackdate: recordsActs,
+    reason: input.backdatingReason,
+  });
   if (input.from <= old.from)
     throw new AppError("date_order", { from: old.from, to: addDays(input.from, -1) });
   const table = await loadTable(ctx, old.tableId);
@@ -46,6 +45,7 @@ export async function substituteReferent({
     to: null,
     substitutedById: null,
     substitutesId: old._id,
+    backdating,
     createdAt: ctx.now(),
     createdBy: actor.personId,
   };

@@ -77,7 +77,9 @@ describe("substitution and end of designations", () => {
     const eventsBefore = s.events.length;
     const otherOrg = await substitute(bob.token, fresh, bob.id);
     expect([otherOrg.status, otherOrg.body.error.code]).toEqual([403, "other_organisation"]);
-    expect((await substitute(w.admin.token, fresh, bob.id, YESTERDAY)).body.error.code).toBe("date_in_past");
+    expect((await substitute(w.admin.token, fresh, bob.id, YESTERDAY)).body.error.code).toBe(
+      "backdating_reason_required",
+    );
     expect((await substitute(w.admin.token, fresh, bob.id, TODAY)).body.error.code).toBe("date_order");
     expect((await substitute(w.admin.token, fresh, eva.id)).body.error.code).toBe("duplicate_designation");
     expect((await substitute(w.admin.token, fresh, "0123456789abcdef01234567")).status).toBe(404);

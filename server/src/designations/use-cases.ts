@@ -1,6 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import { ObjectId } from "mongodb";
 import type { DesignationDoc } from "../db/collections.ts";
+import { checkBackdating } from "../shared/backdating.ts";
 import type { Ctx } from "../shared/context.ts";
 import type { IsoDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
@@ -13,15 +14,18 @@ import {
   designationPayload,
   insertDesignation,
   requireActingForDesignation,
+  requireColleagueDelegate,
   requireNotInPast,
   requireOpen,
 } from "./rules.ts";
 import type { designationInput } from "./schema.ts";
 
 /**
- * Registers an organisation's designation of a referent on a table (DOMAIN rule 3). A standing designation
- * starts today or later; a single-meeting delegate (Reggio Emilia art. 1) covers only the meeting day and
- * may be registered afterwards, since attendance is recorded after the sitting.
+ * Registers an organisation's designation of a referent on a table (DOMAIN rule 3). A referent's standing
+ * designation starts today or later; admins and coordinators may record one already in force from the
+ * date of the act, with the reason. A single-meeting delegate (Reggio Emilia art. 1) covers only the
+ * meeting day, may be registered afterwards (attendance is recorded after the sitting) and, named by a
+ * referent, must be a colleague of the organisation.
  */
 export async function designateReferent({
   ctx,
@@ -30,11 +34,21 @@ export async function designateReferent({
   ctx: Ctx;
   input: { tableId: ObjectId; designation: z.output<typeof designationInput> };
 }): Promise<DesignationDoc> {
-  const actor = requireActor(ctx);
   const table = await loadTable(ctx, input.tableId);
-  const { organisationId, personId, from, kind, meetingRef } = input.designation;
-  requireActingForDesignation(ctx, { organisationId, agreementId: table.agreementId });
-  if (kind === "standing") requireNotInPast(ctx, from);
+  const { organisationId, personId, from, kind, meetingRef, backdatingReason } = input.designation;
+  const scope = { organisationId, agreementId: table.agreementId, tableId: table._id };
+  const { actor, recordsActs } = requireActingForDesignation(ctx, scope);
+  const backdating =
+    kind === "standing"
+      ? checkBackdating(ctx, {
+          field: "from",
+          date: from,
+          mayBackdate: recordsActs,
+          reason: backdatingReason,
+        })
+      : null;
+  if (kind === "single_meeting" && !recordsActs)
+    await requireColleagueDelegate(ctx, { personId, organisationId });
   const doc: DesignationDoc = {
     _id: new ObjectId(),
     agreementId: table.agreementId,
@@ -47,6 +61,7 @@ export async function designateReferent({
     to: kind === "single_meeting" ? from : null,
     substitutedById: null,
     substitutesId: null,
+    backdating,
     createdAt: ctx.now(),
     createdBy: actor.personId,
   };

@@ -42,7 +42,7 @@ export async function convenedPeople(
             },
           ],
         },
-        { projection: { personId: 1, organisationId: 1 }, batchSize: ONE_BATCH },
+        { projection: { personId: 1, organisationId: 1, kind: 1 }, batchSize: ONE_BATCH },
       )
       .sort({ _id: 1 })
       .toArray(),
@@ -59,10 +59,17 @@ export async function convenedPeople(
     const key = person.personId.toHexString();
     if (!byPerson.has(key)) byPerson.set(key, person);
   };
+  // A single-sitting designation convenes a delegate, not a referent: they cannot pass the sitting on.
   for (const d of designations)
-    add({ personId: d.personId, organisationId: d.organisationId, role: "referent" });
+    add({
+      personId: d.personId,
+      organisationId: d.organisationId,
+      role: d.kind === "single_meeting" ? "delegate" : "referent",
+    });
   // A delegate counts only while the person who delegated is convened as a referent.
-  const referents = new Set(designations.map((d) => d.personId.toHexString()));
+  const referents = new Set(
+    designations.filter((d) => d.kind !== "single_meeting").map((d) => d.personId.toHexString()),
+  );
   for (const r of delegations) {
     if (r.delegateId && referents.has(r.personId.toHexString()))
       add({ personId: r.delegateId, organisationId: r.organisationId, role: "delegate" });

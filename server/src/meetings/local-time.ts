@@ -19,14 +19,7 @@ export function parseMeetingTime(value: string, field: string): Date {
       throw new AppError("validation_failed", [{ path: field, message: "data-ora non valida" }]);
     return instant.toJSDate();
   }
-  const typed = DateTime.fromISO(value, { zone: "UTC" });
-  if (!typed.isValid)
-    throw new AppError("validation_failed", [{ path: field, message: "data-ora non valida" }]);
-  const wall = typed.toFormat("yyyy-MM-dd'T'HH:mm:ss");
-  // Italy's offset is +01:00 or +02:00: the instants that read as this wall-clock time there, earliest first.
-  const readings = [120, 60]
-    .map((offsetMinutes) => typed.minus({ minutes: offsetMinutes }).setZone(ZONE))
-    .filter((instant) => instant.toFormat("yyyy-MM-dd'T'HH:mm:ss") === wall);
+  const { typed, readings } = wallClockReadings(value, field);
   const first = readings[0];
   if (!first) {
     throw new AppError("nonexistent_local_time", {
@@ -36,6 +29,35 @@ export function parseMeetingTime(value: string, field: string): Date {
     });
   }
   return first.toJSDate();
+}
+
+/** The wall-clock time as typed (in a UTC DateTime) and the instants that read as it in Italy, earliest first. */
+function wallClockReadings(value: string, field: string) {
+  const typed = DateTime.fromISO(value, { zone: "UTC" });
+  if (!typed.isValid)
+    throw new AppError("validation_failed", [{ path: field, message: "data-ora non valida" }]);
+  const wall = typed.toFormat("yyyy-MM-dd'T'HH:mm:ss");
+  // Italy's offset is +01:00 or +02:00: the instants that read as this wall-clock time there, earliest first.
+  const readings = [120, 60]
+    .map((offsetMinutes) => typed.minus({ minutes: offsetMinutes }).setZone(ZONE))
+    .filter((instant) => instant.toFormat("yyyy-MM-dd'T'HH:mm:ss") === wall);
+  return { typed, readings };
+}
+
+/**
+ * Reads the end of a sitting that starts at `startsAt` (typed as `startText`). When clocks go back,
+ * 02:00–02:59 happens twice and a start then is read as the first one; an end typed as wall-clock time
+ * would then add the repeated hour (02:30–03:30 lasting two hours). So after an ambiguous start the
+ * end keeps the duration typed, as if both were read at the start's offset; otherwise it is read as is.
+ */
+export function parseMeetingEnd(startText: string, startsAt: Date, endText: string): Date {
+  const endsAt = parseMeetingTime(endText, "endsAt");
+  if (HAS_OFFSET.test(startText) || HAS_OFFSET.test(endText)) return endsAt;
+  if (wallClockReadings(startText, "startsAt").readings.length < 2) return endsAt;
+  const typedMs =
+    DateTime.fromISO(endText, { zone: "UTC" }).toMillis() -
+    DateTime.fromISO(startText, { zone: "UTC" }).toMillis();
+  return new Date(startsAt.getTime() + typedMs);
 }
 
 /** The instant as an ISO string with Italy's offset of that day, e.g. 2027-03-28T03:30:00+02:00. */

@@ -13,8 +13,8 @@ export const MAX_SITTINGS = 52;
 /**
  * Expands an RRULE from the first sitting into the start instants of every sitting. The rule runs on
  * wall-clock time in Italy (the "first Tuesday at 10:00" stays at 10:00 across summer time), each
- * occurrence then becomes an instant; one falling in the spring-forward gap moves an hour later, as
- * RFC 5545 says.
+ * occurrence then becomes an instant. RFC 5545 would move one falling in the spring-forward gap an hour
+ * later; a sitting is never moved silently, so the series is refused with the dates that do not exist.
  */
 export function expandSeries(firstStart: Date, rrule: string): Date[] {
   const wall = DateTime.fromJSDate(firstStart, { zone: ZONE });
@@ -43,17 +43,22 @@ export function expandSeries(firstStart: Date, rrule: string): Date[] {
   if (occurrences.length > MAX_SITTINGS)
     throw new AppError("recurrence_too_long", { rrule, max: MAX_SITTINGS });
   if (occurrences.length === 0) throw new AppError("recurrence_invalid", { rrule, reason: "no sitting" });
-  return occurrences.map((d) =>
-    DateTime.fromObject(
-      {
-        year: d.getUTCFullYear(),
-        month: d.getUTCMonth() + 1,
-        day: d.getUTCDate(),
-        hour: d.getUTCHours(),
-        minute: d.getUTCMinutes(),
-        second: d.getUTCSeconds(),
-      },
-      { zone: ZONE },
-    ).toJSDate(),
-  );
+  const starts = occurrences.map((d) => {
+    const wallTime = {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+    };
+    const instant = DateTime.fromObject(wallTime, { zone: ZONE });
+    // luxon moves a time in the gap forward: then the hour read back differs from the one asked.
+    const exists = instant.hour === wallTime.hour && instant.minute === wallTime.minute;
+    return { instant: instant.toJSDate(), exists, wall: d.toISOString().slice(0, 16) };
+  });
+  const missing = starts.filter((start) => !start.exists).map((start) => start.wall);
+  if (missing.length > 0)
+    throw new AppError("nonexistent_local_time", { field: "rrule", rrule, dates: missing });
+  return starts.map((start) => start.instant);
 }

@@ -7,7 +7,7 @@ type Person = Awaited<ReturnType<TestServer["createPerson"]>>;
 /**
  * designationWorld (clock at 2026-03-10 09:00Z; orgA founding, orgB not; an open and a founders-only
  * table) plus people: a coordinator of the open table, a referent for each organisation on it, a
- * colleague of orgA with no designation, and an outsider.
+ * colleague of orgA (its referent on the founders-only table during 2025, none today), and an outsider.
  */
 export async function meetingWorld(s: TestServer) {
   const w = await designationWorld(s);
@@ -40,6 +40,22 @@ export async function meetingWorld(s: TestServer) {
       createdBy: null,
     });
   }
+  // What makes colleagueA a colleague of orgA (see designations/colleagues.ts): a designation by it.
+  await s.c.designations.insertOne({
+    _id: new ObjectId(),
+    agreementId: new ObjectId(w.agreementId),
+    tableId: new ObjectId(w.foundersTable),
+    organisationId: new ObjectId(w.orgA),
+    personId: new ObjectId(colleagueA.id),
+    kind: "standing",
+    meetingRef: null,
+    from: "2025-01-01",
+    to: "2025-12-31",
+    substitutedById: null,
+    substitutesId: null,
+    createdAt: new Date(),
+    createdBy: null,
+  });
   return { ...w, coordinator, refA, refB, colleagueA, outsider };
 }
 

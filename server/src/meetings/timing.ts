@@ -1,5 +1,5 @@
 import { AppError } from "../shared/errors.ts";
-import { parseMeetingTime } from "./local-time.ts";
+import { parseMeetingEnd, parseMeetingTime } from "./local-time.ts";
 
 const DAY_MS = 24 * 3600_000;
 
@@ -9,7 +9,7 @@ export function checkedTiming(
   now: Date,
 ): { startsAt: Date; endsAt: Date; rsvpDeadline: Date | null } {
   const startsAt = parseMeetingTime(input.startsAt, "startsAt");
-  const endsAt = parseMeetingTime(input.endsAt, "endsAt");
+  const endsAt = parseMeetingEnd(input.startsAt, startsAt, input.endsAt);
   if (endsAt <= startsAt)
     throw new AppError("date_order", { startsAt: input.startsAt, endsAt: input.endsAt });
   if (endsAt.getTime() - startsAt.getTime() > DAY_MS) throw new AppError("meeting_too_long");

@@ -28,10 +28,16 @@ describe("adhesion and withdrawal (DOMAIN rules 1 and 2)", () => {
     });
     const founder = await makeOrganisation(s, "Comune di Bologna");
     const joiner = await makeOrganisation(s, "Comune di Pavia");
-    const apply = (organisationId: string, receivedOn: string, founding = false) =>
+    // The admin records applications received earlier (protocol date), which needs a reason.
+    const apply = (
+      organisationId: string,
+      receivedOn: string,
+      founding = false,
+      backdatingReason: string | null = "prot.",
+    ) =>
       s.api("POST", `/api/v1/agreements/${agreement.id}/adhesions`, {
         token: admin.token,
-        body: { organisationId, receivedOn, founding },
+        body: { organisationId, receivedOn, founding, backdatingReason },
       });
     expect((await apply(founder._id.toHexString(), "2026-01-10", true)).status).toBe(201);
     return { agreement, open, steering, founder, joiner, apply };
@@ -98,7 +104,10 @@ describe("adhesion and withdrawal (DOMAIN rules 1 and 2)", () => {
   it("a withdrawing organisation stays a member until the 3-month notice ends, and history is kept", async () => {
     const { agreement, open, founder } = await setup(15);
     const withdraw = (body: object) =>
-      s.api("POST", `/api/v1/agreements/${agreement.id}/withdrawals`, { token: admin.token, body });
+      s.api("POST", `/api/v1/agreements/${agreement.id}/withdrawals`, {
+        token: admin.token,
+        body: { backdatingReason: "prot.", ...body },
+      });
     const response = await withdraw({
       organisationId: founder._id.toHexString(),
       noticeGivenOn: "2026-02-28",
@@ -123,7 +132,7 @@ describe("adhesion and withdrawal (DOMAIN rules 1 and 2)", () => {
     const withdraw = (organisationId: string, noticeGivenOn: string) =>
       s.api("POST", `/api/v1/agreements/${agreement.id}/withdrawals`, {
         token: admin.token,
-        body: { organisationId, noticeGivenOn },
+        body: { organisationId, noticeGivenOn, backdatingReason: "prot." },
       });
     const notMember = await withdraw(joiner._id.toHexString(), "2026-02-01");
     expect(notMember.status).toBe(409);
@@ -155,7 +164,7 @@ describe("adhesion and withdrawal (DOMAIN rules 1 and 2)", () => {
     expect(await s.c.memberships.findOne({ organisationId: founder._id })).toEqual(before);
     const own = await s.api("POST", `/api/v1/agreements/${agreement.id}/withdrawals`, {
       token: referent.token,
-      body: { organisationId: joiner._id.toHexString(), noticeGivenOn: "2026-02-15" },
+      body: { organisationId: joiner._id.toHexString(), noticeGivenOn: "2026-03-01" },
     });
     expect(own.status).toBe(200);
     const audit = await s.c.audit.findOne({
@@ -171,7 +180,7 @@ describe("adhesion and withdrawal (DOMAIN rules 1 and 2)", () => {
       ["2026-02-10", "2026-02-11", "2026-02-12"].map((noticeGivenOn) =>
         s.api("POST", `/api/v1/agreements/${agreement.id}/withdrawals`, {
           token: admin.token,
-          body: { organisationId: founder._id.toHexString(), noticeGivenOn },
+          body: { organisationId: founder._id.toHexString(), noticeGivenOn, backdatingReason: "prot." },
         }),
       ),
     );
@@ -189,7 +198,11 @@ describe("adhesion and withdrawal (DOMAIN rules 1 and 2)", () => {
     const { agreement, open, founder, apply } = await setup(0);
     await s.api("POST", `/api/v1/agreements/${agreement.id}/withdrawals`, {
       token: admin.token,
-      body: { organisationId: founder._id.toHexString(), noticeGivenOn: "2026-01-15" },
+      body: {
+        organisationId: founder._id.toHexString(),
+        noticeGivenOn: "2026-01-15",
+        backdatingReason: "prot.",
+      },
     });
     const tooEarly = await apply(founder._id.toHexString(), "2026-02-01");
     expect(tooEarly.body.error.code).toBe("already_member");
@@ -200,5 +213,100 @@ describe("adhesion and withdrawal (DOMAIN rules 1 and 2)", () => {
     expect(await members(open.id, "2026-04-20")).toEqual([]);
     expect(await members(open.id, "2026-05-01")).toEqual(["Comune di Bologna"]);
     expect(await s.c.memberships.countDocuments({ organisationId: founder._id })).toBe(2);
+  });
+
+  describe("a referent's own act is dated today; only admins record an earlier protocol date (finding 3)", () => {
+    async function referentOf(
+      organisationId: import("mongodb").ObjectId,
+      tableId: string,
+      agreementId: string,
+    ) {
+      const referent = await s.createPerson({ name: "Referente di Pavia" });
+      await makeReferent(s, {
+        agreementId,
+        tableId,
+        organisationId,
+        personId: referent.id,
+        from: "2026-01-01",
+      });
+      return referent;
+    }
+
+    it("refuses a referent's backdated adhesion, which would be operative at once, and writes nothing", async () => {
+      const { agreement, open, joiner } = await setup(15);
+      const referent = await referentOf(joiner._id, open.id, agreement.id);
+      const apply = (body: object, lang?: string) =>
+        s.api("POST", `/api/v1/agreements/${agreement.id}/adhesions`, {
+          token: referent.token,
+          lang,
+          body: { organisationId: joiner._id.toHexString(), ...body },
+        });
+      const audit = await s.c.audit.countDocuments();
+      const backdated = await apply({ receivedOn: "2020-01-01" });
+      expect([backdated.status, backdated.body.error?.code]).toEqual([403, "backdating_not_allowed"]);
+      expect(backdated.body.error.message).toMatch(/data di oggi/);
+      const withReason = await apply({ receivedOn: "2026-02-01", backdatingReason: "prot. 12" }, "en");
+      expect(withReason.body.error.message).toMatch(/^A referent records the act with today's date/);
+      expect(await s.c.memberships.countDocuments({ organisationId: joiner._id })).toBe(0);
+      expect(await s.c.audit.countDocuments()).toBe(audit);
+      expect(await members(open.id, "2026-03-01")).not.toContain("Comune di Pavia");
+
+      const today = await apply({});
+      expect(today.status).toBe(201);
+      expect(today.body).toMatchObject({
+        receivedOn: "2026-03-01",
+        operativeFrom: "2026-03-16",
+        status: "pending",
+      });
+    });
+
+    it("an agreement admin records the earlier protocol date only with a reason, which is audited", async () => {
+      const { agreement, joiner, apply } = await setup(15);
+      const noReason = await apply(joiner._id.toHexString(), "2026-02-01", false, null);
+      expect([noReason.status, noReason.body.error?.code]).toEqual([400, "backdating_reason_required"]);
+      expect(await s.c.memberships.countDocuments({ organisationId: joiner._id })).toBe(0);
+      const recorded = await s.api("POST", `/api/v1/agreements/${agreement.id}/adhesions`, {
+        token: admin.token,
+        body: {
+          organisationId: joiner._id.toHexString(),
+          receivedOn: "2026-02-01",
+          backdatingReason: "Domanda prot. n. 1234 del 1/2/2026, registrata in ritardo",
+        },
+      });
+      expect(recorded.status).toBe(201);
+      expect(recorded.body).toMatchObject({
+        operativeFrom: "2026-02-16",
+        status: "operative",
+        backdating: {
+          reason: "Domanda prot. n. 1234 del 1/2/2026, registrata in ritardo",
+          recordedOn: "2026-03-01",
+        },
+      });
+      const audit = await s.c.audit.findOne({
+        action: "membership.applied",
+        entityId: { $exists: true },
+        "after.organisationId": joiner._id,
+      });
+      expect(audit?.after).toMatchObject({
+        backdating: { reason: expect.stringContaining("prot. n. 1234") },
+      });
+    });
+
+    it("a referent's withdrawal notice is dated today too (a backdated one would shorten the notice)", async () => {
+      const { agreement, open, founder } = await setup(15);
+      const referent = await referentOf(founder._id, open.id, agreement.id);
+      const withdraw = (body: object) =>
+        s.api("POST", `/api/v1/agreements/${agreement.id}/withdrawals`, {
+          token: referent.token,
+          body: { organisationId: founder._id.toHexString(), ...body },
+        });
+      const before = await s.c.memberships.findOne({ organisationId: founder._id });
+      const backdated = await withdraw({ noticeGivenOn: "2026-01-15" });
+      expect([backdated.status, backdated.body.error?.code]).toEqual([403, "backdating_not_allowed"]);
+      expect(await s.c.memberships.findOne({ organisationId: founder._id })).toEqual(before);
+      const today = await withdraw({});
+      expect(today.status).toBe(200);
+      expect(today.body.withdrawal).toMatchObject({ noticeGivenOn: "2026-03-01", effectiveOn: "2026-06-01" });
+    });
   });
 });

@@ -1,25 +1,29 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authenticated, errorsFor, jsonBody, jsonContent } from "../shared/openapi.ts";
 import { pageQuery } from "../shared/pagination.ts";
-import { idParam, isoDate, objectId, pageOf } from "../shared/schemas.ts";
+import { backdatingReason, idParam, isoDate, objectId, pageOf } from "../shared/schemas.ts";
 
 export const adhesionInput = z
   .strictObject({
     organisationId: objectId,
-    receivedOn: isoDate.openapi({
-      description: "Day the application was received (protocol date); not in the future",
+    receivedOn: isoDate.optional().openapi({
+      description:
+        "Day the application was received (protocol date), default today; not in the future. An earlier day only from the agreement's admins, with backdatingReason",
     }),
     founding: z.boolean().default(false).openapi({ description: "Founding party (agreement admin only)" }),
+    backdatingReason,
   })
   .openapi("AdhesionInput");
 
 export const withdrawalInput = z
   .strictObject({
     organisationId: objectId,
-    noticeGivenOn: isoDate.openapi({
-      description: "Day the withdrawal notice was received; not in the future",
+    noticeGivenOn: isoDate.optional().openapi({
+      description:
+        "Day the withdrawal notice was received, default today; not in the future. An earlier day only from the agreement's admins, with backdatingReason",
     }),
     reason: z.string().trim().max(2000).nullable().default(null),
+    backdatingReason,
   })
   .openapi("WithdrawalInput");
 
@@ -34,6 +38,9 @@ export const membership = z
     founding: z.boolean(),
     receivedOn: z.string(),
     operativeFrom: z.string(),
+    backdating: z.object({ reason: z.string(), recordedOn: z.string() }).nullable().openapi({
+      description: "Set when an admin recorded a receipt date before the day of entry: why, and when",
+    }),
     withdrawal: z
       .object({ noticeGivenOn: z.string(), effectiveOn: z.string(), reason: z.string().nullable() })
       .nullable(),

@@ -33,6 +33,7 @@ export function presentMembership(m: MembershipDoc, organisationName: string, on
     founding: m.founding,
     receivedOn: m.receivedOn,
     operativeFrom: m.operativeFrom,
+    backdating: m.backdating ?? null,
     withdrawal: m.withdrawal,
     status: membershipStatus(m, on),
   };

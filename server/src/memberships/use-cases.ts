@@ -2,6 +2,7 @@ import type { z } from "@hono/zod-openapi";
 import { ObjectId } from "mongodb";
 import { getAgreement } from "../agreements/use-cases.ts";
 import type { MembershipDoc } from "../db/collections.ts";
+import { checkBackdating } from "../shared/backdating.ts";
 import type { Ctx } from "../shared/context.ts";
 import { addDays, addMonths, romeDate } from "../shared/dates.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
@@ -23,8 +24,9 @@ async function latestMembership(ctx: Ctx, agreementId: ObjectId, organisationId:
 /**
  * DOMAIN rule 1: registers an adhesion application received on `receivedOn`; it becomes operative
  * `adhesionDelayDays` later and from then on the organisation sits on every open table (computed, so
- * nothing has to fire on the day). A referent may apply for their own organisation; agreement admins
- * register applications received by the agreement; only they may mark a founding party.
+ * nothing has to fire on the day). A referent may apply for their own organisation, received today;
+ * agreement admins register applications received by the agreement, also on the earlier day of the
+ * protocol act (with the reason, audited); only they may mark a founding party.
  */
 export async function applyForAdhesion({
   ctx,
@@ -38,13 +40,22 @@ export async function applyForAdhesion({
     agreementId: agreement._id,
     agreementAdminMay: true,
   });
-  if (input.founding && !isAgreementAdmin(actor, agreement._id)) {
+  const mayBackdate = isAgreementAdmin(actor, agreement._id);
+  if (input.founding && !mayBackdate) {
     throw new AppError("forbidden", { field: "founding", requiredRole: "agreement_admin" });
   }
-  if (input.receivedOn > romeDate(ctx.now())) throw new AppError("date_in_future", { field: "receivedOn" });
+  const receivedOn = input.receivedOn ?? romeDate(ctx.now());
+  if (receivedOn > romeDate(ctx.now())) throw new AppError("date_in_future", { field: "receivedOn" });
+  // A referent's own earlier date would skip the agreement's delay and open its tables at once.
+  const backdating = checkBackdating(ctx, {
+    field: "receivedOn",
+    date: receivedOn,
+    mayBackdate,
+    reason: input.backdatingReason,
+  });
   const org = await requireOrganisation(ctx, input.organisationId);
   const latest = await latestMembership(ctx, agreement._id, input.organisationId);
-  if (latest && (!latest.withdrawal || latest.withdrawal.effectiveOn > input.receivedOn)) {
+  if (latest && (!latest.withdrawal || latest.withdrawal.effectiveOn > receivedOn)) {
     throw new AppError("already_member", { membershipId: latest._id.toHexString() });
   }
   const membership: MembershipDoc = {
@@ -53,8 +64,9 @@ export async function applyForAdhesion({
     organisationId: input.organisationId,
     seq: latest ? latest.seq + 1 : 0,
     founding: input.founding,
-    receivedOn: input.receivedOn,
-    operativeFrom: addDays(input.receivedOn, agreement.adhesionDelayDays),
+    receivedOn,
+    operativeFrom: addDays(receivedOn, agreement.adhesionDelayDays),
+    backdating,
     withdrawal: null,
     createdAt: ctx.now(),
   };
@@ -91,23 +103,33 @@ export async function withdrawFromAgreement({
   input: { agreementId: ObjectId } & z.output<typeof withdrawalInput>;
 }): Promise<{ membership: MembershipDoc; organisationName: string }> {
   const agreement = await getAgreement({ ctx, input: { id: input.agreementId } });
-  requireActingFor(ctx, input.organisationId, { agreementId: agreement._id, agreementAdminMay: true });
-  if (input.noticeGivenOn > romeDate(ctx.now()))
-    throw new AppError("date_in_future", { field: "noticeGivenOn" });
+  const actor = requireActingFor(ctx, input.organisationId, {
+    agreementId: agreement._id,
+    agreementAdminMay: true,
+  });
+  const noticeGivenOn = input.noticeGivenOn ?? romeDate(ctx.now());
+  if (noticeGivenOn > romeDate(ctx.now())) throw new AppError("date_in_future", { field: "noticeGivenOn" });
+  // The notice protects the other parties: a referent's own earlier date would shorten it.
+  const backdating = checkBackdating(ctx, {
+    field: "noticeGivenOn",
+    date: noticeGivenOn,
+    mayBackdate: isAgreementAdmin(actor, agreement._id),
+    reason: input.backdatingReason,
+  });
   const org = await requireOrganisation(ctx, input.organisationId);
   const before = await latestMembership(ctx, agreement._id, input.organisationId);
-  if (!before || (before.withdrawal && before.withdrawal.effectiveOn <= input.noticeGivenOn)) {
+  if (!before || (before.withdrawal && before.withdrawal.effectiveOn <= noticeGivenOn)) {
     throw new AppError("not_a_member");
   }
   if (before.withdrawal)
     throw new AppError("withdrawal_pending", { effectiveOn: before.withdrawal.effectiveOn });
-  if (input.noticeGivenOn < before.receivedOn) throw new AppError("date_order", { field: "noticeGivenOn" });
+  if (noticeGivenOn < before.receivedOn) throw new AppError("date_order", { field: "noticeGivenOn" });
   const { amount, unit } = agreement.withdrawalNotice;
   const withdrawal = {
-    noticeGivenOn: input.noticeGivenOn,
-    effectiveOn:
-      unit === "months" ? addMonths(input.noticeGivenOn, amount) : addDays(input.noticeGivenOn, amount),
+    noticeGivenOn,
+    effectiveOn: unit === "months" ? addMonths(noticeGivenOn, amount) : addDays(noticeGivenOn, amount),
     reason: input.reason,
+    backdating,
   };
   const after = await withLock(ctx, `membership:${before._id.toHexString()}`, () =>
     ctx.c.memberships.findOneAndUpdate(

@@ -45,6 +45,7 @@ describe("ISTAT import", () => {
       name: "Caltagirone",
       kind: "comune",
       istatCode: "087011",
+      istatName: "Caltagirone",
       region: "Sicilia",
       province: "Catania",
       provinceCode: "087",
@@ -72,13 +73,13 @@ describe("ISTAT import", () => {
   it("restores the ISTAT fields of a changed comune and keeps what the organisation set itself", async () => {
     await s.c.organisations.updateOne(
       { key: "istat:087018" },
-      { $set: { population: 1, name: "Gramichele", website: "https://www.comune.grammichele.ct.it" } },
+      { $set: { population: 1, istatName: "Gramichele", website: "https://www.comune.grammichele.ct.it" } },
     );
     const run = await s.api("POST", "/api/v1/organisations/import-istat", { token: admin.token });
     expect(run.body).toMatchObject({ inserted: 0, updated: 1, unchanged: 7903 });
     const doc = await s.c.organisations.findOne({ key: "istat:087018" });
     expect(doc).toMatchObject({
-      name: "Grammichele",
+      istatName: "Grammichele",
       population: 13064,
       website: "https://www.comune.grammichele.ct.it",
     });
@@ -88,11 +89,25 @@ describe("ISTAT import", () => {
       .limit(1)
       .next();
     expect(entry?.before).toMatchObject({
-      changed: [{ key: "istat:087018", name: "Gramichele", population: 1 }],
+      changed: [{ key: "istat:087018", istatName: "Gramichele", population: 1 }],
     });
     expect(entry?.after).toMatchObject({
-      changed: [{ key: "istat:087018", name: "Grammichele", population: 13064 }],
+      changed: [{ key: "istat:087018", istatName: "Grammichele", population: 13064 }],
     });
+  });
+
+  it("never renames a member organisation: its own name stays in agreements, the ISTAT one in istatName", async () => {
+    const found = await s.api("GET", "/api/v1/organisations?q=milano&province=MI");
+    const milano = found.body.items.find((o: { istatCode: string }) => o.istatCode === "015146");
+    const renamed = await s.api("PATCH", `/api/v1/organisations/${milano.id}`, {
+      token: admin.token,
+      body: { name: "Comune di Milano" },
+    });
+    expect(renamed.status).toBe(200);
+    const run = await s.api("POST", "/api/v1/organisations/import-istat", { token: admin.token });
+    expect(run.body).toMatchObject({ inserted: 0, updated: 0 });
+    const after = await s.api("GET", `/api/v1/organisations/${milano.id}`);
+    expect(after.body).toMatchObject({ name: "Comune di Milano", istatName: "Milano", istatCode: "015146" });
   });
 
   it("walks every comune of a province page by page without duplicates", async () => {

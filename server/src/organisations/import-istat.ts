@@ -43,9 +43,10 @@ export async function loadComuni(file: string = bundledComuniFile): Promise<Comu
   return z.array(comuneSchema).parse(JSON.parse(await readFile(file, "utf8")));
 }
 
-// The fields ISTAT is the authority for; website, IPA code and kind belong to the organisation and are left alone.
+// The fields ISTAT is the authority for; the name, website, IPA code and kind belong to the organisation
+// and are left alone: agreements, minutes and messages say "Comune di Milano", ISTAT says "Milano".
 const istatFields = [
-  "name",
+  "istatName",
   "region",
   "province",
   "provinceCode",
@@ -53,12 +54,12 @@ const istatFields = [
   "cadastralCode",
   "population",
 ] as const;
-type IstatFields = Pick<OrganisationDoc, (typeof istatFields)[number]>;
+type IstatFields = Required<Pick<OrganisationDoc, (typeof istatFields)[number]>>;
 type Change = { _id: ObjectId; key: string; before: IstatFields; after: IstatFields };
 
 function fieldsOf(comune: Comune): IstatFields {
   return {
-    name: comune.nome,
+    istatName: comune.nome,
     region: comune.regione.nome,
     province: comune.provincia.nome,
     provinceCode: comune.provincia.codice,
@@ -68,7 +69,7 @@ function fieldsOf(comune: Comune): IstatFields {
   };
 }
 
-const pickIstat = (doc: IstatFields): IstatFields =>
+const pickIstat = (doc: Pick<OrganisationDoc, (typeof istatFields)[number]>): IstatFields =>
   Object.fromEntries(istatFields.map((f) => [f, doc[f] ?? null])) as IstatFields;
 
 /** Inserts the new comuni; keys another instance inserted meanwhile are skipped, not failed. Returns how many this run inserted. */
@@ -113,7 +114,15 @@ export async function importIstatComuni({
     const after = fieldsOf(comune);
     const current = byKey.get(key);
     if (!current) {
-      const base = { key, kind: "comune", istatCode: comune.codice, ipaCode: null, website: null };
+      // A comune new to Tavoli starts with the official name; from then on the name is its own.
+      const base = {
+        key,
+        name: comune.nome,
+        kind: "comune",
+        istatCode: comune.codice,
+        ipaCode: null,
+        website: null,
+      };
       toInsert.push({ _id: new ObjectId(), ...base, ...after, createdAt: now, updatedAt: now });
       continue;
     }

@@ -10,6 +10,7 @@ export function presentOrganisation(doc: OrganisationDoc) {
     // Only the schema's kinds are ever written (API and importer validate), so the narrowing holds.
     kind: doc.kind as (typeof organisationKinds)[number],
     istatCode: doc.istatCode,
+    istatName: doc.istatName ?? null,
     ipaCode: doc.ipaCode,
     region: doc.region,
     province: doc.province,

@@ -104,6 +104,10 @@ export const organisation = z
     name: z.string(),
     kind: z.enum(organisationKinds),
     istatCode: z.string().nullable(),
+    istatName: z
+      .string()
+      .nullable()
+      .openapi({ description: "Official ISTAT name, kept by the import; `name` is the organisation's own" }),
     ipaCode: z.string().nullable(),
     region: z.string().nullable(),
     province: z.string().nullable(),

@@ -3,7 +3,12 @@ import type { Collections } from "../db/collections.ts";
 import type { Actor } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 
-/** Loads a person's roles: installation admin flag, agreements administered, tables coordinated, organisations represented today. */
+/**
+ * Loads a person's roles: installation admin flag, agreements administered, tables coordinated,
+ * organisations represented today. Only standing designations make a referent: a single-sitting
+ * delegate (Reggio Emilia art. 1) is convened to that sitting and may answer, check in and read it,
+ * but must never act for the organisation (edit it, designate, withdraw it, see the table's material).
+ */
 export async function loadActor(c: Collections, personId: ObjectId, now: Date): Promise<Actor | null> {
   const today = romeDate(now);
   const [person, adminOf, coordinated, designations] = await Promise.all([
@@ -11,7 +16,12 @@ export async function loadActor(c: Collections, personId: ObjectId, now: Date): 
     c.agreementAdmins.find({ personId }, { projection: { agreementId: 1 } }).toArray(),
     c.tables.find({ coordinatorIds: personId }, { projection: { _id: 1 } }).toArray(),
     c.designations
-      .find({ personId, from: { $lte: today }, $or: [{ to: null }, { to: { $gte: today } }] })
+      .find({
+        personId,
+        kind: { $ne: "single_meeting" },
+        from: { $lte: today },
+        $or: [{ to: null }, { to: { $gte: today } }],
+      })
       .project<{ organisationId: ObjectId }>({ organisationId: 1 })
       .toArray(),
   ]);

@@ -4,7 +4,6 @@ import { loadMeeting, loadMeetingTable } from "../meetings/access.ts";
 import { convenedPeople } from "../meetings/convened.ts";
 import { countAnswers } from "../meetings/queries.ts";
 import type { Ctx } from "../shared/context.ts";
-import { romeDate } from "../shared/dates.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
@@ -38,7 +37,7 @@ export async function answerRsvp({ ctx, input }: { ctx: Ctx; input: AnswerInput 
   const table = await loadMeetingTable(ctx, meeting);
   const [convened, delegate] = await Promise.all([
     convenedPeople(ctx, meeting, table, answers),
-    input.delegateId ? loadDelegate(ctx, input.delegateId, romeDate(meeting.startsAt)) : null,
+    input.delegateId ? loadDelegate(ctx, input.delegateId) : null,
   ]);
   const person = convened.find((p) => p.personId.equals(personId));
   if (!person) throw new AppError("not_convened", { personId: personId.toHexString() });

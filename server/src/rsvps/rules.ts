@@ -1,6 +1,6 @@
 import type { ObjectId } from "mongodb";
 import type { MeetingDoc, RsvpAnswer } from "../db/collections.ts";
-import { inForceOn } from "../designations/queries.ts";
+import { organisationsOf } from "../designations/colleagues.ts";
 import { requireChangeable } from "../meetings/access.ts";
 import type { ConvenedPerson } from "../meetings/convened.ts";
 import type { Actor, Ctx } from "../shared/context.ts";
@@ -30,24 +30,24 @@ export function requireAnsweringFor(ctx: Ctx, person: ConvenedPerson): Actor {
   throw new AppError("forbidden");
 }
 
-/** The person proposed as delegate, with the organisations they hold designations for on the day. */
+/** The person proposed as delegate, with the organisations whose colleague they are (see organisationsOf). */
 export type DelegateCandidate = { personId: ObjectId; organisationIds: ObjectId[] };
 
 /** Loads a proposed delegate (null when no such person); one round trip, two parallel queries. */
-export async function loadDelegate(ctx: Ctx, personId: ObjectId, day: string) {
-  const [person, designations] = await Promise.all([
+export async function loadDelegate(ctx: Ctx, personId: ObjectId): Promise<DelegateCandidate | null> {
+  const [person, organisationIds] = await Promise.all([
     ctx.c.people.findOne({ _id: personId }, { projection: { _id: 1 } }),
-    ctx.c.designations.find({ personId, ...inForceOn(day) }, { projection: { organisationId: 1 } }).toArray(),
+    organisationsOf(ctx, personId),
   ]);
   if (!person) return null;
-  return { personId, organisationIds: designations.map((d) => d.organisationId) };
+  return { personId, organisationIds };
 }
 
 /**
  * DOMAIN rule 3: an organisation may send someone else to one sitting. Only a referent delegates (a
  * delegate cannot pass it on, a coordinator has no organisation to be represented), never to
- * themself, and to a person of the same organisation: a colleague without designations is accepted
- * (sent for this sitting), one designated only by other organisations is not.
+ * themself, and only to a colleague of the same organisation (someone it has designated): a stranger,
+ * another organisation's referent or an admin would otherwise be convened and read confidential items.
  */
 export function checkDelegation(
   person: ConvenedPerson,
@@ -64,10 +64,7 @@ export function checkDelegation(
     throw new AppError("delegate_invalid", { reason: `${person.role}_cannot_delegate` });
   if (!delegate) throw new AppError("not_found", { entity: "person", id: input.delegateId.toHexString() });
   const organisationId = person.organisationId;
-  if (
-    delegate.organisationIds.length > 0 &&
-    !delegate.organisationIds.some((id) => id.equals(organisationId))
-  )
+  if (!delegate.organisationIds.some((id) => id.equals(organisationId)))
     throw new AppError("delegate_other_organisation", {
       delegateId: input.delegateId.toHexString(),
       organisationId: organisationId.toHexString(),

@@ -18,6 +18,11 @@ export const errorCatalogue = {
     it: "La data non può essere nel passato.",
     en: "The date cannot be in the past.",
   },
+  backdating_reason_required: {
+    status: 400,
+    it: "Per registrare un atto con una data passata va indicato il motivo (ad esempio il protocollo dell'atto).",
+    en: "Recording an act with a past date needs a reason (e.g. the act's protocol reference).",
+  },
   date_order: {
     status: 400,
     it: "La data di fine precede quella di inizio.",
@@ -39,6 +44,11 @@ export const errorCatalogue = {
     status: 403,
     it: "Un referente può agire solo per il proprio ente.",
     en: "A referent may act only for their own organisation.",
+  },
+  backdating_not_allowed: {
+    status: 403,
+    it: "Un referente registra l'atto con la data di oggi: una data passata la può registrare solo chi amministra l'accordo (o coordina il tavolo, per le designazioni).",
+    en: "A referent records the act with today's date: only the agreement's admins (or the table's coordinators, for designations) may record an earlier date.",
   },
   not_found: { status: 404, it: "Risorsa non trovata.", en: "Resource not found." },
   route_not_found: { status: 404, it: "Percorso inesistente.", en: "No such route." },

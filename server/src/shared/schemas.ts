@@ -25,6 +25,12 @@ export const isoDate = z
 /** Short human text: trimmed, non-empty, bounded. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** Why an act is recorded with a date before today (admins only; see shared/backdating.ts). */
+export const backdatingReason = text(500).nullable().default(null).openapi({
+  description:
+    "Required when the date is before today, which only admins may record: why (e.g. the protocol number of the act)",
+});
+
 /** The `riservato` flag of what a referent brings to a table (DOMAIN rule 10); off unless asked. */
 export const confidentialFlag = z
   .boolean()

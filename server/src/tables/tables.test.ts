@@ -36,7 +36,7 @@ describe("tables", () => {
     const outsider = await makeOrganisation(s, "Comune di Asti");
     await s.api("POST", `/api/v1/agreements/${agreementId}/adhesions`, {
       token: admin.token,
-      body: { organisationId: member._id.toHexString(), receivedOn: "2026-02-01" },
+      body: { organisationId: member._id.toHexString(), receivedOn: "2026-02-01", backdatingReason: "prot." },
     });
     const insider = await s.createPerson();
     await makeReferent(s, {

@@ -1,0 +1,71 @@
+import { ObjectId } from "mongodb";
+import { langOf } from "../calendar/describe.ts";
+import { isErased } from "../calendar/feed.ts";
+import { inForceOn } from "../designations/queries.ts";
+import { createCtx } from "../shared/context.ts";
+import type { DomainEvent } from "../shared/events.ts";
+import { tableMemberIds } from "../tables/sits-on-table.ts";
+import type { NotifierDeps } from "./index.ts";
+import { backgroundQueue } from "./queue.ts";
+import { substitutionNoticeMail } from "./substitution-notice.ts";
+
+const idOf = (value: unknown) =>
+  typeof value === "string" && /^[0-9a-f]{24}$/i.test(value) ? new ObjectId(value) : null;
+
+/**
+ * DOMAIN rule 3: a substitution is told to the table, also to those not on Slack. Each of the table's
+ * referents on the new referent's first day (the new one included) and its coordinators gets an e-mail
+ * in their language. Queued, like meeting mail, so the request never waits for SMTP.
+ */
+export function subscribeSubstitutionMail(deps: NotifierDeps): void {
+  const enqueue = backgroundQueue("substitution-mail");
+  deps.bus.on("referent.substituted", (event) => enqueue(() => notifySubstitution(deps, event)));
+}
+
+async function notifySubstitution(deps: NotifierDeps, event: DomainEvent): Promise<void> {
+  const ctx = createCtx({ db: deps.db, bus: deps.bus, now: deps.now });
+  const [tableId, organisationId, previousId, nextId] = [
+    event.payload.tableId,
+    event.payload.organisationId,
+    event.payload.previousPersonId,
+    event.payload.newPersonId,
+  ].map(idOf);
+  const from = typeof event.payload.from === "string" ? event.payload.from : null;
+  const table = tableId && (await ctx.c.tables.findOne({ _id: tableId }));
+  if (!table || !organisationId || !previousId || !nextId || !from) return;
+  const [sitting, designations, organisation] = await Promise.all([
+    tableMemberIds(ctx, table, from),
+    ctx.c.designations
+      .find({ tableId: table._id, kind: { $ne: "single_meeting" }, ...inForceOn(from) })
+      .project<{ personId: ObjectId; organisationId: ObjectId }>({ personId: 1, organisationId: 1 })
+      .toArray(),
+    ctx.c.organisations.findOne({ _id: organisationId }, { projection: { name: 1 } }),
+  ]);
+  const seated = new Set(sitting.map((id) => id.toHexString()));
+  const recipientIds = [
+    ...designations.filter((d) => seated.has(d.organisationId.toHexString())).map((d) => d.personId),
+    ...table.coordinatorIds,
+  ];
+  const people = await ctx.c.people.find({ _id: { $in: [...recipientIds, previousId, nextId] } }).toArray();
+  const byId = new Map(people.map((p) => [p._id.toHexString(), p]));
+  const nameOf = (id: ObjectId) => byId.get(id.toHexString())?.name ?? "—";
+  const told = new Set<string>();
+  for (const id of recipientIds) {
+    const person = byId.get(id.toHexString());
+    if (!person || isErased(person) || told.has(person.email)) continue;
+    told.add(person.email);
+    const mail = substitutionNoticeMail({
+      person: { name: person.name, email: person.email, locale: langOf(person.locale) },
+      table: table.name,
+      organisation: organisation?.name ?? "—",
+      previous: nameOf(previousId),
+      next: nameOf(nextId),
+      from,
+      publicUrl: deps.config.publicUrl,
+    });
+    // One bad address must not keep the others from being told.
+    await deps.mailer.send(mail).catch((error: unknown) => {
+      console.error(`[substitution-mail] sending "${mail.subject}" failed`, error);
+    });
+  }
+}
