@@ -2,11 +2,16 @@ import { ObjectId } from "mongodb";
 import type { MinutesDoc } from "../db/collections.ts";
 import { requireOrganiser } from "../meetings/access.ts";
 import type { Ctx } from "../shared/context.ts";
-import { refusingDuplicates } from "../shared/errors.ts";
 import { attendeesFromRegister } from "./attendees.ts";
 import { alignItems, checkedActionItems, type MinutesContent } from "./content.ts";
 import { recordMinutes } from "./record.ts";
-import { requireMinutesWritable, requireNotApproved, requireVersion, underMinutesLock } from "./rules.ts";
+import {
+  replaceMinutes,
+  requireMinutesWritable,
+  requireNotApproved,
+  requireVersion,
+  withMinutes,
+} from "./rules.ts";
 
 /**
  * Creates or rewrites the minutes of a sitting that has started (organisers only), until they are
@@ -21,7 +26,7 @@ export async function draftMinutes({
   ctx: Ctx;
   input: { meetingId: ObjectId; version?: number; content: MinutesContent };
 }): Promise<{ minutes: MinutesDoc; created: boolean }> {
-  return underMinutesLock(ctx, input.meetingId, async (meeting, table, before) => {
+  return withMinutes(ctx, input.meetingId, async (meeting, table, before) => {
     const actor = requireOrganiser(ctx, table);
     requireMinutesWritable(meeting, ctx.now());
     requireNotApproved(before);
@@ -50,12 +55,7 @@ export async function draftMinutes({
       createdAt: before?.createdAt ?? now,
       updatedAt: now,
     };
-    if (before) await ctx.c.minutes.replaceOne({ _id: before._id }, after);
-    // The lock serialises writers; the unique index still guards a lock taken over as stale.
-    else
-      await refusingDuplicates(ctx.c.minutes.insertOne(after), "minutes_version_conflict", {
-        currentVersion: 1,
-      });
+    await replaceMinutes(ctx, before, after);
     await recordMinutes(ctx, "minutes.drafted", before, after);
     return { minutes: after, created: !before };
   });

@@ -1,6 +1,5 @@
 import type { ObjectId } from "mongodb";
 import type { Ctx } from "../shared/context.ts";
-import { underMinutesLock } from "./rules.ts";
 
 /**
  * The minutes a person wrote or approved, for their GDPR export: which and when, not the content,
@@ -24,19 +23,12 @@ export async function minutesAuthoredBy(ctx: Ctx, personId: ObjectId) {
 
 /**
  * Erasure (DOMAIN rule 11): the person stays counted among the attendees of the minutes they attended,
- * approved ones included, but under `erasedName`. One minutes at a time, each under its lock.
+ * approved ones included, but under `erasedName`: one in-place update per document, atomic on MongoDB.
  */
 export async function eraseFromMinutes(ctx: Ctx, personId: ObjectId, erasedName: string): Promise<void> {
-  const attended = await ctx.c.minutes
-    .find({ "attendees.personId": personId }, { projection: { meetingId: 1 } })
-    .toArray();
-  for (const { meetingId } of attended) {
-    await underMinutesLock(ctx, meetingId, async (_meeting, _table, minutes) => {
-      if (!minutes) return;
-      const attendees = minutes.attendees.map((a) =>
-        a.personId.equals(personId) ? { ...a, name: erasedName } : a,
-      );
-      await ctx.c.minutes.updateOne({ _id: minutes._id }, { $set: { attendees } });
-    });
-  }
+  await ctx.c.minutes.updateMany(
+    { "attendees.personId": personId },
+    { $set: { "attendees.$[erased].name": erasedName } },
+    { arrayFilters: [{ "erased.personId": personId }] },
+  );
 }

@@ -3,8 +3,7 @@ import type { MeetingDoc, MinutesDoc, TableDoc } from "../db/collections.ts";
 import { isOrganiser, loadMeeting, loadMeetingTable } from "../meetings/access.ts";
 import { findConvened } from "../meetings/convened.ts";
 import type { Ctx } from "../shared/context.ts";
-import { AppError } from "../shared/errors.ts";
-import { withLock } from "../shared/lock.ts";
+import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
 import { canSeeConfidential } from "../tables/visibility.ts";
 
@@ -17,23 +16,46 @@ export type MinutesViewer = {
 };
 
 /**
- * Runs `work` on a fresh copy of the sitting and its minutes (null when none) under the minutes' own
- * lock: FerretDB applies updates as read-modify-write, so the version check and the write must not
- * interleave with another edit.
+ * Runs `work` on a fresh copy of the sitting and its minutes (null when none). No lock: the writes that
+ * follow are conditional on the version (and status) read here, so of two concurrent edits one wins and
+ * the other gets `minutes_version_conflict` (see `replaceMinutes`).
  */
-export function underMinutesLock<T>(
+export async function withMinutes<T>(
   ctx: Ctx,
   meetingId: ObjectId,
   work: (meeting: MeetingDoc, table: TableDoc, minutes: MinutesDoc | null) => Promise<T>,
 ): Promise<T> {
-  return withLock(ctx, `minutes:${meetingId.toHexString()}`, async () => {
-    const meeting = await loadMeeting(ctx, meetingId);
-    const [table, minutes] = await Promise.all([
-      loadMeetingTable(ctx, meeting),
-      ctx.c.minutes.findOne({ meetingId: meeting._id }),
-    ]);
-    return work(meeting, table, minutes);
-  });
+  const meeting = await loadMeeting(ctx, meetingId);
+  const [table, minutes] = await Promise.all([
+    loadMeetingTable(ctx, meeting),
+    ctx.c.minutes.findOne({ meetingId: meeting._id }),
+  ]);
+  return work(meeting, table, minutes);
+}
+
+/**
+ * Writes `after` over `before` only if nobody changed them since they were read (same version and
+ * status: one conditional write, atomic on MongoDB); a new document is inserted, the unique meetingId
+ * index refusing a second one. Either refusal is `minutes_version_conflict`.
+ */
+export async function replaceMinutes(ctx: Ctx, before: MinutesDoc | null, after: MinutesDoc): Promise<void> {
+  if (!before) {
+    await refusingDuplicates(ctx.c.minutes.insertOne(after), "minutes_version_conflict", {
+      currentVersion: 1,
+    });
+    return;
+  }
+  const { matchedCount } = await ctx.c.minutes.replaceOne(
+    { _id: before._id, version: before.version, status: before.status },
+    after,
+  );
+  if (matchedCount === 0) {
+    const current = await ctx.c.minutes.findOne({ _id: before._id });
+    throw new AppError("minutes_version_conflict", {
+      currentVersion: current?.version ?? null,
+      givenVersion: before.version,
+    });
+  }
 }
 
 /** Minutes are written for a sitting that has started and was not called off. */

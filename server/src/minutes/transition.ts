@@ -6,11 +6,12 @@ import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { type MinutesEvent, recordMinutes } from "./record.ts";
 import {
+  replaceMinutes,
   requireMinutes,
   requireMinutesWritable,
   requireNotApproved,
   requireVersion,
-  underMinutesLock,
+  withMinutes,
 } from "./rules.ts";
 
 /** Moves the minutes one step (organisers only); `version`, when given, must be the stored one. */
@@ -25,7 +26,7 @@ export async function transitionMinutes(
     wrongStatus: "minutes_already_in_review" | "minutes_not_in_review";
   },
 ): Promise<MinutesDoc> {
-  return underMinutesLock(ctx, input.meetingId, async (meeting, table, found) => {
+  return withMinutes(ctx, input.meetingId, async (meeting, table, found) => {
     const actor = requireOrganiser(ctx, table);
     requireMinutesWritable(meeting, ctx.now());
     const before = requireMinutes(found, meeting);
@@ -39,7 +40,7 @@ export async function transitionMinutes(
       ...(step.to === "approvato" ? { approvedAt: now, approvedById: actor.personId } : {}),
       updatedAt: now,
     };
-    await ctx.c.minutes.replaceOne({ _id: before._id }, after);
+    await replaceMinutes(ctx, before, after);
     // Who to tell: everyone convened (notifiers decide how; the payload has no content).
     const convened = await convenedPeople(ctx, meeting, table);
     await recordMinutes(ctx, step.event, before, after, {
