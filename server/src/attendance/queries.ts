@@ -25,7 +25,7 @@ export function quorumOf(meeting: MeetingDoc, members: string[], rows: Attendanc
   );
 }
 
-/** Names of the people and organisations in the rows (joined in application code: no $lookup on FerretDB). */
+/** Names of the people and organisations in the rows (one batched `$in` per collection). */
 export async function namesOf(
   ctx: Ctx,
   rows: { personId: ObjectId; organisationId: ObjectId | null }[],

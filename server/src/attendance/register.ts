@@ -21,9 +21,10 @@ export function requireOpenRegister(meeting: MeetingDoc): void {
 }
 
 /**
- * Runs `work` on a fresh copy of the sitting under the lock meetings/change.ts takes, so a row can never
- * be written after the register closed (nor while the sitting is moved), and the read-modify-write
- * updates FerretDB makes cannot interleave.
+ * Runs `work` on a fresh copy of the sitting under the lock meetings/change.ts takes. One of the few
+ * locks left: the register spans several documents (the rows and the sitting's closed register with its
+ * quorum), and MongoDB offers no multi-document atomicity without transactions, so a row must never be
+ * written after the register closed, nor while the sitting is moved or called off.
  */
 export function underMeetingLock<T>(
   ctx: Ctx,

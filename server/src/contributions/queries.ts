@@ -24,7 +24,7 @@ export async function loadVisibleContribution(ctx: Ctx, id: ObjectId): Promise<C
   return doc;
 }
 
-/** Contributions as JSON, with their organisations' names (one `$in`: FerretDB has no $lookup). */
+/** Contributions as JSON, with their organisations' names (one batched `$in`). */
 export async function presentContributions(ctx: Ctx, docs: ContributionDoc[]) {
   const ids = [...new Map(docs.map((d) => [d.organisationId.toHexString(), d.organisationId])).values()];
   const organisations = ids.length

@@ -3,8 +3,9 @@ import { ensureSlackIndexes } from "../../../bot/src/store.ts";
 import { collections } from "./collections.ts";
 
 /**
- * Indexes created at start-up (idempotent). Unique where the domain says "one". FerretDB 1.x has no
- * partial or TTL indexes, so optional unique fields use `sparse` and expiry is checked in queries.
+ * Indexes created at start-up (idempotent). Unique where the domain says "one". No partial or TTL
+ * indexes (the embedded engine accepts and ignores them; db/portable.test.ts refuses them): optional
+ * unique fields use `sparse`, and expiry is stored and checked in queries.
  */
 export async function ensureIndexes(db: Db): Promise<void> {
   const c = collections(db);

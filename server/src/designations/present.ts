@@ -7,7 +7,7 @@ const uniqueIds = (ids: ObjectId[]) => [...new Map(ids.map((id) => [id.toHexStri
 
 /**
  * Designations with person and organisation names, joined in application code with one batched `$in`
- * each (FerretDB 1.x has no $lookup). The e-mail is private contact data: shown only to the person
+ * each. The e-mail is private contact data: shown only to the person
  * themself and to the admins of the designation's agreement.
  */
 export async function presentDesignations(ctx: Ctx, docs: DesignationDoc[]) {

@@ -31,7 +31,8 @@ function diff(before: MeetingDoc, after: MeetingDoc): Changes {
 
 /**
  * Applies a change to one sitting under its lock, raises the iCalendar SEQUENCE, and records it with
- * the event that tells everyone convened (before or after the change: both need to know).
+ * the event that tells everyone convened (before or after the change: both need to know). The lock is
+ * the register's (attendance/register.ts): a sitting is not moved or called off while rows are written.
  */
 async function changeMeeting(
   ctx: Ctx,

@@ -19,7 +19,7 @@ export type ConvenedPerson = {
  * The people convened to a sitting (issue rule 4): the referents designated for the table, on the
  * meeting's day, by the organisations sitting on it that day (not-yet-operative and withdrawn ones
  * excluded), the delegates sent for this sitting only, and the table's coordinators. `answers`: the
- * meeting's RSVPs when the caller has them already (FerretDB scans the collection for every query).
+ * meeting's RSVPs when the caller has them already (one query fewer).
  */
 export async function convenedPeople(
   ctx: Ctx,
@@ -28,7 +28,7 @@ export async function convenedPeople(
   answers?: RsvpDoc[],
 ): Promise<ConvenedPerson[]> {
   const day = romeDate(meeting.startsAt);
-  // Independent reads in parallel, each in one batch: on FerretDB each is a scan of its collection.
+  // Independent reads in parallel, each in one batch.
   const [members, designated, delegations] = await Promise.all([
     tableMemberIds(ctx, table, day),
     ctx.c.designations

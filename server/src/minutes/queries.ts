@@ -26,7 +26,7 @@ export async function getMinutes({
   const minutes = requireMinutes(found, meeting);
   const viewer = await minutesViewer(ctx, meeting, table);
   requireMayRead(minutes, viewer);
-  // Owners' names are read now (no $lookup on FerretDB), so an erased person shows as erased.
+  // Owners' names are read now, not copied into the minutes, so an erased person shows as erased.
   const ownerIds = minutes.actionItems.flatMap((a) => ("personId" in a.who ? [a.who.personId] : []));
   const owners =
     ownerIds.length === 0

@@ -27,7 +27,7 @@ async function namesOf(ctx: Ctx, collection: "people" | "organisations", ids: Ob
 /** Every answer to a sitting, by person and by organisation (is each organisation represented?). */
 export async function meetingRsvps({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }) {
   requireActor(ctx);
-  // One read of the answers serves the delegations and the list (FerretDB scans for each query).
+  // One read of the answers serves the delegations and the list.
   const [meeting, rsvps] = await Promise.all([
     loadMeeting(ctx, input.id),
     ctx.c.rsvps.find({ meetingId: input.id }).toArray(),
@@ -35,7 +35,7 @@ export async function meetingRsvps({ ctx, input }: { ctx: Ctx; input: { id: Obje
   const table = await loadMeetingTable(ctx, meeting);
   const convened = await convenedPeople(ctx, meeting, table, rsvps);
   await requireMayReadAnswers(ctx, table, convened);
-  // No $lookup on FerretDB: one batched $in per collection.
+  // Names: one batched $in per collection.
   const personIds = [
     ...convened.map((p) => p.personId),
     ...rsvps.flatMap((r) => (r.delegateId ? [r.delegateId] : [])),

@@ -312,15 +312,11 @@ export class AppError extends Error {
 }
 
 /**
- * True for a MongoDB duplicate-key error (a unique index rejected the write). FerretDB 1.x reports E11000
- * for inserts but, for updates and findAndModify, an InternalError (code 1) carrying SQLite's
- * "UNIQUE constraint failed": the write is still refused, only the code differs, so both count.
+ * True for a MongoDB duplicate-key error (E11000: a unique index rejected the write).
  */
 export function isDuplicateKey(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  if (code === 11000) return true;
-  return code === 1 && typeof message === "string" && message.includes("UNIQUE constraint failed");
+  return (error as { code?: unknown }).code === 11000;
 }
 
 /** Awaits a write, turning a unique-index refusal into the given domain error (and nothing else). */

@@ -9,11 +9,11 @@ const STALE_AFTER_MS = 30_000;
 const WAIT_MS = 3_000;
 
 /**
- * Serialises the writes to one document across requests and instances. FerretDB 1.x applies an update
- * as read-modify-write of the whole document, so of two concurrent updates one can be lost, and a
- * guarded update (`{ to: null }`) can match twice; an insert into a unique `_id` is the one atomic
- * primitive both it and MongoDB offer. Writers queue briefly for the lock, then get 409. Wall-clock
- * time on purpose: it is not a domain date.
+ * Serialises work that must change several documents consistently, across requests and instances
+ * (MongoDB has no multi-document atomicity without transactions, which the embedded engine lacks).
+ * A change to ONE document needs no lock: use a guarded `findOneAndUpdate`, `$inc`, an upsert or
+ * `changeGuarded` (guarded-change.ts). The lock is a document inserted under a unique `_id`; writers
+ * queue briefly for it, then get 409. Wall-clock time on purpose: it is not a domain date.
  */
 export async function withLock<T>(ctx: Ctx, key: string, work: () => Promise<T>): Promise<T> {
   const owner = randomBytes(8).toString("hex");

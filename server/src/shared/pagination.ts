@@ -21,7 +21,7 @@ function decodeCursor(cursor: string): ObjectId {
   return new ObjectId(hex);
 }
 
-/** Cursor pagination in _id order: stable under inserts and cheap on both MongoDB and FerretDB. */
+/** Cursor pagination in _id order: stable under inserts, and served by the `_id` index on every engine. */
 export async function paginate<T extends Document & { _id: ObjectId }>(
   collection: Collection<T>,
   filter: Filter<T>,

@@ -4,7 +4,7 @@ import { type IsoDate, romeDate } from "../shared/dates.ts";
 import { membershipInForce } from "./sits-on-table.ts";
 import { getTable } from "./use-cases.ts";
 
-/** Organisations sitting on the table on a day, with names (joined in application code: FerretDB has no $lookup). */
+/** Organisations sitting on the table on a day, with names (one batched `$in`). */
 export async function listTableMembers({ ctx, input }: { ctx: Ctx; input: { id: ObjectId; on?: IsoDate } }) {
   const table = await getTable({ ctx, input });
   const on = input.on ?? romeDate(ctx.now());
