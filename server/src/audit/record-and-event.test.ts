@@ -1,8 +1,11 @@
+import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storedEvents } from "../../../test/support/records.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
 import { contribute, contributionBody } from "../contributions/test-fixtures.ts";
 import { convene, meetingWorld } from "../meetings/test-fixtures.ts";
+import { createCtx } from "../shared/context.ts";
+import { recordChange } from "../shared/record.ts";
 
 type Entry = {
   id: string;
@@ -81,5 +84,32 @@ describe("audit entries and domain events are one record", () => {
       byStream.set(record.stream, [...(byStream.get(record.stream) ?? []), record.seq]);
     expect(byStream.size).toBeGreaterThan(3);
     for (const [stream, seqs] of byStream) expect(seqs, stream).toEqual(seqs.map((_, i) => i + 1));
+  });
+
+  it("keeps numbering right from a head a crash left behind, and under concurrent writers of one stream", async () => {
+    const ctx = createCtx({ db: s.db, bus: s.bus, actor: null });
+    const entityId = new ObjectId();
+    const change = (n: number) =>
+      recordChange(ctx, {
+        action: "test.changed",
+        entity: "test",
+        entityId,
+        agreementId: null,
+        before: null,
+        after: { n },
+        systemActorName: "test",
+      });
+    await change(1);
+    await change(2);
+    // A crash between the record and its head: the head says 0 though 2 records exist.
+    await s.c.streamHeads.updateOne({ _id: `test:${entityId.toHexString()}` }, { $set: { seq: 0 } });
+    await Promise.all([3, 4, 5, 6, 7, 8].map(change));
+    const records = await s.c.audit
+      .find({ stream: `test:${entityId.toHexString()}` })
+      .sort({ seq: 1 })
+      .toArray();
+    expect(records.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(records.slice(0, 2).map((r) => (r.after as { n: number }).n)).toEqual([1, 2]);
+    expect((await s.c.streamHeads.findOne({ _id: `test:${entityId.toHexString()}` }))?.seq).toBe(8);
   });
 });

@@ -62,25 +62,37 @@ export function eventOf(record: AuditDoc): DomainEvent | null {
 }
 
 /**
- * Stores the record as the next of its stream. Reading the last number and inserting the one after it,
- * with the unique index refusing a number already taken, keeps each stream gap-free and numbered in the
- * order its records were stored: what a dispatcher needs to resume a stream from a checkpoint.
+ * Stores the record as the next of its stream. Each number is inserted only after the one before it
+ * exists, the unique (stream, seq) index refusing a number already taken, so each stream is gap-free
+ * and numbered in the order its records were stored: what a dispatcher needs to resume a stream from a
+ * checkpoint. The stream's head (one `_id` read) says where to start; a head left behind by a crash
+ * only costs a refused insert or two, never a wrong number.
  */
 async function insertNumbered(ctx: Ctx, draft: Omit<AuditDoc, "_id" | "seq">): Promise<AuditDoc> {
+  const head = await ctx.c.streamHeads.findOne({ _id: draft.stream });
+  let seq = (head?.seq ?? 0) + 1;
   for (let attempt = 0; attempt < SEQ_ATTEMPTS; attempt++) {
-    const [last] = await ctx.c.audit
-      .find({ stream: draft.stream }, { projection: { seq: 1 } })
-      .sort({ seq: -1 })
-      .limit(1)
-      .toArray();
-    const record: AuditDoc = { _id: new ObjectId(), ...draft, seq: (last?.seq ?? 0) + 1 };
+    const record: AuditDoc = { _id: new ObjectId(), ...draft, seq };
     try {
       await ctx.c.audit.insertOne(record);
+      await advanceHead(ctx, draft.stream, seq);
       return record;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
-    await sleep(Math.random() * 5 * (attempt + 1));
+    seq += 1;
+    if (attempt > 2) await sleep(Math.random() * attempt); // many writers of one stream: spread them
   }
   throw new AppError("concurrent_change", { stream: draft.stream });
+}
+
+/** Moves the stream's head forward (never back: `$max`), creating it on the stream's first record. */
+async function advanceHead(ctx: Ctx, stream: string, seq: number): Promise<void> {
+  try {
+    await ctx.c.streamHeads.updateOne({ _id: stream }, { $max: { seq } }, { upsert: true });
+  } catch (error) {
+    // Two first records racing to create the head: the other created it, so move it instead.
+    if (!isDuplicateKey(error)) throw error;
+    await ctx.c.streamHeads.updateOne({ _id: stream }, { $max: { seq } });
+  }
 }
