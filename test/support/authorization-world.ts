@@ -1,0 +1,223 @@
+import { BSON } from "mongodb";
+import { issueLoginLink } from "../../server/src/auth/login-links.ts";
+import { createCtx } from "../../server/src/shared/context.ts";
+import { makeAgreement, makeOrganisation, makeTable } from "./factories.ts";
+import type { TestServer } from "./server.ts";
+
+/** The people the authorization matrix acts as, in the order of its columns. */
+export const PERSONAS = [
+  "anon",
+  "refA",
+  "refB",
+  "delegate",
+  "coord2",
+  "coord",
+  "admin2",
+  "admin",
+  "root",
+] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+/** How a persona authenticates: a bearer token, or a browser session (cookie plus CSRF header). */
+export type Credentials = { id: string; token: string; cookie: string; csrfToken: string };
+
+/** The day of the sitting M (Rome) and the instant every matrix call is made: 09:50, ten minutes before M. */
+export const TODAY = "2026-03-24";
+export const YESTERDAY = "2026-03-23";
+export const TOMORROW = "2026-03-25";
+export const NOW = new Date("2026-03-24T09:50:00+01:00");
+
+export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/**
+ * Builds, through the API and the real use cases, the world every matrix row starts from: agreement G
+ * (admin) and G2 (its own admin); organisations A and B operative members of G; table T of G
+ * (coordinator, referents of A and B) and T2 of G (another coordinator); yesterday's sittings P1
+ * (minutes in draft) and P2 (minutes under review); today's sitting M at 10:00, RSVP open, to which A's
+ * referent sends a colleague as single-sitting delegate (a `single_meeting` designation recorded by
+ * the admin, then the `delega` answer). Every persona also holds a browser session and a calendar feed.
+ */
+export async function buildWorld(s: TestServer) {
+  const api = async (method: string, path: string, token: string, body?: unknown) => {
+    const response = await s.api(method, `/api/v1${path}`, { token, body });
+    if (response.status >= 300)
+      throw new Error(`world: ${method} ${path} → ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+  // Set up the day before (designations start today at the earliest), then move to the sitting's day.
+  s.clock.now = new Date(`${YESTERDAY}T08:00:00+01:00`);
+  const person = (name: string, admin = false) => s.createPerson({ name, admin });
+  const people = {
+    root: await person("Irene Installazione", true),
+    admin: await person("Giorgio Amministratore G"),
+    admin2: await person("Gemma Amministratrice G2"),
+    coord: await person("Carla Coordinatrice T"),
+    coord2: await person("Corrado Coordinatore T2"),
+    refA: await person("Anna Referente A"),
+    refB: await person("Bruno Referente B"),
+    delegate: await person("Dario Collega di A"),
+    newcomer: await person("Nadia Nuova"),
+  };
+  const terms = { adhesionDelayDays: 0, withdrawalNotice: { amount: 30, unit: "days" as const } };
+  const G = (await makeAgreement(s, people.root.token, terms)).id;
+  const G2 = (await makeAgreement(s, people.root.token, terms)).id;
+  await api("POST", `/agreements/${G}/admins`, people.root.token, { personId: people.admin.id });
+  await api("POST", `/agreements/${G2}/admins`, people.root.token, { personId: people.admin2.id });
+  const A = (await makeOrganisation(s, "Comune di Alfa"))._id.toHexString();
+  const B = (await makeOrganisation(s, "Comune di Beta"))._id.toHexString();
+  for (const organisationId of [A, B])
+    await api("POST", `/agreements/${G}/adhesions`, people.admin.token, {
+      organisationId,
+      receivedOn: YESTERDAY,
+    });
+  const T = (await makeTable(s, people.admin.token, G, { coordinatorIds: [people.coord.id] })).id;
+  const T2 = (await makeTable(s, people.admin.token, G, { coordinatorIds: [people.coord2.id] })).id;
+  const designate = (body: Record<string, unknown>) =>
+    api("POST", `/tables/${T}/designations`, people.admin.token, body);
+  const designationA = (await designate({ organisationId: A, personId: people.refA.id, from: YESTERDAY })).id;
+  await designate({ organisationId: B, personId: people.refB.id, from: YESTERDAY });
+
+  const convene = async (title: string, startsAt: string, endsAt: string) =>
+    (
+      await api("POST", `/tables/${T}/meetings`, people.coord.token, {
+        title,
+        startsAt,
+        endsAt,
+        mode: "in_presenza",
+        place: { address: "Piazza Municipio 1", room: "Sala consiliare" },
+        agenda: [{ title: "Piano di migrazione al cloud" }],
+      })
+    ).id as string;
+  const P1 = await convene("Seduta di ieri (verbale in bozza)", `${YESTERDAY}T10:00`, `${YESTERDAY}T11:00`);
+  const P2 = await convene(
+    "Seduta di ieri (verbale in revisione)",
+    `${YESTERDAY}T11:30`,
+    `${YESTERDAY}T12:30`,
+  );
+  const M = await convene("Seduta di oggi", `${TODAY}T10:00`, `${TODAY}T12:00`);
+  s.clock.now = new Date(`${YESTERDAY}T13:00:00+01:00`);
+  for (const meeting of [P1, P2])
+    await api("PUT", `/meetings/${meeting}/minutes`, people.coord.token, { version: 0, notes: "Bozza" });
+  await api("POST", `/meetings/${P2}/minutes/review`, people.coord.token, { version: 1 });
+
+  s.clock.now = NOW;
+  await designate({
+    organisationId: A,
+    personId: people.delegate.id,
+    from: TODAY,
+    kind: "single_meeting",
+    meetingRef: M,
+  });
+  await api("PUT", `/meetings/${M}/rsvps/me`, people.refA.token, {
+    answer: "delega",
+    delegateId: people.delegate.id,
+  });
+  await api("PUT", `/meetings/${M}/attendance/${people.refB.id}`, people.coord.token, { mode: "presenza" });
+  const issueReport = (
+    await api("POST", `/tables/${T}/issue-reports`, people.refA.token, {
+      organisationId: A,
+      title: "Il portale dei pagamenti è fermo",
+      severity: "media",
+    })
+  ).id as string;
+  const contribution = (
+    await api("POST", `/tables/${T}/contributions`, people.refA.token, {
+      organisationId: A,
+      kind: "documento",
+      title: "Capitolato della migrazione",
+      url: "https://comune-alfa.example.it/capitolato.pdf",
+    })
+  ).id as string;
+  const refAToken = (await api("POST", "/auth/tokens", people.refA.token, { name: "integrazione" }))
+    .id as string;
+
+  const ctx = createCtx({ db: s.db, bus: s.bus, now: () => new Date(s.clock.now) });
+  const loginToken = async (personId: string) => {
+    const url = await issueLoginLink({
+      ctx,
+      input: { personId: BSON.ObjectId.createFromHexString(personId), publicUrl: s.url },
+    });
+    return new URL(url).searchParams.get("token") ?? "";
+  };
+  const credentials = {} as Record<Exclude<Persona, "anon">, Credentials>;
+  for (const name of PERSONAS) {
+    if (name === "anon") continue;
+    const { id, token } = people[name];
+    const session = await s.api("POST", "/api/v1/auth/sessions", { body: { token: await loginToken(id) } });
+    const cookie = (session.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    credentials[name] = { id, token, cookie, csrfToken: session.body.csrfToken };
+    await api("POST", "/people/me/calendar-feed", token);
+  }
+  const checkInCode = (await s.c.meetings.findOne({ _id: BSON.ObjectId.createFromHexString(M) }))
+    ?.checkInCode;
+
+  return {
+    people,
+    credentials,
+    G,
+    G2,
+    A,
+    B,
+    T,
+    T2,
+    P1,
+    P2,
+    M,
+    designationA,
+    issueReport,
+    contribution,
+    refAToken,
+    checkInCode: checkInCode ?? "",
+    /** A fresh login link for the newcomer, for POST /auth/sessions. */
+    newcomerLoginToken: await loginToken(people.newcomer.id),
+  };
+}
+
+/** Every document of every collection, as canonical Extended JSON by `_id` (exact BSON types, so lossless). */
+export type Snapshot = Record<string, Map<string, string>>;
+
+/** Reads the whole database. */
+export async function snapshot(s: TestServer): Promise<Snapshot> {
+  const names = (await s.db.listCollections({}, { nameOnly: true }).toArray())
+    .map((c) => c.name)
+    .filter((name) => !name.startsWith("system."));
+  const entries = await Promise.all(
+    names.map(async (name) => {
+      const docs = await s.db.collection(name).find({}, { promoteValues: false }).toArray();
+      const byId = new Map(docs.map((doc) => [canonical(doc._id), canonical(doc)]));
+      return [name, byId] as const;
+    }),
+  );
+  return Object.fromEntries(entries.filter(([, docs]) => docs.size > 0));
+}
+
+const canonical = (value: unknown) => BSON.EJSON.stringify(value, { relaxed: false });
+
+/** What differs between two snapshots, collection by collection: `_id`s added, removed and changed. */
+export function differences(before: Snapshot, after: Snapshot, except: readonly string[] = []) {
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (name) => !except.includes(name),
+  );
+  return names.flatMap((name) => {
+    const was = before[name] ?? new Map<string, string>();
+    const is = after[name] ?? new Map<string, string>();
+    const added = [...is.keys()].filter((id) => !was.has(id));
+    const removed = [...was.keys()].filter((id) => !is.has(id));
+    const changed = [...is.keys()].filter((id) => was.has(id) && was.get(id) !== is.get(id));
+    return added.length || removed.length || changed.length ? [{ name, added, removed, changed }] : [];
+  });
+}
+
+/** Puts the database back to `target` by undoing only what differs (minimal writes; indexes stay). */
+export async function restore(s: TestServer, target: Snapshot): Promise<void> {
+  const parse = (text: string) => BSON.EJSON.parse(text, { relaxed: false });
+  await Promise.all(
+    differences(target, await snapshot(s)).map(async ({ name, added, removed, changed }) => {
+      const collection = s.db.collection(name);
+      const docs = target[name] ?? new Map<string, string>();
+      if (added.length) await collection.deleteMany({ _id: { $in: added.map(parse) } });
+      for (const id of changed) await collection.replaceOne({ _id: parse(id) }, parse(docs.get(id) ?? ""));
+      if (removed.length) await collection.insertMany(removed.map((id) => parse(docs.get(id) ?? "")));
+    }),
+  );
+}
