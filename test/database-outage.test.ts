@@ -88,7 +88,7 @@ describe("when the database goes away", () => {
     await mongo.stop();
     const started = Date.now();
     const health = await fetch(`${s.url}/healthz`);
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(Date.now() - started).toBeLessThan(2_000); // 0.8 s timer, with room for a loaded machine
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ status: "degraded", db: { reachable: false } });
     const write = await createAgreement();

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import {
   MongoClientClosedError,
+  MongoError,
   MongoNetworkError,
   MongoNotConnectedError,
   MongoServerSelectionError,
@@ -10,15 +11,24 @@ import {
 import { AppError, errorCatalogue, isDuplicateKey } from "../shared/errors.ts";
 import type { AppEnv } from "./env.ts";
 
-/** The database cannot be reached (an outage, a restart) or its client is closed (shutting down). */
+/**
+ * The database cannot be reached (an outage, a restart) or its client is closed (shutting down). Also
+ * when that is the cause of another error (a bulk write cut off mid-way) or the driver labels it a
+ * transient write failure: the client may retry later, nothing is wrong with its request.
+ */
 function isDatabaseUnavailable(error: unknown): boolean {
-  return (
-    error instanceof MongoServerSelectionError ||
-    error instanceof MongoClientClosedError ||
-    error instanceof MongoNetworkError ||
-    error instanceof MongoTopologyClosedError ||
-    error instanceof MongoNotConnectedError
-  );
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (
+      e instanceof MongoServerSelectionError ||
+      e instanceof MongoClientClosedError ||
+      e instanceof MongoNetworkError ||
+      e instanceof MongoTopologyClosedError ||
+      e instanceof MongoNotConnectedError ||
+      (e instanceof MongoError && e.hasErrorLabel("RetryableWriteError"))
+    )
+      return true;
+  }
+  return false;
 }
 
 /** The one place errors become responses: `{ error: { code, message, details } }`, never a stack trace. */
