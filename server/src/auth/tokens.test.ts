@@ -14,7 +14,7 @@ describe("personal API tokens", () => {
 
   it("a token revoked while it is in use stays revoked", async () => {
     // Each token's first uses stamp lastUsedAt while it is being revoked; several tokens race at once so
-    // that a stamp rewriting the whole token (as FerretDB 1.x applied every update) would revive one.
+    // that a stamp rewriting the whole token, instead of setting its one field, would revive one.
     const busyOwner = await s.createPerson();
     const busy: { id: string; token: string }[] = [];
     for (let n = 0; n < 8; n++) {
