@@ -11,7 +11,7 @@ export type PhaseOf = (command: string, collection: string, body: Document) => s
 
 /** Token check and its last-use stamp are "auth"; everything else is labelled by collection. */
 export const byCollection: PhaseOf = (_command, collection) =>
-  collection === "apiTokens" || collection === "apiTokenUsage" ? "auth" : collection;
+  collection === "apiTokens" ? "auth" : collection;
 
 /**
  * The steps of PUT /meetings/{id}/rsvps/{personId}, told apart by collection and filter: auth (token),

@@ -1,4 +1,5 @@
 import { ObjectId } from "mongodb";
+import { isDuplicateKey } from "../../../server/src/shared/errors.ts";
 import { recordChange } from "../../../server/src/shared/record.ts";
 import { matchTableName, tablesOrganisedByMe } from "../../../server/src/tables/organised.ts";
 import { escapeMrkdwn } from "../blocks/format.ts";
@@ -33,14 +34,17 @@ export function unlinkChannel(call: CommandCall) {
     if (current && !organised.some((table) => table._id.equals(current.tableId))) {
       return say(call.respond, TEXT[who.lang].notOrganiser);
     }
-    if (current) {
-      await call.deps.store.channels.deleteOne({ _id: current._id });
+    // Deletes only the link that was checked: one relinked to another table meanwhile stays.
+    const removed = current
+      ? await call.deps.store.channels.findOneAndDelete({ _id: current._id, tableId: current.tableId })
+      : null;
+    if (removed) {
       await recordChange(who.ctx, {
         action: "slack.channel_unlinked",
         entity: "slackChannel",
-        entityId: current._id,
+        entityId: removed._id,
         agreementId: null,
-        before: current,
+        before: removed,
         after: null,
       });
     }
@@ -48,25 +52,30 @@ export function unlinkChannel(call: CommandCall) {
   });
 }
 
+/**
+ * Points the channel at the table with one upsert on its unique key, atomic on MongoDB: the document it
+ * replaced is exactly this link's audited `before`, however many coordinators link the channel at once.
+ */
 async function setChannel(call: CommandCall, who: PersonWho, tableId: ObjectId) {
   const { team_id: teamId, channel_id: channelId } = call.command;
-  const before = await call.deps.store.channels.findOne({ teamId, channelId });
-  const doc = {
-    _id: before?._id ?? new ObjectId(),
-    teamId,
-    channelId,
-    tableId,
-    linkedById: who.person._id,
-    linkedAt: call.deps.now(),
-  };
-  // Replace by _id (the one write FerretDB does without a scan); the unique key settles two first links.
-  await call.deps.store.channels.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  const link = { tableId, linkedById: who.person._id, linkedAt: call.deps.now() };
+  const fresh = new ObjectId();
+  const upsert = () =>
+    call.deps.store.channels.findOneAndUpdate(
+      { teamId, channelId },
+      { $set: link, $setOnInsert: { _id: fresh } },
+      { upsert: true, returnDocument: "before" },
+    );
+  // Two first links can both try to insert; the loser's retry replaces the winner's link.
+  const before = await upsert().catch((error) => (isDuplicateKey(error) ? upsert() : Promise.reject(error)));
+  const _id = before?._id ?? fresh;
+  const after = { _id, teamId, channelId, ...link };
   await recordChange(who.ctx, {
     action: "slack.channel_linked",
     entity: "slackChannel",
-    entityId: doc._id,
+    entityId: _id,
     agreementId: null,
     before,
-    after: doc,
+    after,
   });
 }

@@ -15,7 +15,7 @@ export async function issueIdentityLink(
 ): Promise<string> {
   const token = newToken();
   const now = deps.now();
-  // No TTL index on FerretDB: issuing sweeps the expired ones.
+  // No TTL index (the embedded engine ignores them): issuing sweeps the expired ones.
   await deps.store.linkTokens.deleteMany({ expiresAt: { $lte: now } });
   await deps.store.linkTokens.insertOne({
     _id: new ObjectId(),
@@ -36,8 +36,11 @@ export async function redeemIdentityLink(
   deps: BotDeps,
   input: { token: string; personId: ObjectId },
 ): Promise<SlackUserDoc | null> {
-  const found = await deps.store.linkTokens.findOneAndDelete({ tokenHash: hashToken(input.token) });
-  if (!found || found.expiresAt <= deps.now()) return null;
+  const found = await deps.store.linkTokens.findOneAndDelete({
+    tokenHash: hashToken(input.token),
+    expiresAt: { $gt: deps.now() },
+  });
+  if (!found) return null;
   // A Slack user re-linking replaces their previous link.
   await deps.store.users.deleteMany({ teamId: found.teamId, userId: found.userId });
   return storeLink(deps, {

@@ -31,7 +31,7 @@ export async function issueLoginLink({
     expiresAt: new Date(now.getTime() + LOGIN_LINK_TTL_MS),
     usedAt: null,
   };
-  // No TTL index on FerretDB: issuing a link sweeps the expired ones.
+  // No TTL index (the embedded engine ignores them): issuing a link sweeps the expired ones, used or not.
   await ctx.c.loginLinks.deleteMany({ expiresAt: { $lte: now } });
   await ctx.c.loginLinks.insertOne(doc);
   return `${input.publicUrl}/auth/verify?token=${encodeURIComponent(token)}`;

@@ -1,10 +1,11 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { ObjectId } from "mongodb";
+import type { ApiTokenDoc, Collections } from "../db/collections.ts";
 import type { AppEnv, Auth } from "../http/env.ts";
 import { loadActor } from "../people/load-actor.ts";
 import { createCtx } from "../shared/context.ts";
-import { AppError, isDuplicateKey } from "../shared/errors.ts";
+import { AppError } from "../shared/errors.ts";
 import type { EventBus } from "../shared/events.ts";
 import { hashToken, sameSecret } from "./secrets.ts";
 
@@ -21,7 +22,6 @@ const CSRF_EXEMPT = new Set(["/auth/verify", "/api/v1/auth/sessions", "/api/v1/a
  * requires the session's CSRF token on cookie-authenticated writes.
  */
 export function authenticate(deps: { bus: EventBus; now?: () => Date }): MiddlewareHandler<AppEnv> {
-  const recentUse = new RecentUse();
   return async (c, next) => {
     const db = c.get("ctx")?.db;
     if (!db) throw new Error("authenticate() needs the ctx set by the app");
@@ -35,15 +35,7 @@ export function authenticate(deps: { bus: EventBus; now?: () => Date }): Middlew
         revokedAt: null,
       });
       if (!token) throw new AppError("unauthenticated", { reason: "invalid_token" });
-      // Recorded beside the token, not on it: FerretDB rewrites whole documents, so a write here could
-      // undo a revocation made at the same moment. Two first uses racing on the upsert are both fine.
-      if (recentUse.due(token._id.toHexString(), now)) {
-        await base.c.apiTokenUsage
-          .updateOne({ _id: token._id }, { $set: { lastUsedAt: now } }, { upsert: true })
-          .catch((error) => {
-            if (!isDuplicateKey(error)) throw error;
-          });
-      }
+      await recordUse(base.c.apiTokens, token, now);
       auth = { personId: token.personId.toHexString(), via: "token" };
     } else {
       const sessionId = getCookie(c, SESSION_COOKIE);
@@ -74,17 +66,15 @@ export function authenticate(deps: { bus: EventBus; now?: () => Date }): Middlew
 }
 
 /**
- * "Last used" is shown to the minute, so each instance writes it at most once a minute per token: a
- * busy integration would otherwise add a write to every request. Only a display timestamp is kept here,
- * never a rule, so instances stay interchangeable.
+ * "Last used" is shown to the minute, so it is written at most once a minute per token: the token just
+ * read says whether it is due, and the guard keeps concurrent requests on any instance from writing it
+ * again. A `$set` of this one field never touches `revokedAt`, so it cannot undo a concurrent revocation.
  */
-class RecentUse {
-  #writtenAt = new Map<string, number>();
-  due(tokenId: string, now: Date): boolean {
-    const last = this.#writtenAt.get(tokenId);
-    if (last !== undefined && Math.abs(now.getTime() - last) < 60_000) return false;
-    if (this.#writtenAt.size > 10_000) this.#writtenAt.clear();
-    this.#writtenAt.set(tokenId, now.getTime());
-    return true;
-  }
+async function recordUse(tokens: Collections["apiTokens"], token: ApiTokenDoc, now: Date): Promise<void> {
+  const minuteAgo = new Date(now.getTime() - 60_000);
+  if (token.lastUsedAt && token.lastUsedAt >= minuteAgo) return;
+  await tokens.updateOne(
+    { _id: token._id, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: minuteAgo } }] },
+    { $set: { lastUsedAt: now } },
+  );
 }

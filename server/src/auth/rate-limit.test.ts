@@ -70,6 +70,15 @@ describe("login rate limits (shared through MongoDB)", () => {
     expect(await s.c.loginLinks.countDocuments({ personId: p.person._id })).toBe(5);
   });
 
+  it("counts every hit of a concurrent burst from one IP: exactly 30 pass, the rest get 429", async () => {
+    freshWindow();
+    const statuses = await Promise.all(
+      Array.from({ length: 36 }, (_, n) => ask(`raffica${n}@comune.example.it`).then((r) => r.status)),
+    );
+    expect(statuses.filter((status) => status === 202)).toHaveLength(30);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(6);
+  });
+
   it("limits one IP to 30 requests per window, ignoring X-Forwarded-For unless the proxy is trusted", async () => {
     freshWindow();
     const forged = { "x-forwarded-for": "198.51.100.7" };

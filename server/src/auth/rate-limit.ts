@@ -1,4 +1,3 @@
-import { ObjectId } from "mongodb";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
 
@@ -9,10 +8,9 @@ export const LOGIN_LIMITS = { windowMs: 15 * 60_000, perEmail: 5, perIp: 30 } as
  * Counts one hit on a fixed-window counter kept in MongoDB, so every stateless instance shares it; past
  * `limit` throws `rate_limited` with the seconds until the window ends.
  *
- * Each allowed hit claims a numbered slot `<scope>:<windowStart>#<n>` (n ≤ limit) under the unique index
- * on `key`. A `$inc` counter would be simpler, but FerretDB 1.x runs `$inc` as read-then-write and loses
- * concurrent updates (measured: 20 concurrent increments → 6), whereas a unique index refuses a second
- * claim of the same slot on every engine, so at most `limit` hits pass however many instances race.
+ * One counter document per scope and window (`<scope>:<windowStart>`, unique), bumped by one atomic
+ * `$inc` upsert: MongoDB applies it to the document in one step, so concurrent hits from any number of
+ * instances each see their own count and exactly `limit` of them pass.
  */
 export async function hitRateLimit({
   ctx,
@@ -21,29 +19,30 @@ export async function hitRateLimit({
   ctx: Ctx;
   input: { scope: string; limit: number; windowMs: number };
 }): Promise<void> {
-  const now = ctx.now().getTime();
-  const windowStart = Math.floor(now / input.windowMs) * input.windowMs;
-  const bucket = `${input.scope}:${windowStart}`;
+  const now = ctx.now();
+  const windowStart = Math.floor(now.getTime() / input.windowMs) * input.windowMs;
   const expiresAt = new Date(windowStart + input.windowMs);
-  // Exactly the keys starting with `<bucket>#` ("$" follows "#"): an index range, no regex.
-  const taken = await ctx.c.rateBuckets.countDocuments({ key: { $gte: `${bucket}#`, $lt: `${bucket}$` } });
-  for (let slot = taken + 1; slot <= input.limit; slot++) {
-    try {
-      await ctx.c.rateBuckets.insertOne({
-        _id: new ObjectId(),
-        key: `${bucket}#${slot}`,
-        count: slot,
-        expiresAt,
-      });
-    } catch (error) {
-      if (isDuplicateKey(error)) continue; // a concurrent hit claimed this slot first: try the next
-      throw error;
-    }
-    // No TTL index on FerretDB: whoever opens a new window sweeps the expired ones.
-    if (slot === 1) await ctx.c.rateBuckets.deleteMany({ expiresAt: { $lte: new Date(now) } });
-    return;
-  }
+  const bucket = await countHit(ctx, `${input.scope}:${windowStart}`, now, expiresAt);
+  // No TTL index (the embedded engine ignores them): whoever opens a window sweeps the expired ones.
+  if (bucket.count === 1) await ctx.c.rateBuckets.deleteMany({ expiresAt: { $lte: now } });
+  if (bucket.count <= input.limit) return;
   throw new AppError("rate_limited", {
-    retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now) / 1000)),
+    retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000)),
   });
+}
+
+async function countHit(ctx: Ctx, key: string, now: Date, expiresAt: Date, retried = false) {
+  try {
+    const bucket = await ctx.c.rateBuckets.findOneAndUpdate(
+      { key, expiresAt: { $gt: now } },
+      { $inc: { count: 1 }, $setOnInsert: { expiresAt } },
+      { upsert: true, returnDocument: "after" },
+    );
+    if (!bucket) throw new Error(`rate bucket ${key} not returned by its upsert`);
+    return bucket;
+  } catch (error) {
+    // Two first hits can both try to insert the window's document; the loser's retry then finds it.
+    if (retried || !isDuplicateKey(error)) throw error;
+    return countHit(ctx, key, now, expiresAt, true);
+  }
 }

@@ -20,15 +20,13 @@ export async function startSession({
   input: { token: string; ttlMs: number };
 }): Promise<{ sessionId: string; session: SessionDoc; person: PersonDoc; actor: Actor }> {
   const now = ctx.now();
-  const link = await ctx.c.loginLinks.findOne({
-    tokenHash: hashToken(input.token),
-    usedAt: null,
-    expiresAt: { $gt: now },
-  });
-  // Consuming = deleting. FerretDB 1.x runs findOneAndUpdate as read-then-write, so a conditional
-  // `$set: { usedAt }` let several concurrent clicks all win; a delete's count is exact on every engine.
-  const consumed = link ? (await ctx.c.loginLinks.deleteOne({ _id: link._id })).deletedCount === 1 : false;
-  if (!link || !consumed) throw new AppError("link_invalid");
+  // The claim is one guarded update: MongoDB applies it atomically, so of many concurrent clicks
+  // exactly one finds the link unused and marks it. The used link stays until it expires and is swept.
+  const link = await ctx.c.loginLinks.findOneAndUpdate(
+    { tokenHash: hashToken(input.token), usedAt: null, expiresAt: { $gt: now } },
+    { $set: { usedAt: now } },
+  );
+  if (!link) throw new AppError("link_invalid");
   const [person, actor] = await Promise.all([
     ctx.c.people.findOne({ _id: link.personId }),
     loadActor(ctx.c, link.personId, now),
@@ -43,7 +41,7 @@ export async function startSession({
     createdAt: now,
     expiresAt: new Date(now.getTime() + input.ttlMs),
   };
-  // No TTL index on FerretDB: each login sweeps the expired sessions.
+  // No TTL index (the embedded engine ignores them): each login sweeps the expired sessions.
   await ctx.c.sessions.deleteMany({ expiresAt: { $lte: now } });
   await ctx.c.sessions.insertOne(session);
   await recordChange(

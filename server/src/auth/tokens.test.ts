@@ -13,19 +13,49 @@ describe("personal API tokens", () => {
   afterAll(() => s.close());
 
   it("a token revoked while it is in use stays revoked", async () => {
+    // Each token's first uses stamp lastUsedAt while it is being revoked; several tokens race at once so
+    // that a stamp rewriting the whole token, instead of setting its one field, would revive one.
     const busyOwner = await s.createPerson();
-    for (let round = 0; round < 3; round++) {
+    const busy: { id: string; token: string }[] = [];
+    for (let n = 0; n < 8; n++) {
       const created = await s.api("POST", "/api/v1/auth/tokens", {
         token: busyOwner.token,
-        body: { name: `busy ${round}` },
+        body: { name: `busy ${n}` },
       });
-      const busy: string = created.body.token;
-      const [revoked] = await Promise.all([
-        s.api("DELETE", `/api/v1/auth/tokens/${created.body.id}`, { token: busyOwner.token }),
-        ...Array.from({ length: 6 }, () => s.api("GET", "/api/v1/auth/tokens", { token: busy })),
-      ]);
-      expect(revoked?.status).toBe(204);
-      expect((await s.api("GET", "/api/v1/auth/tokens", { token: busy })).status).toBe(401);
+      busy.push(created.body);
+    }
+    const revocations = await Promise.all(
+      busy.map(async ({ id, token }) => {
+        const [revoked] = await Promise.all([
+          s.api("DELETE", `/api/v1/auth/tokens/${id}`, { token: busyOwner.token }),
+          ...Array.from({ length: 6 }, () => s.api("GET", "/api/v1/auth/tokens", { token })),
+        ]);
+        return revoked?.status;
+      }),
+    );
+    expect(revocations).toEqual(busy.map(() => 204));
+    for (const { token } of busy)
+      expect((await s.api("GET", "/api/v1/auth/tokens", { token })).status).toBe(401);
+  });
+
+  it("stamps a token's last use on the token, at most once a minute", async () => {
+    const user = await s.createPerson();
+    const created = await s.api("POST", "/api/v1/auth/tokens", { token: user.token, body: { name: "uso" } });
+    const used = (token: string) => s.api("GET", "/api/v1/auth/tokens", { token });
+    const lastUse = async () =>
+      (await used(user.token)).body.items.find((t: { id: string }) => t.id === created.body.id).lastUsedAt;
+    const start = s.clock.now.getTime();
+    try {
+      await Promise.all(Array.from({ length: 5 }, () => used(created.body.token)));
+      expect(await lastUse()).toBe(new Date(start).toISOString());
+      s.clock.now = new Date(start + 59_000);
+      await used(created.body.token);
+      expect(await lastUse()).toBe(new Date(start).toISOString());
+      s.clock.now = new Date(start + 61_000);
+      await used(created.body.token);
+      expect(await lastUse()).toBe(new Date(start + 61_000).toISOString());
+    } finally {
+      s.clock.now = new Date(start + 61_000);
     }
   });
 

@@ -2,7 +2,6 @@ import { ObjectId } from "mongodb";
 import type { ApiTokenDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
-import { withLock } from "../shared/lock.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 import { hashToken, newToken } from "./secrets.ts";
@@ -35,28 +34,17 @@ export async function createApiToken({ ctx, input }: { ctx: Ctx; input: { name: 
 /** Lists the acting person's tokens (never the secrets). */
 export async function listApiTokens({ ctx }: { ctx: Ctx }) {
   const actor = requireActor(ctx);
-  return withLastUse(
-    ctx,
-    await ctx.c.apiTokens.find({ personId: actor.personId }).sort({ _id: 1 }).toArray(),
-  );
-}
-
-/** Fills each token's lastUsedAt from apiTokenUsage. */
-export async function withLastUse(ctx: Ctx, tokens: ApiTokenDoc[]): Promise<ApiTokenDoc[]> {
-  const uses = await ctx.c.apiTokenUsage.find({ _id: { $in: tokens.map((t) => t._id) } }).toArray();
-  const last = new Map(uses.map((u) => [u._id.toHexString(), u.lastUsedAt]));
-  return tokens.map((t) => ({ ...t, lastUsedAt: last.get(t._id.toHexString()) ?? t.lastUsedAt }));
+  return ctx.c.apiTokens.find({ personId: actor.personId }).sort({ _id: 1 }).toArray();
 }
 
 /** Revokes one of the acting person's tokens. */
 export async function revokeApiToken({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }) {
   const actor = requireActor(ctx);
-  const doc = await withLock(ctx, `api-token:${input.id.toHexString()}`, () =>
-    ctx.c.apiTokens.findOneAndUpdate(
-      { _id: input.id, personId: actor.personId, revokedAt: null },
-      { $set: { revokedAt: ctx.now() } },
-      { returnDocument: "after" },
-    ),
+  // One guarded update, atomic on MongoDB: of two concurrent revocations one finds it live and is audited.
+  const doc = await ctx.c.apiTokens.findOneAndUpdate(
+    { _id: input.id, personId: actor.personId, revokedAt: null },
+    { $set: { revokedAt: ctx.now() } },
+    { returnDocument: "after" },
   );
   if (!doc) throw new AppError("not_found", { entity: "api_token" });
   await recordChange(ctx, {

@@ -6,7 +6,11 @@ import { withLock } from "../shared/lock.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 
-/** Revokes the person's live feeds; returns them as they were. Call under the person's feed lock. */
+/**
+ * Revokes the person's live feeds; returns them as they were. Call under the person's feed lock: a
+ * rotation changes several documents (the old feeds and the new one) and there are no transactions, so
+ * without the lock two rotations racing could each revoke before either inserts, leaving two live URLs.
+ */
 async function revokeLiveFeeds(ctx: Ctx, personId: ObjectId): Promise<CalendarFeedDoc[]> {
   const live = await ctx.c.calendarFeeds.find({ personId, revokedAt: null }).toArray();
   if (live.length > 0)

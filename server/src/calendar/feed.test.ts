@@ -95,6 +95,17 @@ describe("a person's calendar subscription", () => {
     expect(await s.c.audit.countDocuments({ action: "calendar_feed.revoked" })).toBe(1);
   });
 
+  it("leaves exactly one live URL when rotations race", async () => {
+    const person = await s.createPerson();
+    const rotations = await Promise.all(Array.from({ length: 6 }, () => feedApi("POST", person.token)));
+    expect(rotations.map((r) => r.status)).toEqual(rotations.map(() => 201));
+    const live = await Promise.all(
+      rotations.map((r) => subscribe(r.body.url.replace("http://localhost:3000", s.url))),
+    );
+    expect(live.filter((feed) => feed.status === 200)).toHaveLength(1);
+    expect(await s.c.calendarFeeds.countDocuments({ personId: person.person._id, revokedAt: null })).toBe(1);
+  });
+
   it("gives people not convened anywhere an empty calendar: no sitting, no confidential item", async () => {
     for (const person of [w.colleagueA, w.outsider, w.agreementAdmin]) {
       const url = (await feedApi("POST", person.token)).body.url.replace("http://localhost:3000", s.url);

@@ -162,11 +162,10 @@ export type ApiTokenDoc = {
   personId: ObjectId;
   name: string;
   createdAt: Date;
+  /** Display only, to the minute: the auth middleware writes it at most once a minute. */
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 };
-/** Kept apart from ApiTokenDoc so that recording a use can never overwrite a concurrent revocation. */
-export type ApiTokenUsageDoc = { _id: ObjectId; lastUsedAt: Date };
 export type RateBucketDoc = { _id: ObjectId; key: string; count: number; expiresAt: Date };
 export type OutboxMailDoc = {
   _id: ObjectId;
@@ -398,7 +397,6 @@ export function collections(db: Db) {
     loginLinks: db.collection<LoginLinkDoc>("loginLinks"),
     sessions: db.collection<SessionDoc>("sessions"),
     apiTokens: db.collection<ApiTokenDoc>("apiTokens"),
-    apiTokenUsage: db.collection<ApiTokenUsageDoc>("apiTokenUsage"),
     rateBuckets: db.collection<RateBucketDoc>("rateBuckets"),
     outbox: db.collection<OutboxMailDoc>("devOutbox"),
     locks: db.collection<LockDoc>("locks"),

@@ -1,4 +1,3 @@
-import { withLastUse } from "../auth/tokens.ts";
 import type { AuditDoc } from "../db/collections.ts";
 import { issueReportsRaisedBy } from "../issue-reports/personal-data.ts";
 import { minutesAuthoredBy } from "../minutes/personal-data.ts";
@@ -20,11 +19,7 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
   const me = person._id;
   const [designations, tokens, sessions, rsvps, attendance, feeds] = await Promise.all([
     ctx.c.designations.find({ personId: me }).sort({ from: 1, _id: 1 }).toArray(),
-    ctx.c.apiTokens
-      .find({ personId: me })
-      .sort({ _id: 1 })
-      .toArray()
-      .then((tokens) => withLastUse(ctx, tokens)),
+    ctx.c.apiTokens.find({ personId: me }).sort({ _id: 1 }).toArray(),
     ctx.c.sessions.find({ personId: me }).sort({ _id: 1 }).toArray(),
     ctx.c.rsvps.find({ personId: me }).sort({ _id: 1 }).toArray(),
     ctx.c.attendance.find({ personId: me }).sort({ _id: 1 }).toArray(),
