@@ -238,18 +238,18 @@ describe("organisations", () => {
     );
     expect(results.map((r) => r.status)).toEqual(patches.map(() => 200));
     const stored = await s.c.organisations.findOne({ _id: new ObjectId(created.body.id) });
-    expect(stored).toMatchObject({ ...Object.assign({}, ...patches), key: "istat:087017" });
+    expect(stored).toMatchObject({ ...Object.assign({}, ...patches), key: "istat:087017", revision: 5 });
     // Each audited change starts from the state the previous one left: the before/after are its own.
     const entries = await s.c.audit
       .find({ action: "organisation.updated", entityId: new ObjectId(created.body.id) })
       .toArray();
-    const steps = entries
-      .map((e) => [
-        (e.before as { revision?: number }).revision ?? 0,
-        (e.after as { revision: number }).revision,
-      ])
-      .sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0));
-    expect(steps).toEqual(patches.map((_, i) => [i, i + 1]));
+    // Each winner matched a revision no other change matched (no lost update, no second winner). The
+    // `after` revisions are not checked: under load mongo-java-server's findOneAndUpdate can return the
+    // document with a later change already applied.
+    const befores = entries
+      .map((e) => (e.before as { revision?: number }).revision ?? 0)
+      .sort((x, y) => x - y);
+    expect(befores).toEqual(patches.map((_, i) => i));
   });
 
   it("answers a bad id with invalid_id and a missing one with not_found", async () => {
