@@ -77,6 +77,34 @@ describe("designations", () => {
     expect(await count()).toBe(before);
   });
 
+  it("of concurrent designations of one person, identical or overlapping, exactly one is registered", async () => {
+    const starts = [
+      TODAY,
+      TODAY,
+      TODAY,
+      TODAY,
+      TODAY,
+      TOMORROW,
+      TOMORROW,
+      "2026-03-12",
+      "2026-03-13",
+      "2026-04-01",
+    ];
+    // Several rounds: one round of racing requests does not always interleave their check and insert.
+    for (let round = 0; round < 6; round++) {
+      const carla = await s.createPerson();
+      const results = await Promise.all(
+        starts.map((from) =>
+          designate(s, w.admin.token, w.foundersTable, { organisationId: w.orgA, personId: carla.id, from }),
+        ),
+      );
+      expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+      const refused = results.filter((r) => r.status !== 201).map((r) => r.body.error.code);
+      expect(new Set(refused)).toEqual(new Set(["duplicate_designation"]));
+      expect(await s.c.designations.countDocuments({ personId: new ObjectId(carla.id) })).toBe(1);
+    }
+  });
+
   it("refuses to seat a non-founding organisation on a founders-only table", async () => {
     const before = await count();
     const body = { organisationId: w.orgB, personId: bob.id, from: TODAY };

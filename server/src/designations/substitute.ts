@@ -4,10 +4,10 @@ import { checkBackdating } from "../shared/backdating.ts";
 import type { Ctx } from "../shared/context.ts";
 import { addDays, type IsoDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
-import { withLock } from "../shared/lock.ts";
 import { recordChange } from "../shared/record.ts";
 import { loadDesignation, loadTable } from "./queries.ts";
 import { checkNewDesignation, insertDesignation, requireActingForDesignation, requireOpen } from "./rules.ts";
+import { withPersonSeatLock } from "./use-cases.ts";
 
 /**
  * Replaces a referent (DOMAIN rule 3): the old designation ends the day before `from`, the new one starts on
@@ -49,24 +49,12 @@ export async function substituteReferent({
     createdAt: ctx.now(),
     createdBy: actor.personId,
   };
-  await checkNewDesignation(ctx, table, next);
-  const previous = await withLock(ctx, `designation:${old._id.toHexString()}`, async () => {
+  // The successor's seat lock keeps its overlap check and insert apart from other designations of that
+  // person (see withPersonSeatLock); the old designation needs none: its close is one conditional update.
+  const previous = await withPersonSeatLock(ctx, next, async () => {
+    await checkNewDesignation(ctx, table, next);
     await insertDesignation(ctx, next);
-    const closed = await ctx.c.designations
-      .findOneAndUpdate(
-        { _id: old._id, to: null, substitutedById: null },
-        { $set: { to: addDays(input.from, -1), substitutedById: next._id } },
-        { returnDocument: "after" },
-      )
-      .catch(async (error: unknown) => {
-        await ctx.c.designations.deleteOne({ _id: next._id });
-        throw error;
-      });
-    if (!closed) {
-      await ctx.c.designations.deleteOne({ _id: next._id });
-      throw new AppError("designation_ended", { designationId: old._id.toHexString() });
-    }
-    return closed;
+    return closeSubstituted(ctx, old, next, input.from);
   });
   await recordChange(ctx, {
     action: "designation.substituted",
@@ -97,4 +85,24 @@ export async function substituteReferent({
     },
   });
   return { previous, next };
+}
+
+/**
+ * Closes the substituted designation, conditional on it still being open: of concurrent substitutions (or
+ * an end) exactly one succeeds, and a loser removes the successor it inserted.
+ */
+async function closeSubstituted(ctx: Ctx, old: DesignationDoc, next: DesignationDoc, from: IsoDate) {
+  const closed = await ctx.c.designations
+    .findOneAndUpdate(
+      { _id: old._id, to: null, substitutedById: null },
+      { $set: { to: addDays(from, -1), substitutedById: next._id } },
+      { returnDocument: "after" },
+    )
+    .catch(async (error: unknown) => {
+      await ctx.c.designations.deleteOne({ _id: next._id });
+      throw error;
+    });
+  if (closed) return closed;
+  await ctx.c.designations.deleteOne({ _id: next._id });
+  throw new AppError("designation_ended", { designationId: old._id.toHexString() });
 }

@@ -86,7 +86,6 @@ describe("substitution and end of designations", () => {
     expect((await substitute(w.admin.token, "0123456789abcdef01234567", bob.id)).status).toBe(404);
     expect(await snapshot()).toBe(before);
     expect(s.events.length).toBe(eventsBefore);
-    expect(await s.c.locks.countDocuments()).toBe(0);
   });
 
   it("of two concurrent substitutions of the same designation exactly one wins", async () => {
@@ -112,7 +111,32 @@ describe("substitution and end of designations", () => {
       expect(await s.c.designations.countDocuments({ personId: new ObjectId(loser.id) })).toBe(0);
       expect(s.events.slice(eventsBefore).filter((e) => e.type === "referent.substituted")).toHaveLength(1);
     }
-    expect(await s.c.locks.countDocuments()).toBe(0);
+  });
+
+  it("of concurrent ends and a substitution of one designation exactly one closes it", async () => {
+    const outgoing = await s.createPerson();
+    const successor = await s.createPerson();
+    const id = await designateA(outgoing.id);
+    const ends = Array.from({ length: 9 }, (_, i) => `2026-03-${String(11 + i).padStart(2, "0")}`);
+    const results = await Promise.all([
+      ...ends.map((to) =>
+        s.api("POST", `/api/v1/designations/${id}/end`, { token: w.admin.token, body: { to } }),
+      ),
+      substitute(w.admin.token, id, successor.id),
+    ]);
+    const won = results.filter((r) => r.status === 200 || r.status === 201);
+    expect(won).toHaveLength(1);
+    expect(results.filter((r) => r.body.error?.code === "designation_ended")).toHaveLength(ends.length);
+    const stored = await s.c.designations.findOne({ _id: new ObjectId(id) });
+    const closedBy = won[0]?.status === 201 ? { to: TODAY } : { to: won[0]?.body.to };
+    expect(stored).toMatchObject(closedBy);
+    const closings = await s.c.audit.countDocuments({
+      entityId: new ObjectId(id),
+      action: { $in: ["designation.ended", "designation.substituted"] },
+    });
+    expect(closings).toBe(1);
+    const successors = await s.c.designations.countDocuments({ personId: new ObjectId(successor.id) });
+    expect(successors).toBe(won[0]?.status === 201 ? 1 : 0);
   });
 
   it("ends a standing designation, not before its start nor in the past", async () => {

@@ -65,8 +65,10 @@ export async function designateReferent({
     createdAt: ctx.now(),
     createdBy: actor.personId,
   };
-  await checkNewDesignation(ctx, table, doc);
-  await insertDesignation(ctx, doc);
+  await withPersonSeatLock(ctx, doc, async () => {
+    await checkNewDesignation(ctx, table, doc);
+    await insertDesignation(ctx, doc);
+  });
   await recordChange(ctx, {
     action: "designation.created",
     entity: "designation",
@@ -79,6 +81,21 @@ export async function designateReferent({
   return doc;
 }
 
+/**
+ * Runs `work` alone among the writers of one person's designations for one organisation on one table.
+ * "No overlapping designations of the same person" spans several documents and the unique index only
+ * catches identical starts, so the overlap check and the insert must not interleave with another's:
+ * this is an invariant across documents, not a workaround for a non-atomic update.
+ */
+export function withPersonSeatLock<T>(
+  ctx: Ctx,
+  d: Pick<DesignationDoc, "tableId" | "organisationId" | "personId">,
+  work: () => Promise<T>,
+): Promise<T> {
+  const key = [d.tableId, d.organisationId, d.personId].map((id) => id.toHexString()).join(":");
+  return withLock(ctx, `designation-seat:${key}`, work);
+}
+
 /** Ends a standing designation on `to` (last day included), not before its start nor in the past. */
 export async function endDesignation({ ctx, input }: { ctx: Ctx; input: { id: ObjectId; to: IsoDate } }) {
   requireActor(ctx);
@@ -87,16 +104,13 @@ export async function endDesignation({ ctx, input }: { ctx: Ctx; input: { id: Ob
   requireOpen(before);
   if (input.to < before.from) throw new AppError("date_order", { from: before.from, to: input.to });
   requireNotInPast(ctx, input.to);
-  const after = await withLock(ctx, `designation:${before._id.toHexString()}`, async () => {
-    // Re-checked under the lock: a substitution may have closed it since it was read.
-    const ended = await ctx.c.designations.findOneAndUpdate(
-      { _id: before._id, to: null, substitutedById: null },
-      { $set: { to: input.to } },
-      { returnDocument: "after" },
-    );
-    if (!ended) throw new AppError("designation_ended", { designationId: before._id.toHexString() });
-    return ended;
-  });
+  // Conditional on still being open: a concurrent end or substitution may have closed it since it was read.
+  const after = await ctx.c.designations.findOneAndUpdate(
+    { _id: before._id, to: null, substitutedById: null },
+    { $set: { to: input.to } },
+    { returnDocument: "after" },
+  );
+  if (!after) throw new AppError("designation_ended", { designationId: before._id.toHexString() });
   await recordChange(ctx, {
     action: "designation.ended",
     entity: "designation",

@@ -6,7 +6,6 @@ import { checkBackdating } from "../shared/backdating.ts";
 import type { Ctx } from "../shared/context.ts";
 import { addDays, addMonths, romeDate } from "../shared/dates.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
-import { withLock } from "../shared/lock.ts";
 import { isAgreementAdmin, requireActingFor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 import type { adhesionInput, withdrawalInput } from "./schema.ts";
@@ -131,12 +130,11 @@ export async function withdrawFromAgreement({
     reason: input.reason,
     backdating,
   };
-  const after = await withLock(ctx, `membership:${before._id.toHexString()}`, () =>
-    ctx.c.memberships.findOneAndUpdate(
-      { _id: before._id, withdrawal: null },
-      { $set: { withdrawal } },
-      { returnDocument: "after" },
-    ),
+  // Conditional on no withdrawal yet: of concurrent notices exactly one finds it null (one atomic update).
+  const after = await ctx.c.memberships.findOneAndUpdate(
+    { _id: before._id, withdrawal: null },
+    { $set: { withdrawal } },
+    { returnDocument: "after" },
   );
   if (!after) throw new AppError("withdrawal_pending");
   await recordChange(ctx, {

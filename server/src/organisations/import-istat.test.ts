@@ -128,7 +128,7 @@ describe("ISTAT import", () => {
     expect(byName.body.items).toHaveLength(58);
   });
 
-  it("has a unique key index that FerretDB really enforces", async () => {
+  it("refuses a second organisation with a key already taken (the unique key index is enforced)", async () => {
     const doc = {
       key: "istat:999999",
       name: "Prova",

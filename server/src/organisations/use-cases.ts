@@ -2,8 +2,8 @@ import type { z } from "@hono/zod-openapi";
 import { type Filter, ObjectId } from "mongodb";
 import type { OrganisationDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
-import { AppError, refusingDuplicates } from "../shared/errors.ts";
-import { withLock } from "../shared/lock.ts";
+import { AppError, isDuplicateKey, refusingDuplicates } from "../shared/errors.ts";
+import { changeGuarded } from "../shared/guarded-change.ts";
 import { paginate } from "../shared/pagination.ts";
 import { requireActingFor, requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
@@ -91,7 +91,11 @@ export async function createOrganisation({
   return doc;
 }
 
-/** DOMAIN rule 4: only the organisation's own referents (or an installation admin) correct its record. */
+/**
+ * DOMAIN rule 4: only the organisation's own referents (or an installation admin) correct its record. The
+ * key follows from the codes the record holds, so it is computed on the state read and written only if
+ * no other change came first (else recomputed): concurrent corrections keep both codes and a true key.
+ */
 export async function updateOrganisation({
   ctx,
   input,
@@ -99,32 +103,32 @@ export async function updateOrganisation({
   ctx: Ctx;
   input: { id: ObjectId; patch: z.output<typeof organisationPatch> };
 }): Promise<OrganisationDoc> {
-  return withLock(ctx, `organisation:${input.id.toHexString()}`, async () => {
-    const before = await getOrganisation({ ctx, input });
-    requireActingFor(ctx, before._id);
-    const key = organisationKey({ ...before, ...input.patch });
-    const after = await refusingDuplicates(
-      ctx.c.organisations.findOneAndUpdate(
-        { _id: before._id },
-        { $set: { ...input.patch, key, updatedAt: ctx.now() } },
-        { returnDocument: "after" },
-      ),
-      "conflict",
-      { field: "key", value: key },
-    );
-    if (!after) throw new AppError("not_found", { entity: "organisation" });
-    await recordChange(ctx, {
-      action: "organisation.updated",
-      entity: "organisation",
-      entityId: after._id,
-      agreementId: null,
-      before,
-      after,
-      event: {
-        type: "organisation.updated",
-        payload: { organisationId: after._id.toHexString(), changed: Object.keys(input.patch) },
-      },
-    });
-    return after;
+  let key = "";
+  const changed = await changeGuarded(
+    ctx.c.organisations,
+    () => getOrganisation({ ctx, input }),
+    (before) => {
+      requireActingFor(ctx, before._id);
+      key = organisationKey({ ...before, ...input.patch });
+      return { $set: { ...input.patch, key, updatedAt: ctx.now() } };
+    },
+  ).catch((error: unknown) => {
+    // The unique key index refuses a code another organisation already holds.
+    throw isDuplicateKey(error) ? new AppError("conflict", { field: "key", value: key }) : error;
   });
+  if (!changed) throw new AppError("not_found", { entity: "organisation" });
+  const { before, after } = changed;
+  await recordChange(ctx, {
+    action: "organisation.updated",
+    entity: "organisation",
+    entityId: after._id,
+    agreementId: null,
+    before,
+    after,
+    event: {
+      type: "organisation.updated",
+      payload: { organisationId: after._id.toHexString(), changed: Object.keys(input.patch) },
+    },
+  });
+  return after;
 }

@@ -19,6 +19,12 @@ describe("erasure of personal data (GDPR art. 17, DOMAIN rule 11)", () => {
       from: TODAY,
     });
     expect(designated.status).toBe(201);
+    // Her own correction leaves an audit entry that two erasure steps change at once (values, actor name).
+    const corrected = await s.api("PATCH", "/api/v1/people/me", {
+      token: rita.token,
+      body: { name: "Rita Cancellabile Rossi" },
+    });
+    expect(corrected.status).toBe(200);
     const feed = await s.api("POST", "/api/v1/people/me/calendar-feed", { token: rita.token });
     const feedPath = new URL(feed.body.url).pathname;
     expect((await s.api("GET", feedPath)).status).toBe(200);

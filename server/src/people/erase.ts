@@ -36,10 +36,12 @@ export async function erasePerson({ ctx, input }: { ctx: Ctx; input: { id: Objec
         updatedAt: now,
         erasedAt: now,
       },
+      // A correction computed before this erasure then fails its revision guard (see updateMe).
+      $inc: { revision: 1 },
     },
   );
-  // One after the other: FerretDB 1.x loses one of two concurrent updates of the same document, and
-  // the two audit updates below can touch the same entry.
+  // At once: each step is one atomic update per document, and where two touch the same audit entry
+  // (the person's own corrections: before/after and actorName) they set different fields.
   const steps: (() => Promise<unknown>)[] = [
     () => ctx.c.sessions.deleteMany({ personId }),
     () => ctx.c.loginLinks.deleteMany({ personId }),
@@ -76,7 +78,7 @@ export async function erasePerson({ ctx, input }: { ctx: Ctx; input: { id: Objec
     () => eraseFromMinutes(ctx, personId, ERASED_NAME),
     () => ctx.c.audit.updateMany({ actorId: personId }, { $set: { actorName: ERASED_NAME } }),
   ];
-  for (const step of steps) await step();
+  await Promise.all(steps.map((step) => step()));
   // A person erasing themself must not sign the entry with the name just removed.
   const signer = actor.personId.equals(personId) ? { ...ctx, actor: { ...actor, name: ERASED_NAME } } : ctx;
   await recordChange(signer, {

@@ -109,6 +109,26 @@ describe("people", () => {
     expect((await s.api("GET", "/api/v1/people/me")).status).toBe(401);
   });
 
+  it("applies concurrent corrections of one's own record each on the state the previous one left", async () => {
+    const person = await s.createPerson({ name: "Ugo Concorrente" });
+    const patches = [{ name: "Ugo C." }, { locale: "en" }, { name: "Ugo Conc." }, { locale: "it" }];
+    const results = await Promise.all(
+      patches.map((body) => s.api("PATCH", "/api/v1/people/me", { token: person.token, body })),
+    );
+    expect(results.map((r) => r.status)).toEqual(patches.map(() => 200));
+    const entries = await s.c.audit
+      .find({ action: "person.updated", entityId: new ObjectId(person.id) })
+      .toArray();
+    type Rev = { revision?: number };
+    // Each winner matched a revision no other change matched (no lost update, no second winner). The
+    // `after` revisions are not checked: under load mongo-java-server's findOneAndUpdate can return the
+    // document with a later change already applied.
+    const befores = entries.map((e) => (e.before as Rev).revision ?? 0).sort((x, y) => x - y);
+    expect(befores).toEqual(patches.map((_, i) => i));
+    const last = entries.find((e) => (e.after as Rev).revision === patches.length)?.after;
+    expect(await s.c.people.findOne({ _id: new ObjectId(person.id) })).toMatchObject(last as object);
+  });
+
   it("shows a person only to themself, installation admins and admins of an agreement they serve", async () => {
     const get = (token: string, id = referent.id) => s.api("GET", `/api/v1/people/${id}`, { token });
     expect((await get(referent.token)).status).toBe(200);

@@ -4,7 +4,7 @@ import type { PersonDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
-import { withLock } from "../shared/lock.ts";
+import { changeGuarded } from "../shared/guarded-change.ts";
 import { type PageQuery, paginate } from "../shared/pagination.ts";
 import { requireActor, requireInstallationAdmin } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
@@ -61,30 +61,35 @@ export async function getMe({ ctx }: { ctx: Ctx }): Promise<PersonDoc> {
   return doc;
 }
 
-/** Lets a person correct their own name and language (the e-mail is the login, changed by an admin). */
+/**
+ * Lets a person correct their own name and language (the e-mail is the login, changed by an admin).
+ * Revision-guarded so the audited before/after are this change's own, and so a correction racing the
+ * person's erasure (which bumps the revision) is re-read and refused instead of restoring the name.
+ */
 export async function updateMe({ ctx, input }: { ctx: Ctx; input: z.output<typeof personPatch> }) {
-  return withLock(ctx, `person:${requireActor(ctx).personId.toHexString()}`, async () => {
-    const before = await getMe({ ctx });
-    const after = await ctx.c.people.findOneAndUpdate(
-      { _id: before._id },
-      { $set: { ...input, updatedAt: ctx.now() } },
-      { returnDocument: "after" },
-    );
-    if (!after) throw new AppError("unauthenticated");
-    await recordChange(ctx, {
-      action: "person.updated",
-      entity: "person",
-      entityId: after._id,
-      agreementId: null,
-      before,
-      after,
-      event: {
-        type: "person.updated",
-        payload: { personId: after._id.toHexString(), changed: Object.keys(input) },
-      },
-    });
-    return after;
+  const changed = await changeGuarded(
+    ctx.c.people,
+    () => getMe({ ctx }),
+    (before) => {
+      if (before.erasedAt) throw new AppError("unauthenticated");
+      return { $set: { ...input, updatedAt: ctx.now() } };
+    },
+  );
+  if (!changed) throw new AppError("unauthenticated");
+  const { before, after } = changed;
+  await recordChange(ctx, {
+    action: "person.updated",
+    entity: "person",
+    entityId: after._id,
+    agreementId: null,
+    before,
+    after,
+    event: {
+      type: "person.updated",
+      payload: { personId: after._id.toHexString(), changed: Object.keys(input) },
+    },
   });
+  return after;
 }
 
 /**

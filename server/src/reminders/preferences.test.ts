@@ -149,20 +149,37 @@ describe("reminder preferences (promemoria)", () => {
   });
 
   it("keeps every field when the same person changes different ones at once", async () => {
-    const person = await s.createPerson();
-    const results = await Promise.all([
-      put(person.token, { paused: true }),
-      put(person.token, { leadMinutes: [45] }),
-      put(person.token, { channels: { email: true, slack: false, push: true } }),
-    ]);
-    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
-    const read = await s.api("GET", PATH, { token: person.token });
-    expect(read.body).toMatchObject({
-      leadMinutes: [45],
-      channels: { email: true, slack: false, push: true },
-      paused: true,
-    });
-    expect(await s.c.reminderPreferences.countDocuments({ _id: person.person._id })).toBe(1);
+    // Several rounds: one round of racing requests does not always interleave their reads and writes.
+    for (let round = 0; round < 5; round++) {
+      const person = await s.createPerson();
+      const results = await Promise.all([
+        put(person.token, { paused: true }),
+        put(person.token, { leadMinutes: [45] }),
+        put(person.token, { channels: { email: true, slack: false, push: true } }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+      const read = await s.api("GET", PATH, { token: person.token });
+      expect(read.body).toMatchObject({
+        leadMinutes: [45],
+        channels: { email: true, slack: false, push: true },
+        paused: true,
+      });
+      expect(await s.c.reminderPreferences.countDocuments({ _id: person.person._id })).toBe(1);
+      // Each change was computed on the state the previous one left: the audit's before/after form one
+      // chain from "nothing stored" through all three changes.
+      const entries = await s.c.audit
+        .find({ action: "reminder_preferences.changed", entityId: person.person._id })
+        .toArray();
+      expect(entries).toHaveLength(3);
+      let state: unknown = null;
+      for (let step = 0; step < entries.length; step++) {
+        const from = JSON.stringify(state);
+        const next = entries.filter((e) => JSON.stringify(e.before) === from);
+        expect(next, `step ${step} from ${from}`).toHaveLength(1);
+        state = next[0]?.after;
+      }
+      expect(read.body).toMatchObject(state as object);
+    }
   });
 
   it("serves the Slack bot through the same use cases, for the linked person only", async () => {
