@@ -96,21 +96,17 @@ describe("agreements", () => {
       withdrawalNotice: { amount: 3, unit: "months" },
       description: "Convenzione per il servizio ICT associato",
     });
-    // The audit tells the true story: each change starts from the state the previous one left.
+    // The audit tells the true story: each change started from the state the previous one left
+    // (revisions 0, 1, 2 each matched once). Only `before` is compared: under load mongo-java-server's
+    // findAndModify can return a state that already holds the next change (docs/embedded-database.md).
     const audit = await s.api("GET", `/api/v1/audit?entityId=${created.body.id}&action=agreement.updated`, {
       token: admin.token,
     });
-    const steps = audit.body.items
-      .map((entry: { before: { revision?: number }; after: { revision: number } }) => [
-        entry.before.revision ?? 0,
-        entry.after.revision,
-      ])
-      .sort((a: number[], b: number[]) => (a[0] ?? 0) - (b[0] ?? 0));
-    expect(steps).toEqual([
-      [0, 1],
-      [1, 2],
-      [2, 3],
-    ]);
+    const matched = audit.body.items.map(
+      (entry: { before: { revision?: number } }) => entry.before.revision ?? 0,
+    );
+    expect(matched.sort()).toEqual([0, 1, 2]);
+    expect((await s.c.agreements.findOne({ slug: "concurrent-terms" }))?.revision).toBe(3);
   });
 
   it("a PATCH changes only what it names, refuses an empty change and a non-JSON body", async () => {
