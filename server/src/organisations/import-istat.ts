@@ -87,8 +87,9 @@ async function insertNew(ctx: Ctx, docs: OrganisationDoc[]): Promise<number> {
 
 /**
  * Imports or refreshes the comuni as organisations keyed `istat:<code>`. Idempotent: one projected read of
- * the existing keys, one unordered insertMany of the new ones, one update per changed comune (FerretDB
- * pays a commit per write, so unchanged comuni must cost nothing), and one summary audit entry per run.
+ * the existing keys, one unordered insertMany of the new ones, one update per changed comune (the
+ * embedded database commits every write, so unchanged comuni must cost nothing), and one summary audit
+ * entry per run.
  */
 export async function importIstatComuni({
   ctx,
@@ -131,7 +132,7 @@ export async function importIstatComuni({
       changes.push({ _id: current._id, key, before, after });
   }
   const inserted = await insertNew(ctx, toInsert);
-  // Sequential on purpose: SQLite serialises writes anyway, and parallel updates only add lock contention.
+  // Sequential on purpose: the engine serialises a collection's writes anyway; parallel ones only contend.
   for (const change of changes) {
     await ctx.c.organisations.updateOne({ _id: change._id }, { $set: { ...change.after, updatedAt: now } });
   }

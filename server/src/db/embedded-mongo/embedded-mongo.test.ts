@@ -55,7 +55,7 @@ describe("the embedded database on its H2 file", () => {
     expect(count).toBe(300);
   });
 
-  it("applies concurrent updates of one document atomically (what FerretDB 1.x did not)", async () => {
+  it("applies concurrent updates of one document atomically: $inc and a guarded claim", async () => {
     const counters = client.db("atomic").collection<{ _id: string; n: number; claimedBy?: number }>("c");
     await counters.insertOne({ _id: "x", n: 0 });
     await Promise.all(Array.from({ length: 50 }, () => counters.updateOne({ _id: "x" }, { $inc: { n: 1 } })));
