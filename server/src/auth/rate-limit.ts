@@ -33,13 +33,15 @@ export async function hitRateLimit({
 
 async function countHit(ctx: Ctx, key: string, now: Date, expiresAt: Date, retried = false) {
   try {
-    const bucket = await ctx.c.rateBuckets.findOneAndUpdate(
+    // The count is read from the document as it was before this hit: mongo-java-server can return an
+    // `after` that already holds a concurrent hit (two callers would then see the same count), while
+    // its `before` is exact, as both are on MongoDB.
+    const before = await ctx.c.rateBuckets.findOneAndUpdate(
       { key, expiresAt: { $gt: now } },
       { $inc: { count: 1 }, $setOnInsert: { expiresAt } },
-      { upsert: true, returnDocument: "after" },
+      { upsert: true, returnDocument: "before" },
     );
-    if (!bucket) throw new Error(`rate bucket ${key} not returned by its upsert`);
-    return bucket;
+    return { count: (before?.count ?? 0) + 1 };
   } catch (error) {
     // Two first hits can both try to insert the window's document; the loser's retry then finds it.
     if (retried || !isDuplicateKey(error)) throw error;

@@ -6,6 +6,8 @@ import type { IsoDate } from "../shared/dates.ts";
 export type NoticeUnit = "days" | "months";
 
 export type AgreementDoc = {
+  /** Bumped by each revision-guarded change (shared/guarded-change.ts); absent = 0. */
+  revision?: number;
   _id: ObjectId;
   slug: string;
   title: string;
@@ -21,6 +23,8 @@ export type AgreementDoc = {
 };
 
 export type OrganisationDoc = {
+  /** Bumped by each revision-guarded change (shared/guarded-change.ts); absent = 0. */
+  revision?: number;
   _id: ObjectId;
   /** Unique natural key: `istat:<code>` for comuni, `ipa:<code>` when the IPA code is known, else `tavoli:<id>`. */
   key: string;
@@ -67,6 +71,8 @@ export type TableAccess = "open" | "founders";
 export type MaterialDoc = { _id: ObjectId; title: string; url: string; confidential: boolean; addedAt: Date };
 
 export type TableDoc = {
+  /** Bumped by each revision-guarded change (shared/guarded-change.ts); absent = 0. */
+  revision?: number;
   _id: ObjectId;
   agreementId: ObjectId;
   name: string;
@@ -81,6 +87,8 @@ export type TableDoc = {
 };
 
 export type PersonDoc = {
+  /** Bumped by each revision-guarded change (shared/guarded-change.ts); absent = 0. */
+  revision?: number;
   _id: ObjectId;
   name: string;
   email: string;
@@ -297,6 +305,8 @@ export type ContributionDoc = {
 
 /** One person's reminder preferences; `_id` is the person's id. Absent until they change the defaults. */
 export type ReminderPreferencesDoc = {
+  /** Bumped by each revision-guarded change (shared/guarded-change.ts); absent = 0. */
+  revision?: number;
   _id: ObjectId;
   /** Minutes before a sitting, ascending and unique, 5 to 10080, at most four. */
   leadMinutes: number[];
@@ -311,6 +321,8 @@ export type IssueStatus = "aperta" | "in_esame" | "inoltrata" | "risolta" | "res
 
 /** A critical issue (segnalazione) raised by a referent for their organisation, triaged by the table (DOMAIN rule 8). */
 export type IssueReportDoc = {
+  /** Bumped by each revision-guarded change (shared/guarded-change.ts); absent = 0. */
+  revision?: number;
   _id: ObjectId;
   tableId: ObjectId;
   agreementId: ObjectId;

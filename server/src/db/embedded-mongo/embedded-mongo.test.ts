@@ -68,6 +68,17 @@ describe("the embedded database on its H2 file", () => {
     expect(claims.filter((won) => won !== null)).toHaveLength(1);
   });
 
+  it("returns the exact document before each of 50 concurrent $inc (its `after` may hold later ones)", async () => {
+    const counters = client.db("atomic").collection<{ _id: string; n: number }>("before");
+    await counters.insertOne({ _id: "x", n: 0 });
+    const befores = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        counters.findOneAndUpdate({ _id: "x" }, { $inc: { n: 1 } }, { returnDocument: "before" }),
+      ),
+    );
+    expect(new Set(befores.map((doc) => doc?.n)).size).toBe(50); // what auth/rate-limit.ts relies on
+  });
+
   // Two bugs of mongo-java-server 1.47 the code works around; when one of these fails, the engine was
   // fixed and the workaround (see organisations/import-istat.ts) may go.
   it("fails on { f: { $regex: /re/ } } but matches { f: /re/ }", async () => {
