@@ -1,6 +1,8 @@
-// `npm run bench [-- <name filter>]`: starts one embedded database (mongo-java-server, H2 file) in a temporary folder, runs the exported
-// `run()` of every bench/*.bench.ts module against it, prints one table and stops everything. Timings
-// never fail the run: figures over their target are labelled, not thrown.
+// `npm run bench [-- <name filter> [memory]]`: starts one embedded database (mongo-java-server, on an H2
+// file in a temporary folder, or in memory with `memory`), runs the exported `run()` of every
+// bench/*.bench.ts module whose name holds the filter, prints one table and stops everything. The
+// default run skips `*.scale.bench.ts`; `-- scale` runs the national-scale one. Timings never fail the
+// run: figures over their target are labelled, not thrown.
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
