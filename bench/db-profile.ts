@@ -44,13 +44,14 @@ export const rsvpPhases: PhaseOf = (command, collection, body) => {
 
 /**
  * Serves a fresh app on a monitored client, lets `prepare` set data up and return the request to make,
- * makes `warmup` unobserved then `runs` observed sequential requests, and returns per phase the round
- * trips and summed command time per request (parallel commands overlap, so the sum can exceed the wall).
+ * makes `warmup` unobserved then `runs` observed requests (sequential, or `concurrency` in flight), and
+ * returns per phase the round trips and summed command time per request (parallel commands overlap, so
+ * the sum can exceed the wall, which is elapsed time ÷ requests).
  */
 export async function profileRequests(
   env: BenchEnv,
   prepare: (app: BenchApp) => Promise<(i: number) => Promise<void>>,
-  options: { warmup: number; runs: number; phaseOf: PhaseOf },
+  options: { warmup: number; runs: number; phaseOf: PhaseOf; concurrency?: number },
 ) {
   const host = env.client.options.hosts[0]?.toString();
   const client = await MongoClient.connect(`mongodb://${host}/`, {
@@ -84,7 +85,12 @@ export async function profileRequests(
     client.on("commandSucceeded", done);
     client.on("commandFailed", done);
     const started = performance.now();
-    for (let i = 0; i < options.runs; i++) await request(options.warmup + i);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: options.concurrency ?? 1 }, async () => {
+        while (next < options.runs) await request(options.warmup + next++);
+      }),
+    );
     const wallMs = (performance.now() - started) / options.runs;
     client.removeAllListeners();
     const perRequest = [...phases].map(([phase, row]) => ({

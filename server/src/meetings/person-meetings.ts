@@ -15,11 +15,14 @@ export type PersonReach = {
 
 /** Loads a person's designations (not ended before `since`), their organisations' memberships and delegations. */
 export async function loadReach(ctx: Ctx, personId: ObjectId, since: string): Promise<PersonReach> {
-  const [designations, coordinated, delegations] = await Promise.all([
-    ctx.c.designations.find({ personId, $or: [{ to: null }, { to: { $gte: since } }] }).toArray(),
+  const [seats, coordinated, delegations] = await Promise.all([
+    // Ended ones filtered here, not with an `$or` in the query: the embedded engine scans designations
+    // either way, and evaluating the `$or` on each of them made the scan about twice as slow.
+    ctx.c.designations.find({ personId }).toArray(),
     ctx.c.tables.find({ coordinatorIds: personId }, { projection: { _id: 1 } }).toArray(),
     ctx.c.rsvps.find({ delegateId: personId, answer: "delega" }, { projection: { meetingId: 1 } }).toArray(),
   ]);
+  const designations = seats.filter((d) => d.to === null || d.to >= since);
   const organisationIds = [...new Set(designations.map((d) => d.organisationId.toHexString()))];
   const memberships = organisationIds.length
     ? await ctx.c.memberships
