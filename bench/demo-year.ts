@@ -141,29 +141,21 @@ async function copySitting(db: Db, heldId: ObjectId, startsAt: Date): Promise<vo
   if (minutes.length > 0) await c.minutes.insertMany(minutes.map(copy));
 }
 
-/** Copies of the RSVP audit entries (and their events), spread over the year, up to `target` audit entries. */
+/** Copies of the RSVP audit records (each carries its event), spread over the year, up to `target`. */
 async function topUpAudit(db: Db, target: number): Promise<void> {
   const c = collections(db);
   const missing = target - (await c.audit.estimatedDocumentCount());
   const models = await c.audit.find({ action: "rsvp.answered" }).toArray();
-  const events = await c.events.find({ type: "rsvp.answered" }).toArray();
-  if (missing <= 0 || models.length === 0 || events.length === 0) return;
+  if (missing <= 0 || models.length === 0) return;
   for (let done = 0; done < missing; done += 1000) {
     const batch = Array.from({ length: Math.min(1000, missing - done) }, (_, i) => done + i);
     const at = (i: number) => new Date(Date.now() - (i % 365) * DAY_MS);
     await c.audit.insertMany(
-      batch.map((i) => ({
-        ...(models[i % models.length] as (typeof models)[number]),
-        _id: new ObjectId(),
-        at: at(i),
-      })),
-    );
-    await c.events.insertMany(
-      batch.map((i) => ({
-        ...(events[i % events.length] as (typeof events)[number]),
-        _id: new ObjectId(),
-        at: at(i),
-      })),
+      batch.map((i) => {
+        const model = models[i % models.length] as (typeof models)[number];
+        // A stream of its own per copy: (stream, seq) is unique, as recordChange numbers them.
+        return { ...model, _id: new ObjectId(), at: at(i), stream: `${model.stream}:copy-${i}`, seq: 1 };
+      }),
     );
   }
 }

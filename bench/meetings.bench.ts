@@ -8,7 +8,7 @@ import { type BenchPerson, calendarWorld, rsvpWorld } from "./meetings-setup.ts"
 
 const REFERENTS = 200;
 const CONCURRENCY = 8;
-// FerretDB on SQLite does a few API writes per second per core: 400 keep the bench within minutes.
+// 400 API writes keep the bench within a minute on two shared cores.
 const WRITES = 400;
 const RATIO_TARGET = 0.5;
 const PROFILED_REQUESTS = 30;

@@ -65,11 +65,11 @@ public final class TavoliMongo {
       // chunks behind faster than H2's background compaction reclaims them (~5 KB per write).
       if (new File(file).exists()) MVStoreTool.compact(file, false);
       MVStore store = new MVStore.Builder().fileName(file).autoCompactFillRate(50).open();
-      // Each commit writes a new chunk. H2 keeps superseded chunks 45 s by default; reusing their space at
-      // once (safe against a crash of this process, the one failure a dev database must survive) and
-      // compacting every second cut the growth from ~80 KB to ~5 KB per write.
-      store.setRetentionTime(0);
-      store.setVersionsToKeep(1);
+      // Each commit writes a new chunk. Superseded chunks must outlive the longest traversal of a map
+      // (H2's rule for its retention time): reusing them at once lost chunks during scans at national
+      // scale ("Chunk N not found"), H2's default 45 s let a commit per write grow the file by ~80 KB
+      // per write. Ten seconds, and compacting every second, keep the file near what it holds.
+      store.setRetentionTime(10_000);
       Thread compactor =
           new Thread(
               () -> {
