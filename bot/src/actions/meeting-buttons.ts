@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { ObjectId } from "mongodb";
-import { getMeeting } from "../../../server/src/meetings/queries.ts";
-import { answerRsvp } from "../../../server/src/rsvps/answer.ts";
+import { getMeeting } from "../../../server/src/meetings/index.ts";
+import { answerRsvp } from "../../../server/src/rsvps/index.ts";
 import type { BotDeps } from "../deps.ts";
 import { userMessage } from "../errors.ts";
 import { answerLabel, type Lang, TEXT } from "../i18n.ts";

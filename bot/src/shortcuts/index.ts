@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, App, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
-import { mySeats } from "../../../server/src/designations/my-seats.ts";
+import { tableOfChannel } from "../../../server/src/chat/index.ts";
+import { mySeats } from "../../../server/src/designations/index.ts";
 import { contributionModal, seatValue } from "../blocks/referent-modals.ts";
 import type { BotDeps } from "../deps.ts";
 import { userMessage } from "../errors.ts";
@@ -38,8 +39,8 @@ async function contributionFromMessage(args: ShortcutArgs, deps: BotDeps): Promi
       file?.permalink ??
       (await client.chat.getPermalink({ channel: shortcut.channel.id, message_ts: shortcut.message_ts }))
         .permalink;
-    const linked = await deps.store.channels.findOne({ teamId, channelId: shortcut.channel.id });
-    const here = seats.find((s) => s.tableId === linked?.tableId.toHexString());
+    const linked = await tableOfChannel({ ctx: who.ctx, input: { teamId, channelId: shortcut.channel.id } });
+    const here = seats.find((s) => s.tableId === linked?.toHexString());
     const title = (file?.title ?? file?.name ?? shortcut.message.text ?? "").trim().slice(0, 200);
     const view = contributionModal({
       lang,
