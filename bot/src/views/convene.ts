@@ -4,6 +4,7 @@ import { AppError, errorCatalogue } from "../../../server/src/index.ts";
 import { conveneMeeting, describeSlot, meetingInput } from "../../../server/src/meetings/index.ts";
 import type { BotDeps } from "../deps.ts";
 import { TEXT } from "../i18n.ts";
+import { senderOf } from "../identity/act-as.ts";
 import { FIELD } from "../ids.ts";
 import { CONVENE_ERROR_FIELD, meetingBodyFromModal } from "./convene-form.ts";
 import { type SubmitArgs, submitAsPerson, validationErrors } from "./submission.ts";
@@ -29,7 +30,7 @@ export function submitConvene(deps: BotDeps) {
             jitsiBaseUrl: deps.config.jitsiBaseUrl,
           },
         });
-        const teamId = args.body.team?.id ?? args.body.user.team_id ?? "";
+        const { teamId } = senderOf(args.body);
         const channels = await channelsOfTable({ ctx: who.ctx, input: { tableId: meeting.tableId, teamId } });
         const hasChannel = channels.length > 0;
         const t = TEXT[who.lang];
