@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { type Db, type MongoClient, ObjectId } from "mongodb";
+import { createSlackBot, ensureSlackIndexes } from "../bot/src/index.ts";
 import { createApiToken } from "../server/src/auth/tokens.ts";
 import type { Config } from "../server/src/config.ts";
 import { type Collections, collections } from "../server/src/db/collections.ts";
@@ -34,10 +35,13 @@ export type BenchApp = {
 export async function startBenchApp(client: MongoClient, config: Config): Promise<BenchApp> {
   const db = client.db(`bench_${randomBytes(4).toString("hex")}`);
   await ensureIndexes(db);
+  await ensureSlackIndexes(db);
   const bus = new EventBus();
   const mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom, db, quiet: true });
+  // Composed as main.ts does: the bot, when the config has Slack, mounted on the server's app.
+  const slackBot = createSlackBot({ config, db, bus });
   const server = serve({
-    fetch: createApp({ config, db, bus, mailer }).fetch,
+    fetch: createApp({ config, db, bus, mailer, mounts: slackBot ? [slackBot.routes] : [] }).fetch,
     port: 0,
     hostname: "127.0.0.1",
   }) as Server;

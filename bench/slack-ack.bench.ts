@@ -4,7 +4,6 @@
 // the Slack stand-in of the tests; requests are signed as Slack signs them.
 import type { ObjectId } from "mongodb";
 import { TEXT } from "../bot/src/i18n.ts";
-import { slackCollections } from "../bot/src/store.ts";
 import { loadConfig } from "../server/src/config.ts";
 import { conveneMeeting } from "../server/src/meetings/convene.ts";
 import { meetingInput } from "../server/src/meetings/schema.ts";
@@ -139,7 +138,7 @@ export async function run(env: BenchEnv): Promise<BenchRow[]> {
     const users = await seed(app, slack, env.config.jitsiBaseUrl);
     const round = () => Promise.all(users.map((u) => prossime(app, slack, watcher, u)));
     await round();
-    const links = await slackCollections(app.db).users.countDocuments();
+    const links = await app.db.collection("slackUsers").countDocuments();
     const lookups = slack.callsOf("users.info").length;
     const callsBefore = slack.calls.length;
     const samples: Sample[] = [];

@@ -1,5 +1,5 @@
 import { type Logger, WebClient } from "@slack/web-api";
-import type { SlackConfig } from "../../server/src/config.ts";
+import type { SlackConfig } from "../../server/src/index.ts";
 import type { SlackCollections } from "./store.ts";
 
 /**

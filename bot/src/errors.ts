@@ -1,4 +1,4 @@
-import { AppError, errorCatalogue } from "../../server/src/shared/errors.ts";
+import { AppError, errorCatalogue } from "../../server/src/index.ts";
 import { type Lang, TEXT } from "./i18n.ts";
 
 /**

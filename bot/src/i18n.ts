@@ -1,4 +1,5 @@
-import type { MeetingDoc, RsvpAnswer } from "../../server/src/db/collections.ts";
+import type { MeetingDoc } from "../../server/src/meetings/index.ts";
+import type { RsvpAnswer } from "../../server/src/rsvps/index.ts";
 
 export type Lang = "it" | "en";
 

@@ -4,9 +4,8 @@ import { InstallProvider } from "@slack/oauth";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Db } from "mongodb";
-import type { Config, SlackConfig } from "../../server/src/config.ts";
-import type { AppEnv } from "../../server/src/http/env.ts";
-import type { EventBus } from "../../server/src/shared/events.ts";
+import type { AppEnv } from "../../server/src/http/index.ts";
+import { type Config, createCtx, type EventBus, type SlackConfig } from "../../server/src/index.ts";
 import { registerActions } from "./actions/index.ts";
 import { slackClients } from "./clients.ts";
 import { registerCommands } from "./commands/index.ts";
@@ -23,7 +22,7 @@ import { registerViews } from "./views/index.ts";
 
 export { ensureSlackIndexes } from "./store.ts";
 
-/** The running bot: its HTTP routes (mounted on the API server) and, in Socket Mode, its connection. */
+/** The running bot: its HTTP routes (main.ts mounts them on the API server) and, in Socket Mode, its connection. */
 export type SlackBot = {
   mode: "http" | "socket";
   routes: Hono<AppEnv>;
@@ -59,6 +58,7 @@ export function createSlackBot(deps: {
     db: deps.db,
     bus: deps.bus,
     now,
+    system: () => createCtx({ db: deps.db, bus: deps.bus, now }),
     store,
     clientFor: slackClients(slack, store, logger),
   };

@@ -1,28 +1,6 @@
 import type { Installation } from "@slack/bolt";
 import type { Db, ObjectId } from "mongodb";
 
-/** A Slack user linked to a Tavoli person (by verified e-mail or by a one-time link). */
-export type SlackUserDoc = {
-  _id: ObjectId;
-  teamId: string;
-  userId: string;
-  personId: ObjectId;
-  /** Slack's locale for the user (e.g. "it-IT"), which picks the bot's language. */
-  locale: string | null;
-  linkedBy: "email" | "link";
-  linkedAt: Date;
-};
-
-/** A table's channel in a workspace, set by a coordinator with `/tavoli collega`. */
-export type SlackChannelDoc = {
-  _id: ObjectId;
-  teamId: string;
-  channelId: string;
-  tableId: ObjectId;
-  linkedById: ObjectId;
-  linkedAt: Date;
-};
-
 /** A convocation posted to a channel, so answers and changes can edit it (`chat.update`). */
 export type SlackMessageDoc = {
   _id: ObjectId;
@@ -60,11 +38,12 @@ export type SlackRequestDoc = {
   expiresAt: Date;
 };
 
-/** The bot's own collections: Slack-only state, apart from the domain's. */
+/**
+ * The bot's own collections: Slack-only state, apart from the domain's. Who is linked to whom (accounts,
+ * table channels) is the server's chat feature.
+ */
 export function slackCollections(db: Db) {
   return {
-    users: db.collection<SlackUserDoc>("slackUsers"),
-    channels: db.collection<SlackChannelDoc>("slackChannels"),
     messages: db.collection<SlackMessageDoc>("slackMessages"),
     linkTokens: db.collection<SlackLinkTokenDoc>("slackLinkTokens"),
     installations: db.collection<SlackInstallationDoc>("slackInstallations"),
@@ -74,19 +53,10 @@ export function slackCollections(db: Db) {
 
 export type SlackCollections = ReturnType<typeof slackCollections>;
 
-/** Erasure (DOMAIN rule 11): no Slack account stays linked to the person, so the bot no longer knows them. */
-export async function unlinkSlackUsers(db: Db, personId: ObjectId): Promise<void> {
-  await slackCollections(db).users.deleteMany({ personId });
-}
-
 /** Unique keys that make concurrent links and posts safe without transactions. */
 export async function ensureSlackIndexes(db: Db): Promise<void> {
   const c = slackCollections(db);
   await Promise.all([
-    c.users.createIndex({ teamId: 1, userId: 1 }, { unique: true }),
-    c.users.createIndex({ personId: 1 }),
-    c.channels.createIndex({ teamId: 1, channelId: 1 }, { unique: true }),
-    c.channels.createIndex({ tableId: 1 }),
     c.messages.createIndex({ meetingId: 1, teamId: 1, channelId: 1 }, { unique: true }),
     c.linkTokens.createIndex({ tokenHash: 1 }, { unique: true }),
     // A replayed request carries a signature already stored: the insert is refused.

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import type { Db } from "mongodb";
-import { createSlackBot } from "../../bot/src/index.ts";
+import { createSlackBot, ensureSlackIndexes } from "../../bot/src/index.ts";
 import { mailDeliveryWarning } from "./auth/dev-outbox-guard.ts";
 import { issueLoginLink } from "./auth/login-links.ts";
 import { type Config, ConfigError, configFromEnvironment } from "./config.ts";
@@ -34,12 +34,17 @@ function slackStatus(config: Config, mode: "http" | "socket" | null): string {
 /** How long SIGTERM waits for in-flight requests before closing their connections. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
-/** Start-up: config → database (real MongoDB or the embedded one) → indexes → demo data → HTTP. */
+/**
+ * Start-up: config → database (real MongoDB or the embedded one) → indexes → demo data → HTTP. The one
+ * place that composes the server and the Slack bot: the server knows no client, the bot only the
+ * server's public surfaces.
+ */
 async function main() {
   const config = configFromEnvironment();
   const database = await openDatabase(config, "tavoli");
   const { db } = database;
   await ensureIndexes(db);
+  await ensureSlackIndexes(db);
   const bus = new EventBus();
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db });
   if (config.seedDemo === "auto" && (await seedDemoIfEmpty({ db, bus, config })).seeded) {
@@ -48,7 +53,7 @@ async function main() {
     );
   }
   const slackBot = createSlackBot({ config, db, bus });
-  const app = createApp({ config, db, bus, mailer, slackBot });
+  const app = createApp({ config, db, bus, mailer, mounts: slackBot ? [slackBot.routes] : [] });
   const server = serve({
     fetch: app.fetch,
     port: config.port,

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { MongoClient, ObjectId } from "mongodb";
 import { inject } from "vitest";
+import { createSlackBot, ensureSlackIndexes } from "../../bot/src/index.ts";
 import { createApiToken } from "../../server/src/auth/tokens.ts";
 import { loadConfig } from "../../server/src/config.ts";
 import { collections } from "../../server/src/db/collections.ts";
@@ -27,6 +28,7 @@ export async function startTestServer(
   const client = await MongoClient.connect(options.mongoUri ?? inject("mongoUri"), FAIL_FAST);
   const db = client.db(`t_${randomBytes(6).toString("hex")}`);
   await ensureIndexes(db);
+  await ensureSlackIndexes(db);
   const config = loadConfig({ SEED_DEMO: "never", ...options.env });
   const bus = new EventBus();
   const events: DomainEvent[] = [];
@@ -36,7 +38,9 @@ export async function startTestServer(
   const clock = { now: new Date() };
   const now = () => new Date(clock.now);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db, quiet: true });
-  const app = createApp({ config, db, bus, mailer, now });
+  // Composed as main.ts does: the bot (when the env configures Slack) mounted on the server's app.
+  const slackBot = createSlackBot({ config, db, bus, now });
+  const app = createApp({ config, db, bus, mailer, now, mounts: slackBot ? [slackBot.routes] : [] });
   // `hostname: "0.0.0.0"` lets a test reach the server from a non-loopback address too.
   const server = serve({ fetch: app.fetch, port: 0, hostname: options.hostname ?? "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));

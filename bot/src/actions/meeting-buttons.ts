@@ -1,16 +1,13 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { ObjectId } from "mongodb";
-import { getMeeting } from "../../../server/src/meetings/queries.ts";
-import { answerRsvp } from "../../../server/src/rsvps/answer.ts";
+import { getMeeting } from "../../../server/src/meetings/index.ts";
+import { answerRsvp } from "../../../server/src/rsvps/index.ts";
 import type { BotDeps } from "../deps.ts";
-import { userMessage } from "../errors.ts";
-import { answerLabel, type Lang, TEXT } from "../i18n.ts";
-import { strangerReply } from "../identity/link-tokens.ts";
-import { type Who, whoIs } from "../identity/who.ts";
+import { answerLabel, TEXT } from "../i18n.ts";
+import { actAsPerson, type PersonWho } from "../identity/act-as.ts";
 import { RSVP_ACTIONS } from "../ids.ts";
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
-type PersonWho = Extract<Who, { kind: "person" }>;
 
 /** Acknowledges, then runs as the clicking person; every outcome is an ephemeral reply to them alone. */
 async function asClicker(
@@ -19,23 +16,12 @@ async function asClicker(
   run: (who: PersonWho, meetingId: ObjectId) => Promise<string>,
 ) {
   await args.ack();
-  const { body, client, respond } = args;
-  const teamId = body.team?.id ?? body.user.team_id ?? "";
-  const reply = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text });
-  let lang: Lang = "it";
-  try {
-    const who = await whoIs(deps, client, teamId, body.user.id);
-    lang = who.lang;
-    if (who.kind === "unknown") {
-      await reply(await strangerReply(deps, { teamId, userId: body.user.id, who }));
-      return;
-    }
+  const reply = (text: string) => args.respond({ response_type: "ephemeral", replace_original: false, text });
+  await actAsPerson(deps, args, { text: reply }, async (who) => {
     const value = args.action.value ?? "";
     if (!ObjectId.isValid(value)) return;
     await reply(await run(who, new ObjectId(value)));
-  } catch (error) {
-    await reply(userMessage(error, lang));
-  }
+  });
 }
 
 /** An RSVP button on a convocation or in `/tavoli prossime`: the person answers for themselves. */

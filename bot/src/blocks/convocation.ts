@@ -1,4 +1,4 @@
-import { describeSlot } from "../../../server/src/meetings/local-time.ts";
+import { describeSlot } from "../../../server/src/meetings/index.ts";
 import { type Counts, type Lang, modeLabel, TEXT } from "../i18n.ts";
 import { ACTION } from "../ids.ts";
 import { button, context, escapeMrkdwn, header, type MeetingView, section, shortCode } from "./format.ts";

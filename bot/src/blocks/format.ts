@@ -1,4 +1,4 @@
-import type { presentMeeting } from "../../../server/src/meetings/present.ts";
+import type { presentMeeting } from "../../../server/src/meetings/index.ts";
 
 /** A sitting as the API presents it to one viewer (links and confidential items already filtered). */
 export type MeetingView = ReturnType<typeof presentMeeting>;

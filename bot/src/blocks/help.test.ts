@@ -1,34 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { SUBCOMMAND_NAMES } from "../commands/index.ts";
 import { helpMessage } from "./help.ts";
 
-// Every subcommand /tavoli answers to (commands/index.ts), under the name each language's help teaches.
+// Every subcommand /tavoli answers to, from its own table (commands/index.ts), under the name each
+// language's help teaches (the first English alias): a subcommand added, renamed or dropped there
+// without its help line fails here.
 const SUBCOMMANDS = {
-  it: [
-    "aiuto",
-    "prossime",
-    "convoca",
-    "presenza",
-    "segnala",
-    "contributo",
-    "verbale",
-    "accedi",
-    "promemoria",
-    "collega",
-    "scollega",
-  ],
-  en: [
-    "help",
-    "next",
-    "convene",
-    "rsvp",
-    "report",
-    "contribute",
-    "minutes",
-    "login",
-    "reminders",
-    "link",
-    "unlink",
-  ],
+  it: ["aiuto", ...SUBCOMMAND_NAMES.map((s) => s.italian)],
+  en: ["help", ...SUBCOMMAND_NAMES.map((s) => s.english[0])],
 };
 
 const listed = (text: string) => [...text.matchAll(/`\/tavoli ([^\s`]+)/g)].map((m) => m[1]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Seat } from "../../../server/src/designations/my-seats.ts";
-import { DEFAULT_REMINDER_PREFERENCES } from "../../../server/src/reminders/preferences.ts";
+import type { Seat } from "../../../server/src/designations/index.ts";
+import { DEFAULT_REMINDER_PREFERENCES } from "../../../server/src/reminders/index.ts";
 import { FIELD, VIEW } from "../ids.ts";
 import { conveneModal } from "./convene-modal.ts";
 import { contributionModal, reportModal, seatValue } from "./referent-modals.ts";

@@ -1,4 +1,4 @@
-import type { Seat } from "../../../server/src/designations/my-seats.ts";
+import type { Seat } from "../../../server/src/designations/index.ts";
 import type { Lang } from "../i18n.ts";
 import { FIELD, VIEW } from "../ids.ts";
 import { checkboxesInput, modal, radioInput, selectInput, textInput } from "./inputs.ts";

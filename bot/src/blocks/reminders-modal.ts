@@ -1,4 +1,4 @@
-import { describeLeadMinutes, type ReminderPreferences } from "../../../server/src/reminders/preferences.ts";
+import { describeLeadMinutes, type ReminderPreferences } from "../../../server/src/reminders/index.ts";
 import type { Lang } from "../i18n.ts";
 import { FIELD, VIEW } from "../ids.ts";
 import { checkboxesInput, modal } from "./inputs.ts";

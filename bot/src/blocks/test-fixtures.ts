@@ -1,6 +1,6 @@
 import { ObjectId } from "mongodb";
-import type { MeetingDoc, TableDoc } from "../../../server/src/db/collections.ts";
-import { presentMeeting } from "../../../server/src/meetings/present.ts";
+import { type MeetingDoc, presentMeeting } from "../../../server/src/meetings/index.ts";
+import type { TableDoc } from "../../../server/src/tables/index.ts";
 import type { Counts } from "../i18n.ts";
 import type { button, MeetingView } from "./format.ts";
 

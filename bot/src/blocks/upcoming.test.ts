@@ -1,6 +1,6 @@
 import { ObjectId } from "mongodb";
 import { describe, expect, it } from "vitest";
-import type { RsvpAnswer } from "../../../server/src/db/collections.ts";
+import type { RsvpAnswer } from "../../../server/src/rsvps/index.ts";
 import { ACTION } from "../ids.ts";
 import { buttonsIn, CANARY, meetingDoc, viewOf } from "./test-fixtures.ts";
 import { type UpcomingMeeting, upcomingMessage } from "./upcoming.ts";

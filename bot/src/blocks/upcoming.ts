@@ -1,5 +1,5 @@
-import type { RsvpAnswer } from "../../../server/src/db/collections.ts";
-import { describeSlot } from "../../../server/src/meetings/local-time.ts";
+import { describeSlot } from "../../../server/src/meetings/index.ts";
+import type { RsvpAnswer } from "../../../server/src/rsvps/index.ts";
 import { answerLabel, type Lang, modeLabel, TEXT } from "../i18n.ts";
 import { ACTION } from "../ids.ts";
 import { button, divider, escapeMrkdwn, header, type MeetingView, section, shortCode } from "./format.ts";

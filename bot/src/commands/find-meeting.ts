@@ -1,5 +1,5 @@
 import { ObjectId } from "mongodb";
-import { myUpcomingMeetings } from "../../../server/src/meetings/queries.ts";
+import { myUpcomingMeetings } from "../../../server/src/meetings/index.ts";
 import type { PersonWho } from "./context.ts";
 
 const DAY_MS = 86_400_000;

@@ -27,6 +27,9 @@ const TABLE: [italian: string, english: string[], run: Subcommand][] = [
   ["scollega", ["unlink"], unlinkChannel],
 ];
 
+/** Every subcommand's Italian name and English aliases (the help must teach exactly these). */
+export const SUBCOMMAND_NAMES = TABLE.map(([italian, english]) => ({ italian, english }));
+
 const SUBCOMMANDS = new Map<string, Subcommand>(
   TABLE.flatMap(([italian, english, run]) => [italian, ...english].map((name) => [name, run] as const)),
 );

@@ -1,4 +1,4 @@
-import { issueLoginLink } from "../../../server/src/auth/login-links.ts";
+import { issueLoginLink } from "../../../server/src/auth/index.ts";
 import { TEXT } from "../i18n.ts";
 import { asPerson, type CommandCall, say } from "./context.ts";
 

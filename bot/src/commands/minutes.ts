@@ -1,5 +1,5 @@
 import { ObjectId } from "mongodb";
-import { getMinutesStatus } from "../../../server/src/minutes/status.ts";
+import { getMinutesStatus } from "../../../server/src/minutes/index.ts";
 import { TEXT } from "../i18n.ts";
 import { asPerson, type CommandCall, say } from "./context.ts";
 import { findMyMeeting } from "./find-meeting.ts";

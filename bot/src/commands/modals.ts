@@ -1,8 +1,9 @@
 import { DateTime } from "luxon";
-import { mySeats } from "../../../server/src/designations/my-seats.ts";
-import { ZONE } from "../../../server/src/meetings/local-time.ts";
-import { getReminderPreferences } from "../../../server/src/reminders/preferences.ts";
-import { matchTableName, tablesOrganisedByMe } from "../../../server/src/tables/organised.ts";
+import { tableOfChannel } from "../../../server/src/chat/index.ts";
+import { mySeats } from "../../../server/src/designations/index.ts";
+import { ZONE } from "../../../server/src/meetings/index.ts";
+import { getReminderPreferences } from "../../../server/src/reminders/index.ts";
+import { matchTableName, tablesOrganisedByMe } from "../../../server/src/tables/index.ts";
 import { conveneModal } from "../blocks/convene-modal.ts";
 import { escapeMrkdwn } from "../blocks/format.ts";
 import { contributionModal, reportModal } from "../blocks/referent-modals.ts";
@@ -26,8 +27,7 @@ export function openConvene(call: CommandCall) {
       selected = matches[0]?._id.toHexString();
     } else {
       const { team_id: teamId, channel_id: channelId } = call.command;
-      const linked = await call.deps.store.channels.findOne({ teamId, channelId });
-      selected = linked?.tableId.toHexString();
+      selected = (await tableOfChannel({ ctx: who.ctx, input: { teamId, channelId } }))?.toHexString();
     }
     const nextWeek = DateTime.fromJSDate(call.deps.now(), { zone: ZONE }).plus({ days: 7 }).toISODate() ?? "";
     const view = conveneModal({
@@ -47,8 +47,8 @@ export function openReferentModal(kind: "report" | "contribution") {
       const seats = await mySeats({ ctx: who.ctx });
       if (seats.length === 0) return say(call.respond, TEXT[who.lang].notReferent);
       const { team_id: teamId, channel_id: channelId } = call.command;
-      const linked = await call.deps.store.channels.findOne({ teamId, channelId });
-      const here = seats.find((s) => s.tableId === linked?.tableId.toHexString());
+      const linked = await tableOfChannel({ ctx: who.ctx, input: { teamId, channelId } });
+      const here = seats.find((s) => s.tableId === linked?.toHexString());
       const initialSeat = here ? `${here.tableId}:${here.organisationId}` : undefined;
       const url = call.args.find((word) => /^<?https?:\/\//.test(word))?.replace(/^<|>$/g, "");
       const view =

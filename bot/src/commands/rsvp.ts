@@ -1,6 +1,5 @@
 import { ObjectId } from "mongodb";
-import type { RsvpAnswer } from "../../../server/src/db/collections.ts";
-import { answerRsvp } from "../../../server/src/rsvps/answer.ts";
+import { answerRsvp, type RsvpAnswer } from "../../../server/src/rsvps/index.ts";
 import { answerLabel, TEXT } from "../i18n.ts";
 import { whoIs } from "../identity/who.ts";
 import { asPerson, type CommandCall, say } from "./context.ts";

@@ -1,4 +1,4 @@
-import { myUpcomingMeetings } from "../../../server/src/meetings/queries.ts";
+import { myUpcomingMeetings } from "../../../server/src/meetings/index.ts";
 import { upcomingMessage } from "../blocks/upcoming.ts";
 import { asPerson, type CommandCall } from "./context.ts";
 

@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import { forgetWorkspace } from "../../../server/src/chat/index.ts";
 import type { BotDeps } from "../deps.ts";
 
 /** Workspace lifecycle: an uninstall or revoked tokens forget the workspace's installation and links. */
@@ -7,9 +8,8 @@ export function registerEvents(app: App, deps: BotDeps): void {
     if (!teamId) return;
     await Promise.all([
       deps.store.installations.deleteOne({ _id: teamId }),
-      deps.store.channels.deleteMany({ teamId }),
       deps.store.messages.deleteMany({ teamId }),
-      deps.store.users.deleteMany({ teamId }),
+      forgetWorkspace({ ctx: deps.system(), input: { teamId } }),
     ]);
   };
   app.event("app_uninstalled", async ({ body }) => {

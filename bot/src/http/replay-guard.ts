@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { type Collection, ObjectId } from "mongodb";
-import { isDuplicateKey } from "../../../server/src/shared/errors.ts";
+import { isDuplicateKey } from "../../../server/src/index.ts";
 import type { SlackRequestDoc } from "../store.ts";
 
 /**

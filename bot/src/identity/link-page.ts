@@ -1,10 +1,8 @@
 import { Hono } from "hono";
 import { ObjectId } from "mongodb";
-import { escapeHtml, page } from "../../../server/src/auth/html.ts";
-import { authenticate } from "../../../server/src/auth/middleware.ts";
-import type { AppEnv } from "../../../server/src/http/env.ts";
-import { staticFile } from "../../../server/src/http/static-file.ts";
-import { AppError } from "../../../server/src/shared/errors.ts";
+import { authenticate, escapeHtml, page } from "../../../server/src/auth/index.ts";
+import { type AppEnv, staticFile } from "../../../server/src/http/index.ts";
+import { AppError } from "../../../server/src/index.ts";
 import type { BotDeps } from "../deps.ts";
 import { redeemIdentityLink } from "./link-tokens.ts";
 

@@ -1,9 +1,8 @@
 import { ObjectId } from "mongodb";
-import { hashToken, newToken } from "../../../server/src/auth/secrets.ts";
+import { hashToken, newToken } from "../../../server/src/auth/index.ts";
+import { type ChatAccountDoc, relinkChatAccount } from "../../../server/src/chat/index.ts";
 import type { BotDeps } from "../deps.ts";
 import { TEXT } from "../i18n.ts";
-import type { SlackUserDoc } from "../store.ts";
-import { storeLink } from "./who.ts";
 
 /** How long a one-time identity link stays usable. */
 export const LINK_TOKEN_TTL_MS = 30 * 60_000;
@@ -35,20 +34,16 @@ export async function issueIdentityLink(
 export async function redeemIdentityLink(
   deps: BotDeps,
   input: { token: string; personId: ObjectId },
-): Promise<SlackUserDoc | null> {
+): Promise<ChatAccountDoc | null> {
   const found = await deps.store.linkTokens.findOneAndDelete({
     tokenHash: hashToken(input.token),
     expiresAt: { $gt: deps.now() },
   });
   if (!found) return null;
-  // A Slack user re-linking replaces their previous link.
-  await deps.store.users.deleteMany({ teamId: found.teamId, userId: found.userId });
-  return storeLink(deps, {
-    teamId: found.teamId,
-    userId: found.userId,
-    personId: input.personId,
-    locale: found.locale,
-    linkedBy: "link",
+  const { teamId, userId, locale } = found;
+  return relinkChatAccount({
+    ctx: deps.system(),
+    input: { teamId, userId, locale, personId: input.personId },
   });
 }
 

@@ -1,9 +1,13 @@
 import type { ObjectId } from "mongodb";
-import { collections } from "../../../server/src/db/collections.ts";
+import {
+  type ChatAccountDoc,
+  channelsOfTable,
+  chatAccountsOf,
+  linkChatAccount,
+} from "../../../server/src/chat/index.ts";
+import { contactsOf } from "../../../server/src/notifications/index.ts";
 import type { BotDeps } from "../deps.ts";
 import { type Lang, langFromLocale } from "../i18n.ts";
-import type { SlackUserDoc } from "../store.ts";
-import { storeLink } from "./who.ts";
 
 /** Lookups per notice: a large table is reached over a few notices rather than bursting Slack's tier. */
 const MAX_LOOKUPS = 100;
@@ -18,13 +22,13 @@ export async function slackAccountsOf(
   deps: BotDeps,
   personIds: ObjectId[],
   tableId: ObjectId,
-): Promise<{ link: SlackUserDoc; lang: Lang }[]> {
+): Promise<{ link: ChatAccountDoc; lang: Lang }[]> {
   if (personIds.length === 0) return [];
-  const c = collections(deps.db);
+  const ctx = deps.system();
   const [links, channels, people] = await Promise.all([
-    deps.store.users.find({ personId: { $in: personIds } }).toArray(),
-    deps.store.channels.find({ tableId }).toArray(),
-    c.people.find({ _id: { $in: personIds } }).toArray(),
+    chatAccountsOf({ ctx, input: { personIds } }),
+    channelsOfTable({ ctx, input: { tableId } }),
+    contactsOf({ ctx, input: { personIds } }),
   ]);
   const teams = new Set([...channels.map((ch) => ch.teamId), ...links.map((l) => l.teamId)]);
   const linked = new Set(links.map((l) => `${l.teamId}:${l.personId.toHexString()}`));
@@ -39,12 +43,15 @@ export async function slackAccountsOf(
       const user = found?.user;
       if (!user?.id || user.deleted) continue;
       links.push(
-        await storeLink(deps, {
-          teamId,
-          userId: user.id,
-          personId: person._id,
-          locale: null, // lookupByEmail does not return it: the person's own language applies
-          linkedBy: "email",
+        await linkChatAccount({
+          ctx,
+          input: {
+            teamId,
+            userId: user.id,
+            personId: person._id,
+            locale: null, // lookupByEmail does not return it: the person's own language applies
+            linkedBy: "email",
+          },
         }),
       );
     }

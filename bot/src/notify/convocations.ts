@@ -1,14 +1,13 @@
 import { ObjectId } from "mongodb";
-import { describeSlot } from "../../../server/src/meetings/local-time.ts";
-import { meetingNoticeViews } from "../../../server/src/meetings/notice-views.ts";
-import { createCtx } from "../../../server/src/shared/context.ts";
-import { isDuplicateKey } from "../../../server/src/shared/errors.ts";
+import { channelsOfTable } from "../../../server/src/chat/index.ts";
+import { isDuplicateKey } from "../../../server/src/index.ts";
+import { describeSlot, meetingNoticeViews } from "../../../server/src/meetings/index.ts";
 import { convocationMessage } from "../blocks/convocation.ts";
 import type { BotDeps } from "../deps.ts";
 import { TEXT } from "../i18n.ts";
 import { slackAccountsOf } from "../identity/reach.ts";
 
-const systemCtx = (deps: BotDeps) => createCtx({ db: deps.db, bus: deps.bus, now: deps.now });
+const systemCtx = (deps: BotDeps) => deps.system();
 const meetingUrlBase = (deps: BotDeps) => deps.config.publicUrl;
 
 /**
@@ -17,7 +16,7 @@ const meetingUrlBase = (deps: BotDeps) => deps.config.publicUrl;
  */
 export async function postConvocation(deps: BotDeps, meetingId: ObjectId): Promise<void> {
   const views = await meetingNoticeViews({ ctx: systemCtx(deps), input: { id: meetingId } });
-  const channels = await deps.store.channels.find({ tableId: views.meeting.tableId }).toArray();
+  const channels = await channelsOfTable({ ctx: systemCtx(deps), input: { tableId: views.meeting.tableId } });
   if (channels.length === 0) {
     const people = { personIds: views.convenedPersonIds, tableId: views.meeting.tableId };
     await directMessages(deps, people, (lang) =>

@@ -1,6 +1,6 @@
 import { ObjectId } from "mongodb";
-import { backgroundQueue } from "../../../server/src/notifications/queue.ts";
-import type { DomainEvent } from "../../../server/src/shared/events.ts";
+import type { DomainEvent } from "../../../server/src/index.ts";
+import { backgroundQueue } from "../../../server/src/notifications/index.ts";
 import type { BotDeps } from "../deps.ts";
 import { announceChange, type ChangeKind, postConvocation, refreshConvocations } from "./convocations.ts";
 import { announceSubstitution } from "./substitution.ts";

@@ -1,5 +1,6 @@
 import { ObjectId } from "mongodb";
-import { collections } from "../../../server/src/db/collections.ts";
+import { channelsOfTable } from "../../../server/src/chat/index.ts";
+import { noticeNames } from "../../../server/src/notifications/index.ts";
 import { escapeMrkdwn } from "../blocks/format.ts";
 import type { BotDeps } from "../deps.ts";
 import { TEXT } from "../i18n.ts";
@@ -15,19 +16,23 @@ type SubstitutionPayload = {
 /** DOMAIN rule 3: a referent's substitution is announced to the other participants, in the table's channels. */
 export async function announceSubstitution(deps: BotDeps, payload: SubstitutionPayload): Promise<void> {
   const tableId = new ObjectId(payload.tableId);
-  if ((await deps.store.channels.countDocuments({ tableId })) === 0) return;
-  const c = collections(deps.db);
-  const [table, organisation, before, after] = await Promise.all([
-    c.tables.findOne({ _id: tableId }),
-    c.organisations.findOne({ _id: new ObjectId(payload.organisationId) }),
-    c.people.findOne({ _id: new ObjectId(payload.previousPersonId) }),
-    c.people.findOne({ _id: new ObjectId(payload.newPersonId) }),
-  ]);
+  const ctx = deps.system();
+  if ((await channelsOfTable({ ctx, input: { tableId } })).length === 0) return;
+  const { organisationId, previousPersonId, newPersonId } = payload;
+  const names = await noticeNames({
+    ctx,
+    input: {
+      tableIds: [tableId],
+      organisationIds: [new ObjectId(organisationId)],
+      personIds: [new ObjectId(previousPersonId), new ObjectId(newPersonId)],
+    },
+  });
+  const name = (hex: string) => escapeMrkdwn(names.get(hex) ?? "?");
   const text = TEXT.it.substitution(
-    escapeMrkdwn(organisation?.name ?? "?"),
-    escapeMrkdwn(before?.name ?? "?"),
-    escapeMrkdwn(after?.name ?? "?"),
-    escapeMrkdwn(table?.name ?? "?"),
+    name(organisationId),
+    name(previousPersonId),
+    name(newPersonId),
+    name(payload.tableId),
   );
   await postToTable(deps, tableId, text);
 }

@@ -1,27 +1,23 @@
 import { ObjectId } from "mongodb";
-import { collections } from "../../../server/src/db/collections.ts";
+import { channelsOfTable } from "../../../server/src/chat/index.ts";
+import { meetingHeadline, noticeNames } from "../../../server/src/notifications/index.ts";
 import { escapeMrkdwn } from "../blocks/format.ts";
 import type { BotDeps } from "../deps.ts";
 import { TEXT } from "../i18n.ts";
 
 /** Posts one line to every channel linked to the table (channels are addressed in Italian). */
 export async function postToTable(deps: BotDeps, tableId: ObjectId, text: string): Promise<void> {
-  const channels = await deps.store.channels.find({ tableId }).toArray();
+  const channels = await channelsOfTable({ ctx: deps.system(), input: { tableId } });
   for (const channel of channels) {
     const client = await deps.clientFor(channel.teamId);
     await client?.chat.postMessage({ channel: channel.channelId, text });
   }
 }
 
-const organisationName = async (deps: BotDeps, hex: string) =>
-  escapeMrkdwn(
-    (
-      await collections(deps.db).organisations.findOne(
-        { _id: new ObjectId(hex) },
-        { projection: { name: 1 } },
-      )
-    )?.name ?? "?",
-  );
+const organisationName = async (deps: BotDeps, hex: string) => {
+  const names = await noticeNames({ ctx: deps.system(), input: { organisationIds: [new ObjectId(hex)] } });
+  return escapeMrkdwn(names.get(hex) ?? "?");
+};
 
 /** Text of a title the event carried, or null when it was confidential (the event then has none). */
 const titleOf = (payload: Record<string, unknown>) =>
@@ -49,10 +45,7 @@ export async function announceMinutesApproved(
   payload: Record<string, unknown>,
 ): Promise<void> {
   const meetingId = new ObjectId(String(payload.meetingId));
-  const meeting = await collections(deps.db).meetings.findOne(
-    { _id: meetingId },
-    { projection: { title: 1, tableId: 1 } },
-  );
+  const meeting = await meetingHeadline({ ctx: deps.system(), input: { id: meetingId } });
   if (!meeting) return;
   const url = `${deps.config.publicUrl}/api/v1/meetings/${meetingId.toHexString()}/minutes.md`;
   const text = TEXT.it.minutesApproved(

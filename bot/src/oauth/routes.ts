@@ -2,9 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { InstallProvider } from "@slack/oauth";
 import { Hono } from "hono";
-import { escapeHtml, page } from "../../../server/src/auth/html.ts";
-import { CONTENT_SECURITY_POLICY } from "../../../server/src/http/content-security.ts";
-import type { AppEnv } from "../../../server/src/http/env.ts";
+import { escapeHtml, page } from "../../../server/src/auth/index.ts";
+import { type AppEnv, CONTENT_SECURITY_POLICY } from "../../../server/src/http/index.ts";
 import { BOT_SCOPES } from "./scopes.ts";
 
 type NodeBindings = { incoming?: IncomingMessage; outgoing?: ServerResponse };

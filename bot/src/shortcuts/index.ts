@@ -1,11 +1,10 @@
 import type { AllMiddlewareArgs, App, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
-import { mySeats } from "../../../server/src/designations/my-seats.ts";
+import { tableOfChannel } from "../../../server/src/chat/index.ts";
+import { mySeats } from "../../../server/src/designations/index.ts";
 import { contributionModal, seatValue } from "../blocks/referent-modals.ts";
 import type { BotDeps } from "../deps.ts";
-import { userMessage } from "../errors.ts";
-import { type Lang, TEXT } from "../i18n.ts";
-import { strangerReply } from "../identity/link-tokens.ts";
-import { whoIs } from "../identity/who.ts";
+import { TEXT } from "../i18n.ts";
+import { actAsPerson, senderOf } from "../identity/act-as.ts";
 import { SHORTCUT } from "../ids.ts";
 
 type ShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
@@ -18,40 +17,28 @@ type SharedFile = { permalink?: string; title?: string; name?: string };
 async function contributionFromMessage(args: ShortcutArgs, deps: BotDeps): Promise<void> {
   await args.ack();
   const { shortcut, client, respond } = args;
-  const teamId = shortcut.team?.id ?? shortcut.user.team_id ?? "";
-  let lang: Lang = "it";
-  try {
-    const who = await whoIs(deps, client, teamId, shortcut.user.id);
-    lang = who.lang;
-    if (who.kind === "unknown") {
-      const text = await strangerReply(deps, { teamId, userId: shortcut.user.id, who });
-      await respond({ response_type: "ephemeral", text });
-      return;
-    }
+  const text = (message: string) => respond({ response_type: "ephemeral", text: message });
+  await actAsPerson(deps, { body: shortcut, client }, { text }, async (who) => {
     const seats = await mySeats({ ctx: who.ctx });
-    if (seats.length === 0) {
-      await respond({ response_type: "ephemeral", text: TEXT[lang].notReferent });
-      return;
-    }
+    if (seats.length === 0) return text(TEXT[who.lang].notReferent);
     const file = (shortcut.message.files as SharedFile[] | undefined)?.find((f) => f.permalink);
     const url =
       file?.permalink ??
       (await client.chat.getPermalink({ channel: shortcut.channel.id, message_ts: shortcut.message_ts }))
         .permalink;
-    const linked = await deps.store.channels.findOne({ teamId, channelId: shortcut.channel.id });
-    const here = seats.find((s) => s.tableId === linked?.tableId.toHexString());
+    const { teamId } = senderOf(shortcut);
+    const linked = await tableOfChannel({ ctx: who.ctx, input: { teamId, channelId: shortcut.channel.id } });
+    const here = seats.find((s) => s.tableId === linked?.toHexString());
     const title = (file?.title ?? file?.name ?? shortcut.message.text ?? "").trim().slice(0, 200);
     const view = contributionModal({
-      lang,
+      lang: who.lang,
       seats,
       initialSeat: here ? seatValue(here) : undefined,
       initialUrl: url,
       initialTitle: title || undefined,
     });
     await client.views.open({ trigger_id: shortcut.trigger_id, view });
-  } catch (error) {
-    await respond({ response_type: "ephemeral", text: userMessage(error, lang) });
-  }
+  });
 }
 
 /** Shortcuts, by callback_id. */

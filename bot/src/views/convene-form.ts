@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { ZONE } from "../../../server/src/meetings/local-time.ts";
+import { ZONE } from "../../../server/src/meetings/index.ts";
 import { DURATIONS } from "../blocks/convene-modal.ts";
 import { FIELD } from "../ids.ts";
 import { fieldValue, type ViewState } from "./state.ts";

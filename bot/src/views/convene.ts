@@ -1,10 +1,10 @@
 import { ObjectId } from "mongodb";
-import { conveneMeeting } from "../../../server/src/meetings/convene.ts";
-import { describeSlot } from "../../../server/src/meetings/local-time.ts";
-import { meetingInput } from "../../../server/src/meetings/schema.ts";
-import { AppError, errorCatalogue } from "../../../server/src/shared/errors.ts";
+import { channelsOfTable } from "../../../server/src/chat/index.ts";
+import { AppError, errorCatalogue } from "../../../server/src/index.ts";
+import { conveneMeeting, describeSlot, meetingInput } from "../../../server/src/meetings/index.ts";
 import type { BotDeps } from "../deps.ts";
 import { TEXT } from "../i18n.ts";
+import { senderOf } from "../identity/act-as.ts";
 import { FIELD } from "../ids.ts";
 import { CONVENE_ERROR_FIELD, meetingBodyFromModal } from "./convene-form.ts";
 import { type SubmitArgs, submitAsPerson, validationErrors } from "./submission.ts";
@@ -30,8 +30,9 @@ export function submitConvene(deps: BotDeps) {
             jitsiBaseUrl: deps.config.jitsiBaseUrl,
           },
         });
-        const teamId = args.body.team?.id ?? args.body.user.team_id ?? "";
-        const hasChannel = await deps.store.channels.findOne({ teamId, tableId: meeting.tableId });
+        const { teamId } = senderOf(args.body);
+        const channels = await channelsOfTable({ ctx: who.ctx, input: { tableId: meeting.tableId, teamId } });
+        const hasChannel = channels.length > 0;
         const t = TEXT[who.lang];
         const when = describeSlot(meeting.startsAt, meeting.endsAt, who.lang);
         const text = `${t.convened(meeting.title, when)}${hasChannel ? "" : `\n${t.noChannelHint}`}`;

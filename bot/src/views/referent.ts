@@ -1,8 +1,11 @@
 import { ObjectId } from "mongodb";
-import { CONTRIBUTION_KINDS, type ContributionKind } from "../../../server/src/contributions/kinds.ts";
-import { logContribution } from "../../../server/src/contributions/log.ts";
-import { raiseIssueReport } from "../../../server/src/issue-reports/raise.ts";
-import { AppError, errorCatalogue } from "../../../server/src/shared/errors.ts";
+import {
+  CONTRIBUTION_KINDS,
+  type ContributionKind,
+  logContribution,
+} from "../../../server/src/contributions/index.ts";
+import { AppError, errorCatalogue } from "../../../server/src/index.ts";
+import { raiseIssueReport } from "../../../server/src/issue-reports/index.ts";
 import type { BotDeps } from "../deps.ts";
 import { TEXT } from "../i18n.ts";
 import { FIELD } from "../ids.ts";

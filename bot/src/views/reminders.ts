@@ -1,5 +1,5 @@
-import { describeLeadMinutes, setReminderPreferences } from "../../../server/src/reminders/preferences.ts";
-import { AppError, errorCatalogue } from "../../../server/src/shared/errors.ts";
+import { AppError, errorCatalogue } from "../../../server/src/index.ts";
+import { describeLeadMinutes, setReminderPreferences } from "../../../server/src/reminders/index.ts";
 import type { BotDeps } from "../deps.ts";
 import { TEXT } from "../i18n.ts";
 import { FIELD } from "../ids.ts";

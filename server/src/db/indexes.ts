@@ -1,5 +1,5 @@
 import type { Db } from "mongodb";
-import { ensureSlackIndexes } from "../../../bot/src/store.ts";
+import { ensureChatIndexes } from "../chat/index.ts";
 import { collections } from "./collections.ts";
 
 /**
@@ -47,6 +47,6 @@ export async function ensureIndexes(db: Db): Promise<void> {
     c.issueReports.createIndex({ raisedById: 1 }),
     c.minutes.createIndex({ meetingId: 1 }, { unique: true }),
   ]);
-  // The Slack bot's own collections (links, channels, posted convocations, installations).
-  await ensureSlackIndexes(db);
+  // Chat accounts and table channels; the bot's own Slack state is indexed by the bot (main.ts composes).
+  await ensureChatIndexes(db);
 }

@@ -3,7 +3,6 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "mongodb";
-import { createSlackBot, type SlackBot } from "../../../bot/src/index.ts";
 import { agreementRoutes } from "../agreements/routes.ts";
 import { attendanceRoutes } from "../attendance/routes.ts";
 import { auditRoutes } from "../audit/routes.ts";
@@ -41,8 +40,11 @@ export type AppDeps = {
   bus: EventBus;
   mailer: Mailer;
   now?: () => Date;
-  /** The Slack bot, built by the caller that must also start it (Socket Mode); else built here when configured. */
-  slackBot?: SlackBot | null;
+  /**
+   * Routes of other clients served by this app (the Slack bot's events, install and link pages), mounted
+   * at the root after the API. The caller composes them (main.ts), so the server does not know the bot.
+   */
+  mounts?: Hono<AppEnv>[];
 };
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH"]);
@@ -159,8 +161,7 @@ export function createApp(deps: AppDeps) {
     servers: [{ url: "/api/v1" }],
   });
   app.route("/api/v1", api);
-  const slackBot = deps.slackBot === undefined ? createSlackBot(deps) : deps.slackBot;
-  if (slackBot) app.route("/", slackBot.routes);
+  for (const routes of deps.mounts ?? []) app.route("/", routes);
   app.route("/", docsRoutes());
   app.route("/", authPages());
   app.route("/", homeRoutes());

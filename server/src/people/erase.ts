@@ -1,5 +1,5 @@
 import type { ObjectId } from "mongodb";
-import { unlinkSlackUsers } from "../../../bot/src/store.ts";
+import { eraseChatAccountsOf } from "../chat/index.ts";
 import { eraseNameFromIssueReports } from "../issue-reports/personal-data.ts";
 import { eraseFromMinutes } from "../minutes/personal-data.ts";
 import type { Ctx } from "../shared/context.ts";
@@ -46,7 +46,7 @@ export async function erasePerson({ ctx, input }: { ctx: Ctx; input: { id: Objec
     () => ctx.c.sessions.deleteMany({ personId }),
     () => ctx.c.loginLinks.deleteMany({ personId }),
     // A linked Slack account would go on acting as the person (and get login links by DM).
-    () => unlinkSlackUsers(ctx.db, personId),
+    () => eraseChatAccountsOf(ctx, personId),
     // A calendar feed URL would keep publishing the person's sittings after erasure.
     () => ctx.c.calendarFeeds.deleteMany({ personId }),
     () => ctx.c.reminderPreferences.deleteOne({ _id: personId }),

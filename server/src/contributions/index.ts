@@ -1,0 +1,3 @@
+// The contributions feature's public surface.
+export { CONTRIBUTION_KINDS, type ContributionKind } from "./kinds.ts";
+export { logContribution } from "./log.ts";

@@ -1,0 +1,2 @@
+// The designations feature's public surface for clients.
+export { mySeats, type Seat } from "./my-seats.ts";

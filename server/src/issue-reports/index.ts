@@ -1,0 +1,2 @@
+// The issue reports' public surface.
+export { raiseIssueReport } from "./raise.ts";
