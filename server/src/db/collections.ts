@@ -389,9 +389,6 @@ export type MinutesDoc = {
 
 export type LockDoc = { _id: string; takenAt: Date; owner: string };
 
-/** The last number `recordChange` stored in one audit stream (a hint: the unique index decides). */
-export type StreamHeadDoc = { _id: string; seq: number };
-
 /** Typed handles on every collection; the only place collection names are spelled. */
 export function collections(db: Db) {
   return {
@@ -404,8 +401,6 @@ export function collections(db: Db) {
     agreementAdmins: db.collection<AgreementAdminDoc>("agreementAdmins"),
     /** Audit entries with their domain events (see `AuditDoc`); written only by `recordChange`. */
     audit: db.collection<AuditDoc>("auditLog"),
-    /** Last `seq` stored per audit stream: a hint that spares scanning the log on each write. */
-    streamHeads: db.collection<StreamHeadDoc>("auditStreamHeads"),
     loginLinks: db.collection<LoginLinkDoc>("loginLinks"),
     sessions: db.collection<SessionDoc>("sessions"),
     apiTokens: db.collection<ApiTokenDoc>("apiTokens"),

@@ -4,6 +4,7 @@ import type { AuditDoc } from "../db/collections.ts";
 import type { Ctx } from "./context.ts";
 import { AppError, isDuplicateKey } from "./errors.ts";
 import type { DomainEvent } from "./events.ts";
+import { findTail, rememberedTail, rememberTail } from "./stream-tail.ts";
 
 type Change = {
   action: string;
@@ -65,34 +66,23 @@ export function eventOf(record: AuditDoc): DomainEvent | null {
  * Stores the record as the next of its stream. Each number is inserted only after the one before it
  * exists, the unique (stream, seq) index refusing a number already taken, so each stream is gap-free
  * and numbered in the order its records were stored: what a dispatcher needs to resume a stream from a
- * checkpoint. The stream's head (one `_id` read) says where to start; a head left behind by a crash
- * only costs a refused insert or two, never a wrong number.
+ * checkpoint. Where to try first is a hint (the last number this process stored in the stream): right,
+ * it costs one insert; stale (another instance wrote), the refusal sends a short indexed search to the
+ * stream's real end. No scan, no second document to keep in step.
  */
 async function insertNumbered(ctx: Ctx, draft: Omit<AuditDoc, "_id" | "seq">): Promise<AuditDoc> {
-  const head = await ctx.c.streamHeads.findOne({ _id: draft.stream });
-  let seq = (head?.seq ?? 0) + 1;
+  let seq = rememberedTail(draft.stream) + 1;
   for (let attempt = 0; attempt < SEQ_ATTEMPTS; attempt++) {
     const record: AuditDoc = { _id: new ObjectId(), ...draft, seq };
     try {
       await ctx.c.audit.insertOne(record);
-      await advanceHead(ctx, draft.stream, seq);
+      rememberTail(draft.stream, seq);
       return record;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
-    seq += 1;
+    seq = (await findTail(ctx.c.audit, draft.stream, seq)) + 1;
     if (attempt > 2) await sleep(Math.random() * attempt); // many writers of one stream: spread them
   }
   throw new AppError("concurrent_change", { stream: draft.stream });
-}
-
-/** Moves the stream's head forward (never back: `$max`), creating it on the stream's first record. */
-async function advanceHead(ctx: Ctx, stream: string, seq: number): Promise<void> {
-  try {
-    await ctx.c.streamHeads.updateOne({ _id: stream }, { $max: { seq } }, { upsert: true });
-  } catch (error) {
-    // Two first records racing to create the head: the other created it, so move it instead.
-    if (!isDuplicateKey(error)) throw error;
-    await ctx.c.streamHeads.updateOne({ _id: stream }, { $max: { seq } });
-  }
 }
