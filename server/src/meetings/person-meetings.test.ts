@@ -1,5 +1,6 @@
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeReferent } from "../../../test/support/factories.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
 import { convene, meetingWorld } from "./test-fixtures.ts";
 
@@ -23,20 +24,12 @@ describe("my sittings follow who is convened", () => {
       { $set: { coordinatorIds: [new ObjectId(w.coordinator.id)] } },
     );
     // Written directly: the API refuses this designation, so only stale or imported data can hold it.
-    await s.c.designations.insertOne({
-      _id: new ObjectId(),
-      agreementId: new ObjectId(w.agreementId),
-      tableId: new ObjectId(w.foundersTable),
+    await makeReferent(s, {
+      agreementId: w.agreementId,
+      tableId: w.foundersTable,
       organisationId: new ObjectId(w.orgB),
-      personId: new ObjectId(w.refB.id),
-      kind: "standing",
-      meetingRef: null,
+      personId: w.refB.id,
       from: "2026-01-01",
-      to: null,
-      substitutedById: null,
-      substitutesId: null,
-      createdAt: new Date(),
-      createdBy: null,
     });
     const sitting = (await convene(s, w.coordinator.token, w.foundersTable)).body.id;
     const roster = await s.api("GET", `/api/v1/meetings/${sitting}/rsvps`, { token: w.coordinator.token });
