@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { type Filter, ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ruleAgreement } from "../../../test/support/rule-agreement.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
 import type { DesignationDoc } from "../db/collections.ts";
 import {
@@ -54,8 +55,6 @@ const PAIRS: [
   ["convenesTo", (_on, ref) => convenesTo(ref), (d, _on, ref) => doesConveneTo(d, ref)],
 ];
 
-const ids = (docs: { _id: ObjectId }[]) => docs.map((d) => d._id.toHexString()).sort();
-
 describe("designation in force: each filter and its predicate agree", () => {
   let s: TestServer;
   beforeAll(async () => {
@@ -70,14 +69,11 @@ describe("designation in force: each filter and its predicate agree", () => {
         day,
         fc.constantFrom(...REFS),
         async (docs, on, ref) => {
-          await s.c.designations.deleteMany({});
-          if (docs.length) await s.c.designations.insertMany(docs);
+          const rule = ruleAgreement(s.c.designations);
+          await rule.hold(docs);
           for (const [name, filter, predicate] of PAIRS) {
-            const found = await s.c.designations.find(filter(on, ref)).toArray();
-            expect({ name, ids: ids(found) }).toEqual({
-              name,
-              ids: ids(docs.filter((d) => predicate(d, on, ref))),
-            });
+            const { found, kept } = await rule.select(docs, filter(on, ref), (d) => predicate(d, on, ref));
+            expect({ name, ids: found }).toEqual({ name, ids: kept });
           }
         },
       ),

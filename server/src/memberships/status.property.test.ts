@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ruleAgreement } from "../../../test/support/rule-agreement.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
 import type { MembershipDoc } from "../db/collections.ts";
 import { membershipStatus, statusFilter } from "./status.ts";
@@ -24,8 +25,6 @@ const membership = fc.record({ operativeFrom: day, withdrawal: fc.option(day, { 
   }),
 );
 
-const ids = (docs: { _id: ObjectId }[]) => docs.map((d) => d._id.toHexString()).sort();
-
 describe("membership status on a day: statusFilter and membershipStatus agree", () => {
   let s: TestServer;
   beforeAll(async () => {
@@ -36,12 +35,15 @@ describe("membership status on a day: statusFilter and membershipStatus agree", 
   it("for every status, on generated adhesions and withdrawals", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(membership, { maxLength: 12 }), day, async (docs, on) => {
-        await s.c.memberships.deleteMany({});
-        if (docs.length) await s.c.memberships.insertMany(docs);
+        const rule = ruleAgreement(s.c.memberships);
+        await rule.hold(docs);
         for (const status of STATUSES) {
-          const found = await s.c.memberships.find(statusFilter(status, on)).toArray();
-          const expected = docs.filter((m) => membershipStatus(m, on) === status);
-          expect({ status, ids: ids(found) }).toEqual({ status, ids: ids(expected) });
+          const { found, kept } = await rule.select(
+            docs,
+            statusFilter(status, on),
+            (m) => membershipStatus(m, on) === status,
+          );
+          expect({ status, ids: found }).toEqual({ status, ids: kept });
         }
       }),
       { numRuns: 60 },

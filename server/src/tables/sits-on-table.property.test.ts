@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ruleAgreement } from "../../../test/support/rule-agreement.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
 import type { MembershipDoc, TableDoc } from "../db/collections.ts";
 import { isMembershipInForce, membershipInForce, seatsOnTable, seatsOnTableFilter } from "./sits-on-table.ts";
@@ -38,8 +39,6 @@ function toDoc(m: {
   };
 }
 
-const ids = (docs: { _id: ObjectId }[]) => docs.map((d) => d._id.toHexString()).sort();
-
 describe("sits on the table on a day: the filter and the predicate agree", () => {
   let s: TestServer;
   beforeAll(async () => {
@@ -55,13 +54,15 @@ describe("sits on the table on a day: the filter and the predicate agree", () =>
         day,
         async (generated, access, on) => {
           const docs = generated.map(toDoc);
-          await s.c.memberships.deleteMany({});
-          if (docs.length) await s.c.memberships.insertMany(docs);
+          const rule = ruleAgreement(s.c.memberships);
+          await rule.hold(docs);
           const table = { agreementId: AGREEMENTS[0] as ObjectId, access };
-          const seated = await s.c.memberships.find(seatsOnTableFilter(table, on)).toArray();
-          expect(ids(seated)).toEqual(ids(docs.filter((m) => seatsOnTable(m, table, on))));
-          const inForce = await s.c.memberships.find(membershipInForce(on)).toArray();
-          expect(ids(inForce)).toEqual(ids(docs.filter((m) => isMembershipInForce(m, on))));
+          const seated = await rule.select(docs, seatsOnTableFilter(table, on), (m) =>
+            seatsOnTable(m, table, on),
+          );
+          expect(seated.found).toEqual(seated.kept);
+          const inForce = await rule.select(docs, membershipInForce(on), (m) => isMembershipInForce(m, on));
+          expect(inForce.found).toEqual(inForce.kept);
         },
       ),
       { numRuns: 60 },
