@@ -12,7 +12,8 @@ import {
   TOMORROW,
   type World,
 } from "./support/authorization-world.ts";
-import { startTestServer } from "./support/server.ts";
+import { openApiResponses } from "./support/openapi.ts";
+import { type ApiResponse, startTestServer } from "./support/server.ts";
 import { startFakeSmtp } from "./support/smtp.ts";
 
 /**
@@ -210,6 +211,16 @@ const s = await startTestServer({ env: { SMTP_URL: smtp.url } });
 const spec = (await s.api("GET", "/api/v1/openapi.json")).body as {
   paths: Record<string, Record<string, unknown>>;
 };
+const { documented } = openApiResponses(spec);
+
+/** What the OpenAPI document says is wrong with an answer: a status it does not list, or a body off its schema. */
+function offContract(endpoint: string, response: ApiResponse): string[] {
+  const [method = "", path = ""] = endpoint.split(" ");
+  const expected = documented(method, path, response.status);
+  if (!expected) return [`status ${response.status} is not documented`];
+  return expected.validate(response.body);
+}
+
 const WRITE_ENDPOINTS = Object.entries(spec.paths)
   .flatMap(([path, operations]) =>
     Object.keys(operations)
@@ -275,6 +286,8 @@ describe("authorization matrix: every write endpoint × every role", () => {
       const response = await call(row, persona);
       if (response.status !== row.cells[persona])
         problems.push(`${persona}: expected ${row.cells[persona]}, got ${summary(response)}`);
+      for (const off of offContract(endpoint, response))
+        problems.push(`${persona}: off the OpenAPI document: ${off}`);
       const now = await snapshot(s);
       const changes = differences(world, now, NOT_COMPARED);
       if (changes.length) {
@@ -287,6 +300,8 @@ describe("authorization matrix: every write endpoint × every role", () => {
       const response = await call(row, persona);
       if (response.status < 200 || response.status > 299)
         problems.push(`${persona}: expected 2xx, got ${summary(response)}`);
+      for (const off of offContract(endpoint, response))
+        problems.push(`${persona}: off the OpenAPI document: ${off}`);
     }
     expect(problems).toEqual([]);
   });

@@ -15,7 +15,9 @@ describe("contract points checked from outside", () => {
     expect(response.body).toMatchObject({ status: "ok", db: { reachable: true } });
   });
 
-  it("GET /api/v1/openapi.json is an OpenAPI 3.1 document covering the domain", async () => {
+  // Each documented operation's answers are checked against this document by openapi-responses.test.ts
+  // (reads) and authorization-matrix.test.ts (writes); here, the document's own shape.
+  it("GET /api/v1/openapi.json is an OpenAPI 3.1 document with the membership paths and the Error schema", async () => {
     const response = await s.api("GET", "/api/v1/openapi.json");
     expect(response.status).toBe(200);
     expect(response.body.openapi).toBe("3.1.0");
@@ -29,6 +31,23 @@ describe("contract points checked from outside", () => {
       expect(paths).toContain(path);
     }
     expect(response.body.components.schemas.Error).toBeDefined();
+  });
+
+  it("documents a success for every operation and the Error shape for every refusal", async () => {
+    const doc = (await s.api("GET", "/api/v1/openapi.json")).body;
+    const problems: string[] = [];
+    for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
+      for (const [method, operation] of Object.entries<any>(item)) {
+        const statuses = Object.keys(operation.responses ?? {});
+        if (!statuses.some((status) => status.startsWith("2"))) problems.push(`${method} ${path}: no 2xx`);
+        for (const status of statuses.filter((status) => /^[45]/.test(status))) {
+          const ref = operation.responses[status].content?.["application/json"]?.schema?.$ref;
+          if (ref !== "#/components/schemas/Error")
+            problems.push(`${method} ${path} ${status}: not an Error`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it("GET /api/docs serves the interactive docs page with its assets from this server", async () => {

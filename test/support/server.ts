@@ -14,13 +14,14 @@ import { createApp } from "../../server/src/http/app.ts";
 import { loadActor } from "../../server/src/people/load-actor.ts";
 import { createCtx } from "../../server/src/shared/context.ts";
 import { type DomainEvent, EventBus } from "../../server/src/shared/events.ts";
-import { createMailer } from "../../server/src/shared/mailer.ts";
+import { createMailer, type Mail, type Mailer } from "../../server/src/shared/mailer.ts";
 
 export type ApiResponse<T = any> = { status: number; body: T; headers: Headers };
 
 /**
  * A real API server on a loopback port, on its own fresh database of the shared test database (or of `mongoUri`), with a
- * settable clock (`clock.now`) so date rules can be exercised. Every domain event is kept in `events`.
+ * settable clock (`clock.now`) so date rules can be exercised. Every domain event is kept in `events`, and
+ * `nextMail()` waits for each mail the real mailer has delivered (to SMTP or the dev outbox).
  */
 export async function startTestServer(
   options: { env?: Record<string, string>; hostname?: string; mongoUri?: string } = {},
@@ -37,7 +38,10 @@ export async function startTestServer(
   });
   const clock = { now: new Date() };
   const now = () => new Date(clock.now);
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db, quiet: true });
+  const delivered = deliveries(
+    createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db, quiet: true }),
+  );
+  const mailer = delivered.mailer;
   // Composed as main.ts does: the bot (when the env configures Slack) mounted on the server's app.
   const slackBot = createSlackBot({ config, db, bus, now });
   const app = createApp({ config, db, bus, mailer, now, mounts: slackBot ? [slackBot.routes] : [] });
@@ -132,6 +136,7 @@ export async function startTestServer(
     api,
     rawRequest,
     createPerson,
+    nextMail: delivered.next,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.dropDatabase().catch(() => {});
@@ -141,3 +146,43 @@ export async function startTestServer(
 }
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * The real mailer, telling the test when each send has completed: mails go out in the background after
+ * the response, and waiting for the delivery itself needs no polling and no guessed sleep.
+ */
+function deliveries(real: Mailer) {
+  const done: Mail[] = [];
+  const waiters: Array<(mail: Mail) => void> = [];
+  let taken = 0;
+  const mailer: Mailer = {
+    devOutbox: real.devOutbox,
+    send: async (mail) => {
+      await real.send(mail);
+      done.push(mail);
+      waiters.shift()?.(mail);
+    },
+  };
+  /** Resolves with the next delivered mail not yet taken (waiting for it if needed; fails after `ms`). */
+  function next(ms = 5000): Promise<Mail> {
+    const ready = done[taken];
+    if (ready) {
+      taken += 1;
+      return Promise.resolve(ready);
+    }
+    return new Promise((resolve, reject) => {
+      const waiter = (mail: Mail) => {
+        clearTimeout(timer);
+        taken += 1;
+        resolve(mail);
+      };
+      // A waiter that gave up must not take the next mail from whoever waits after it.
+      const timer = setTimeout(() => {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        reject(new Error("no mail delivered"));
+      }, ms);
+      waiters.push(waiter);
+    });
+  }
+  return { mailer, next };
+}

@@ -5,19 +5,14 @@ import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { isAgreementAdmin, requireActor } from "../shared/policy.ts";
+import { seatsOnTable } from "../tables/sits-on-table.ts";
 import { namesOf } from "./queries.ts";
 
 const MAX_ITEMS = 200;
 
-/** True when one of the organisation's memberships puts it on the table on that day (as tableMemberIds decides). */
+/** True when one of the organisation's memberships puts it on the table on that day. */
 function satOn(memberships: MembershipDoc[], table: TableDoc, day: string): boolean {
-  return memberships.some(
-    (m) =>
-      m.agreementId.equals(table.agreementId) &&
-      m.operativeFrom <= day &&
-      (m.withdrawal === null || m.withdrawal.effectiveOn > day) &&
-      (table.access !== "founders" || m.founding),
-  );
+  return memberships.some((m) => seatsOnTable(m, table, day));
 }
 
 /**

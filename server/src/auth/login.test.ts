@@ -50,6 +50,12 @@ describe("login by magic link", () => {
 
   const cookieOf = (setCookie: string) => setCookie.split(";")[0] ?? "";
 
+  /** Whom the cookie set by a login signs in, as the browser would see it next: the person's id, or null. */
+  async function signedInAs(setCookie: string): Promise<string | null> {
+    const session = await s.api("GET", "/api/v1/auth/session", { headers: { cookie: cookieOf(setCookie) } });
+    return session.status === 200 ? session.body.person.id : null;
+  }
+
   it("emails an Italian link; the page asks for a click, the click logs in once and only once", async () => {
     const p = await person();
     const { mail, url, token } = await mailedLink(`  ${p.person.email.toUpperCase()} `);
@@ -134,11 +140,14 @@ describe("login by magic link", () => {
     const start = s.clock.now.getTime();
     try {
       s.clock.now = new Date(start + 14 * 60_000);
-      expect((await verify(early.token)).status).toBe(303);
+      const inTime = await verify(early.token);
+      expect(inTime.status).toBe(303);
+      expect(await signedInAs(inTime.setCookie)).toBe(p.id);
       s.clock.now = new Date(start + 15 * 60_000 + 1000);
       const expired = await verify(late.token);
       expect(expired.status).toBe(400);
       expect(expired.html).toContain("link_invalid");
+      expect(expired.setCookie).toBe("");
     } finally {
       s.clock.now = new Date(start + 15 * 60_000 + 1000);
     }
@@ -189,6 +198,8 @@ describe("login by magic link", () => {
       headers: { cookie, "x-csrf-token": csrfToken },
     });
     expect(allowed.status).toBe(201);
+    expect(allowed.body).toMatchObject({ name: "script", token: expect.stringMatching(/^tvl_/) });
+    expect(await s.c.apiTokens.countDocuments({ personId: p.person._id })).toBe(tokens + 1);
 
     expect((await s.api("DELETE", "/api/v1/auth/session", { headers: { cookie } })).body.error.code).toBe(
       "csrf_failed",
@@ -208,6 +219,9 @@ describe("login by magic link", () => {
     const cookie = cookieOf((await verify((await mailedLink(p.person.email)).token)).setCookie);
     const second = await verify((await mailedLink(p.person.email)).token, { cookie });
     expect(second.status).toBe(303);
+    // A new session for the same person, not the old cookie echoed back.
+    expect(cookieOf(second.setCookie)).not.toBe(cookie);
+    expect(await signedInAs(second.setCookie)).toBe(p.id);
   });
 
   it("API clients exchange the token for a session as JSON", async () => {
@@ -293,5 +307,6 @@ describe("login by magic link", () => {
     const posted = await verify(token, { origin: new URL(s.config.publicUrl).origin });
     expect(posted.status).toBe(303);
     expect(posted.setCookie).toMatch(/^tavoli_session=/);
+    expect(await signedInAs(posted.setCookie)).toBe(p.id);
   });
 });

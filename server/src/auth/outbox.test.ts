@@ -11,14 +11,12 @@ describe("dev outbox", () => {
   });
   afterAll(() => s.close());
 
-  /** The mail is sent in the background after the 202: wait until it lands. */
+  /** The mail is sent in the background after the 202: wait for its delivery, then read it from the outbox. */
   async function outboxFor(email: string) {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const mail = await s.c.outbox.findOne({ to: email }, { sort: { _id: -1 } });
-      if (mail) return mail;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error(`no mail for ${email}`);
+    expect((await s.nextMail()).to).toBe(email);
+    const mail = await s.c.outbox.findOne({ to: email }, { sort: { _id: -1 } });
+    if (!mail) throw new Error(`no mail for ${email} in the outbox`);
+    return mail;
   }
 
   it("lists the latest mails, newest first, with escaped text and clickable links", async () => {

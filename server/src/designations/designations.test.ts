@@ -46,12 +46,35 @@ describe("designations", () => {
     });
     expect(colleague.status).toBe(201);
     const body = { organisationId: w.orgA, personId: colleague.body.id, from: TOMORROW };
-    expect((await designate(s, alice.token, w.foundersTable, body)).status).toBe(201);
+    const created = await designate(s, alice.token, w.foundersTable, body);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      ...body,
+      tableId: w.foundersTable,
+      to: null,
+      personName: "Carla Collega",
+    });
+    // From tomorrow: the table lists Carla on that day, not today.
+    const listed = (on: string) =>
+      s
+        .api("GET", `/api/v1/tables/${w.foundersTable}/designations?on=${on}`, { token: alice.token })
+        .then((r) => r.body.items.map((d: { personId: string }) => d.personId));
+    expect(await listed(TOMORROW)).toContain(colleague.body.id);
+    expect(await listed(TODAY)).not.toContain(colleague.body.id);
+    const audit = await s.c.audit.findOne({
+      action: "designation.created",
+      entityId: new ObjectId(created.body.id),
+    });
+    expect(audit?.actorName).toBe("Alice Referente");
   });
 
   it("an agreement admin registers the designation another organisation sent", async () => {
     const body = { organisationId: w.orgB, personId: bob.id, from: TODAY };
-    expect((await designate(s, w.agreementAdmin.token, w.openTable, body)).status).toBe(201);
+    const created = await designate(s, w.agreementAdmin.token, w.openTable, body);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ ...body, tableId: w.openTable, to: null, kind: "standing" });
+    const me = await s.api("GET", "/api/v1/people/me", { token: bob.token });
+    expect(me.body.referentFor).toEqual([w.orgB]);
   });
 
   it("a referent of one organisation cannot designate for another, and nothing is written", async () => {

@@ -1,7 +1,7 @@
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { requireActor } from "../shared/policy.ts";
-import { inForceOn } from "./queries.ts";
+import { inForceOn } from "./in-force.ts";
 
 /** A table the acting person sits at today and the organisation they represent there. */
 export type Seat = { tableId: string; tableName: string; organisationId: string; organisationName: string };

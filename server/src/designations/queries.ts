@@ -5,11 +5,7 @@ import { type IsoDate, romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { type PageQuery, paginate } from "../shared/pagination.ts";
 import { requireActor } from "../shared/policy.ts";
-
-/** Designations in force on a day: started, and not ended before it (`to` is the last day included). */
-export function inForceOn(on: IsoDate) {
-  return { from: { $lte: on }, $or: [{ to: null }, { to: { $gte: on } }] };
-}
+import { inForceOn, notEndedBefore } from "./in-force.ts";
 
 /** Finds a table or throws not_found. */
 export async function loadTable(ctx: Ctx, id: ObjectId): Promise<TableDoc> {
@@ -75,7 +71,7 @@ export async function overlapsExisting(
       organisationId: d.organisationId,
       personId: d.personId,
       ...(d.to === null ? {} : { from: { $lte: d.to } }),
-      $or: [{ to: null }, { to: { $gte: d.from } }],
+      ...notEndedBefore(d.from),
     },
     { projection: { _id: 1 } },
   );

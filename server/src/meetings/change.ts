@@ -10,7 +10,7 @@ import { agendaDocs, requirePlace } from "./convene.ts";
 import { convenedPeople } from "./convened.ts";
 import { parseMeetingTime } from "./local-time.ts";
 import type { cancelInput, meetingPatch, rescheduleInput } from "./schema.ts";
-import { checkedTiming } from "./timing.ts";
+import { checkedTiming, requireDeadlineByStart } from "./timing.ts";
 import { resolveVideoLink } from "./video-link.ts";
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
@@ -106,7 +106,7 @@ export async function rescheduleMeeting({
             : resolveVideoLink(mode, null, input.jitsiBaseUrl)
           : resolveVideoLink(mode, change.videoLink, input.jitsiBaseUrl);
       const rsvpDeadline = change.rsvpDeadline === undefined ? before.rsvpDeadline : timing.rsvpDeadline;
-      if (rsvpDeadline && rsvpDeadline > timing.startsAt) throw new AppError("rsvp_deadline_after_start");
+      requireDeadlineByStart(rsvpDeadline, timing.startsAt);
       return { startsAt: timing.startsAt, endsAt: timing.endsAt, mode, place, videoLink, rsvpDeadline };
     },
     { reason: change.reason ?? null },
@@ -147,7 +147,7 @@ export async function updateMeeting({
         ? null
         : parseMeetingTime(patch.rsvpDeadline, "rsvpDeadline");
   return changeMeeting(ctx, input.id, "meeting.updated", (before) => {
-    if (rsvpDeadline && rsvpDeadline > before.startsAt) throw new AppError("rsvp_deadline_after_start");
+    requireDeadlineByStart(rsvpDeadline, before.startsAt);
     return {
       ...(patch.title === undefined ? {} : { title: patch.title }),
       ...(patch.agenda === undefined ? {} : { agenda: agendaDocs(patch.agenda) }),

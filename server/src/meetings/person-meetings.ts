@@ -1,39 +1,56 @@
 import type { ObjectId } from "mongodb";
-import type { DesignationDoc, MeetingDoc, MembershipDoc, TableDoc } from "../db/collections.ts";
+import type { DesignationDoc, MeetingDoc, MembershipDoc, RsvpDoc, TableDoc } from "../db/collections.ts";
+import { hasNotEndedBefore, notEndedBefore } from "../designations/in-force.ts";
 import type { Ctx } from "../shared/context.ts";
-import { romeDate } from "../shared/dates.ts";
+import { type ConvenedPerson, convenedAmong } from "./convened-rule.ts";
 
-/** Everything needed to tell, for many sittings at once, whether one person is convened: three queries. */
+/** Everything needed to tell, for many sittings at once, whether one person is convened: five queries. */
 export type PersonReach = {
   personId: ObjectId;
+  /** The person's own designations (not ended before `since`). */
   designations: DesignationDoc[];
+  /** The standing designations of those who delegated a sitting to the person: a delegation counts only through them. */
+  delegatorDesignations: DesignationDoc[];
+  /** The memberships of every organisation in either list. */
   memberships: MembershipDoc[];
   coordinated: Set<string>;
+  /** The `delega` answers naming the person. */
+  delegations: RsvpDoc[];
   /** Meetings the person was sent to as a delegate. */
   delegatedTo: Set<string>;
 };
 
-/** Loads a person's designations (not ended before `since`), their organisations' memberships and delegations. */
+/** Loads a person's slice of what convenedAmong() reads: designations, delegations and the memberships behind them. */
 export async function loadReach(ctx: Ctx, personId: ObjectId, since: string): Promise<PersonReach> {
   const [seats, coordinated, delegations] = await Promise.all([
-    // Ended ones filtered here, not with an `$or` in the query: the embedded engine scans designations
-    // either way, and evaluating the `$or` on each of them made the scan about twice as slow.
+    // Ended ones dropped with the rule's predicate, not its `$or` filter: the embedded engine scans
+    // designations either way, and evaluating the `$or` on each of them made the scan about twice as slow.
     ctx.c.designations.find({ personId }).toArray(),
     ctx.c.tables.find({ coordinatorIds: personId }, { projection: { _id: 1 } }).toArray(),
-    ctx.c.rsvps.find({ delegateId: personId, answer: "delega" }, { projection: { meetingId: 1 } }).toArray(),
+    ctx.c.rsvps.find({ delegateId: personId, answer: "delega" }).toArray(),
   ]);
-  const designations = seats.filter((d) => d.to === null || d.to >= since);
-  const organisationIds = [...new Set(designations.map((d) => d.organisationId.toHexString()))];
-  const memberships = organisationIds.length
-    ? await ctx.c.memberships
-        .find({ organisationId: { $in: designations.map((d) => d.organisationId) } })
+  const designations = seats.filter((d) => hasNotEndedBefore(d, since));
+  const delegatorIds = [...new Set(delegations.map((r) => r.personId.toHexString()))];
+  const delegatorDesignations = delegatorIds.length
+    ? await ctx.c.designations
+        .find({
+          personId: { $in: delegations.map((r) => r.personId) },
+          kind: { $ne: "single_meeting" },
+          ...notEndedBefore(since),
+        })
         .toArray()
+    : [];
+  const organisationIds = [...designations, ...delegatorDesignations].map((d) => d.organisationId);
+  const memberships = organisationIds.length
+    ? await ctx.c.memberships.find({ organisationId: { $in: organisationIds } }).toArray()
     : [];
   return {
     personId,
     designations,
+    delegatorDesignations,
     memberships,
     coordinated: new Set(coordinated.map((t) => t._id.toHexString())),
+    delegations,
     delegatedTo: new Set(delegations.map((r) => r.meetingId.toHexString())),
   };
 }
@@ -45,38 +62,16 @@ export function reachableTableIds(reach: PersonReach): ObjectId[] {
   return [...ids.values()];
 }
 
-function sitsOn(reach: PersonReach, table: TableDoc, organisationId: ObjectId, day: string): boolean {
-  return reach.memberships.some(
-    (m) =>
-      m.agreementId.equals(table.agreementId) &&
-      m.organisationId.equals(organisationId) &&
-      m.operativeFrom <= day &&
-      (m.withdrawal === null || m.withdrawal.effectiveOn > day) &&
-      (table.access !== "founders" || m.founding),
-  );
-}
-
 /**
- * How the person is convened to the sitting, the same rule as convenedPeople() seen from the person's
- * side: a referent of a member organisation on the day, a delegate for it, or a coordinator. Null if not.
+ * How the person is convened to the sitting: convenedAmong(), the rule convenedPeople() applies, run on
+ * the person's slice (their designations, the delegations naming them and their delegators'
+ * designations), so both always give the same answer. Null if not convened.
  */
-export function convenedAs(
-  reach: PersonReach,
-  meeting: MeetingDoc,
-  table: TableDoc,
-): { role: "referent" | "delegate" | "coordinator"; organisationId: ObjectId | null } | null {
-  const day = romeDate(meeting.startsAt);
-  const meetingRef = meeting._id.toHexString();
-  const designation = reach.designations.find(
-    (d) =>
-      d.tableId.equals(table._id) &&
-      d.from <= day &&
-      (d.to === null || d.to >= day) &&
-      (d.kind === "standing" || d.meetingRef === meetingRef) &&
-      sitsOn(reach, table, d.organisationId, day),
-  );
-  if (designation) return { role: "referent", organisationId: designation.organisationId };
-  if (reach.delegatedTo.has(meetingRef)) return { role: "delegate", organisationId: null };
-  if (reach.coordinated.has(table._id.toHexString())) return { role: "coordinator", organisationId: null };
-  return null;
+export function convenedAs(reach: PersonReach, meeting: MeetingDoc, table: TableDoc): ConvenedPerson | null {
+  const everyone = convenedAmong(meeting, table, {
+    memberships: reach.memberships,
+    designations: [...reach.designations, ...reach.delegatorDesignations],
+    rsvps: reach.delegations,
+  });
+  return everyone.find((p) => p.personId.equals(reach.personId)) ?? null;
 }

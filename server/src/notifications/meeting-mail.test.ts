@@ -1,5 +1,6 @@
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTable } from "../../../test/support/factories.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
 import { type FakeSmtp, startFakeSmtp } from "../../../test/support/smtp.ts";
 import { convene, meetingWorld } from "../meetings/test-fixtures.ts";
@@ -10,23 +11,38 @@ describe("meeting invitations by e-mail", () => {
   let s: TestServer;
   let w: Awaited<ReturnType<typeof meetingWorld>>;
   let taken = 0;
+  let marker: Awaited<ReturnType<TestServer["createPerson"]>>;
+  let markerTable: string;
   beforeAll(async () => {
     smtp = await startFakeSmtp();
     s = await startTestServer({ env: { SMTP_URL: smtp.url } });
     w = await meetingWorld(s);
     await s.c.people.updateOne({ _id: new ObjectId(w.refB.id) }, { $set: { locale: "en" } });
+    // A table whose only convened person is its coordinator: convening there mails exactly one marker.
+    marker = await s.createPerson({ name: "Marco Marcatore" });
+    markerTable = (await makeTable(s, w.admin.token, w.agreementId, { name: "Tavolo marcatore" })).id;
+    await s.c.tables.updateOne(
+      { _id: new ObjectId(markerTable) },
+      { $set: { coordinatorIds: [new ObjectId(marker.id)] } },
+    );
   });
   afterAll(async () => {
     await s.close();
     await smtp.close();
   });
 
-  /** The next `count` mails, read as a client shows them, keyed by recipient; and then no other. */
+  /**
+   * The next `count` mails, read as a client shows them, keyed by recipient; and then no other. The proof
+   * of "no other" is a marker: one queue sends meeting mails event after event, so once the marker
+   * convocation queued now arrives, every mail queued before it has arrived too.
+   */
   async function mails(count: number) {
     const read = [];
     for (let i = 0; i < count; i++) read.push(readMail(await smtp.next()));
     taken += count;
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await convene(s, marker.token, markerTable);
+    expect((await smtp.next()).to, "no further mail before the marker").toEqual([marker.person.email]);
+    taken += 1;
     expect(smtp.received.length, "no further mail").toBe(taken);
     for (const mail of read) expect(mail.everything).not.toContain("CANARY");
     return new Map(read.map((mail) => [mail.to[0], mail]));
@@ -154,11 +170,9 @@ describe("meeting invitations in the dev outbox (no SMTP configured)", () => {
     s = await startTestServer();
     const w = await meetingWorld(s);
     const { body } = await convene(s, w.coordinator.token, w.openTable);
-    let stored: any[] = [];
-    for (let attempt = 0; attempt < 100 && stored.length < 3; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      stored = await s.c.outbox.find().toArray();
-    }
+    // Delivered means stored in the outbox: wait for the three deliveries themselves.
+    for (let n = 0; n < 3; n++) await s.nextMail();
+    const stored: any[] = await s.c.outbox.find().toArray();
     expect(stored).toHaveLength(3);
     for (const mail of stored) {
       expect(mail.icalEvent).toMatchObject({ method: "REQUEST", filename: "invito.ics" });

@@ -1,7 +1,7 @@
 import { ObjectId } from "mongodb";
 import { langOf } from "../calendar/describe.ts";
 import { isErased } from "../calendar/feed.ts";
-import { inForceOn } from "../designations/queries.ts";
+import { standingInForceOn } from "../designations/in-force.ts";
 import { createCtx } from "../shared/context.ts";
 import type { DomainEvent } from "../shared/events.ts";
 import { tableMemberIds } from "../tables/sits-on-table.ts";
@@ -36,7 +36,7 @@ async function notifySubstitution(deps: NotifierDeps, event: DomainEvent): Promi
   const [sitting, designations, organisation] = await Promise.all([
     tableMemberIds(ctx, table, from),
     ctx.c.designations
-      .find({ tableId: table._id, kind: { $ne: "single_meeting" }, ...inForceOn(from) })
+      .find({ tableId: table._id, ...standingInForceOn(from) })
       .project<{ personId: ObjectId; organisationId: ObjectId }>({ personId: 1, organisationId: 1 })
       .toArray(),
     ctx.c.organisations.findOne({ _id: organisationId }, { projection: { name: 1 } }),

@@ -1,5 +1,6 @@
 import type { ObjectId } from "mongodb";
 import type { Collections } from "../db/collections.ts";
+import { standingInForceOn } from "../designations/in-force.ts";
 import type { Actor } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 
@@ -16,12 +17,7 @@ export async function loadActor(c: Collections, personId: ObjectId, now: Date): 
     c.agreementAdmins.find({ personId }, { projection: { agreementId: 1 } }).toArray(),
     c.tables.find({ coordinatorIds: personId }, { projection: { _id: 1 } }).toArray(),
     c.designations
-      .find({
-        personId,
-        kind: { $ne: "single_meeting" },
-        from: { $lte: today },
-        $or: [{ to: null }, { to: { $gte: today } }],
-      })
+      .find({ personId, ...standingInForceOn(today) })
       .project<{ organisationId: ObjectId }>({ organisationId: 1 })
       .toArray(),
   ]);

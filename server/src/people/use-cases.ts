@@ -1,6 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import { type Filter, ObjectId } from "mongodb";
 import type { PersonDoc } from "../db/collections.ts";
+import { notEndedBefore } from "../designations/in-force.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
@@ -107,7 +108,7 @@ export async function getPerson({ ctx, input }: { ctx: Ctx; input: { id: ObjectI
           {
             personId: input.id,
             agreementId: { $in: agreementIds },
-            $or: [{ to: null }, { to: { $gte: today } }],
+            ...notEndedBefore(today),
           },
           { projection: { _id: 1 } },
         )

@@ -1,20 +1,14 @@
 import type { ObjectId } from "mongodb";
 import type { Ctx } from "../shared/context.ts";
 import { type IsoDate, romeDate } from "../shared/dates.ts";
-import { membershipInForce } from "./sits-on-table.ts";
+import { seatsOnTableFilter } from "./sits-on-table.ts";
 import { getTable } from "./use-cases.ts";
 
 /** Organisations sitting on the table on a day, with names (one batched `$in`). */
 export async function listTableMembers({ ctx, input }: { ctx: Ctx; input: { id: ObjectId; on?: IsoDate } }) {
   const table = await getTable({ ctx, input });
   const on = input.on ?? romeDate(ctx.now());
-  const memberships = await ctx.c.memberships
-    .find({
-      agreementId: table.agreementId,
-      ...membershipInForce(on),
-      ...(table.access === "founders" ? { founding: true } : {}),
-    })
-    .toArray();
+  const memberships = await ctx.c.memberships.find(seatsOnTableFilter(table, on)).toArray();
   const organisations = await ctx.c.organisations
     .find({ _id: { $in: memberships.map((m) => m.organisationId) } }, { projection: { name: 1, kind: 1 } })
     .toArray();

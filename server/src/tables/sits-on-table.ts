@@ -1,7 +1,15 @@
-import type { ObjectId } from "mongodb";
-import type { TableDoc } from "../db/collections.ts";
+import type { Filter, ObjectId } from "mongodb";
+import type { MembershipDoc, TableDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import type { IsoDate } from "../shared/dates.ts";
+
+/**
+ * The rule "an organisation sits on a table on a day", written once as a MongoDB filter and as an
+ * in-memory predicate over the same membership documents; sits-on-table.property.test.ts shows the two
+ * select the same memberships.
+ */
+type Seating = Pick<TableDoc, "agreementId" | "access">;
+type Seat = Pick<MembershipDoc, "agreementId" | "operativeFrom" | "withdrawal" | "founding">;
 
 /**
  * Memberships in force on a day: operative (operativeFrom ≤ day) and not yet withdrawn (a withdrawal takes
@@ -14,15 +22,36 @@ export function membershipInForce(on: IsoDate) {
   };
 }
 
-/** The organisations sitting on a table on a day: every operative member for open tables, founders only for restricted ones. */
-export async function tableMemberIds(ctx: Ctx, table: TableDoc, on: IsoDate): Promise<ObjectId[]> {
-  const filter = {
+/** The in-memory twin of membershipInForce(). */
+export function isMembershipInForce(
+  m: Pick<MembershipDoc, "operativeFrom" | "withdrawal">,
+  on: IsoDate,
+): boolean {
+  return m.operativeFrom <= on && (m.withdrawal === null || m.withdrawal.effectiveOn > on);
+}
+
+/** Memberships that seat their organisation on the table that day: in force, and founding for founders-only tables (DOMAIN rule 1). */
+export function seatsOnTableFilter(table: Seating, on: IsoDate): Filter<MembershipDoc> {
+  return {
     agreementId: table.agreementId,
     ...membershipInForce(on),
     ...(table.access === "founders" ? { founding: true } : {}),
   };
+}
+
+/** The in-memory twin of seatsOnTableFilter(). */
+export function seatsOnTable(m: Seat, table: Seating, on: IsoDate): boolean {
+  return (
+    m.agreementId.equals(table.agreementId) &&
+    isMembershipInForce(m, on) &&
+    (table.access !== "founders" || m.founding === true)
+  );
+}
+
+/** The organisations sitting on a table on a day: every operative member for open tables, founders only for restricted ones. */
+export async function tableMemberIds(ctx: Ctx, table: TableDoc, on: IsoDate): Promise<ObjectId[]> {
   const rows = await ctx.c.memberships
-    .find(filter, { projection: { organisationId: 1 }, batchSize: 5000 })
+    .find(seatsOnTableFilter(table, on), { projection: { organisationId: 1 }, batchSize: 5000 })
     .toArray();
   return rows.map((row) => row.organisationId);
 }
@@ -35,12 +64,7 @@ export async function organisationSitsOnTable(
   on: IsoDate,
 ): Promise<boolean> {
   const found = await ctx.c.memberships.findOne(
-    {
-      agreementId: table.agreementId,
-      organisationId,
-      ...membershipInForce(on),
-      ...(table.access === "founders" ? { founding: true } : {}),
-    },
+    { ...seatsOnTableFilter(table, on), organisationId },
     { projection: { _id: 1 } },
   );
   return found !== null;

@@ -155,6 +155,13 @@ describe("tables", () => {
     });
     const mine = await s.api("GET", `/api/v1/audit?agreementId=${other}`, { token: otherAdmin.token });
     expect(mine.status).toBe(200);
+    // Its own agreement's entries only (its creation among them), none of the first agreement's.
+    expect(mine.body.items.length).toBeGreaterThan(0);
+    expect(mine.body.items.map((e: { agreementId: string }) => e.agreementId)).toEqual(
+      mine.body.items.map(() => other),
+    );
+    expect(mine.body.items.map((e: { entityId: string }) => e.entityId)).toContain(other);
+    expect(JSON.stringify(mine.body)).not.toContain(canary);
     const theirs = await s.api("GET", `/api/v1/audit?agreementId=${agreementId}`, {
       token: otherAdmin.token,
     });
