@@ -1,12 +1,12 @@
 import type { z } from "@hono/zod-openapi";
 import { ObjectId } from "mongodb";
-import type { AgreementDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { changeGuarded } from "../shared/guarded-change.ts";
 import { type PageQuery, paginate } from "../shared/pagination.ts";
 import { requireAgreementAdmin, requireInstallationAdmin } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { AgreementDoc } from "./documents.ts";
 import type { agreementInput, agreementPatch } from "./schema.ts";
 
 /** Agreements are public acts: anyone may list them. */

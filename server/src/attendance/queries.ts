@@ -1,12 +1,14 @@
 import type { ObjectId } from "mongodb";
-import type { AttendanceDoc, MeetingDoc, QuorumOutcome, TableDoc } from "../db/collections.ts";
 import { isOrganiser, loadMeeting, loadMeetingTable } from "../meetings/access.ts";
 import { findConvened } from "../meetings/convened.ts";
+import type { MeetingDoc, QuorumOutcome } from "../meetings/documents.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { tableMemberIds } from "../tables/sits-on-table.ts";
+import type { AttendanceDoc } from "./documents.ts";
 import { type Names, presentAttendanceItems, presentRegister } from "./present.ts";
 import { computeQuorum } from "./quorum.ts";
 

@@ -1,8 +1,8 @@
 import { ObjectId } from "mongodb";
-import type { LoginLinkDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import type { Mailer } from "../shared/mailer.ts";
+import type { LoginLinkDoc } from "./documents.ts";
 import { loginMail } from "./login-mail.ts";
 import { hitRateLimit, LOGIN_LIMITS } from "./rate-limit.ts";
 import { hashToken, newToken } from "./secrets.ts";

@@ -1,10 +1,11 @@
 import { ObjectId } from "mongodb";
-import type { PersonDoc, SessionDoc } from "../db/collections.ts";
+import type { PersonDoc } from "../people/documents.ts";
 import { loadActor } from "../people/load-actor.ts";
 import type { Actor, Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { SessionDoc } from "./documents.ts";
 import { hashToken, newToken } from "./secrets.ts";
 
 /**

@@ -1,9 +1,9 @@
 import { ObjectId } from "mongodb";
-import type { ApiTokenDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { ApiTokenDoc } from "./documents.ts";
 import { hashToken, newToken } from "./secrets.ts";
 
 /** Issues a personal API token for the acting person; the clear token is returned once and stored only hashed. */

@@ -1,10 +1,10 @@
 import { ObjectId } from "mongodb";
 import { hashToken, newToken } from "../auth/secrets.ts";
-import type { CalendarFeedDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { withLock } from "../shared/lock.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { CalendarFeedDoc } from "./documents.ts";
 
 /**
  * Revokes the person's live feeds; returns them as they were. Call under the person's feed lock: a

@@ -1,11 +1,13 @@
 import { ObjectId } from "mongodb";
 import { hashToken } from "../auth/secrets.ts";
-import type { MeetingDoc, PersonDoc, TableDoc } from "../db/collections.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
 import { convenedAs, loadReach, reachableTableIds } from "../meetings/person-meetings.ts";
+import type { PersonDoc } from "../people/documents.ts";
 import { ERASED_NAME } from "../people/erase.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
+import type { TableDoc } from "../tables/documents.ts";
 
 const DAY_MS = 24 * 3600_000;
 /** A feed shows the recent past (to find last month's sitting) and the coming year. */

@@ -1,9 +1,9 @@
 import type { ObjectId } from "mongodb";
-import type { TableDoc } from "../db/collections.ts";
 import { loadMeeting } from "../meetings/access.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { organisationSitsOnTable } from "../tables/sits-on-table.ts";
 import { type ContributionKind, needsUrl } from "./kinds.ts";
 import { contributionContent } from "./schema.ts";

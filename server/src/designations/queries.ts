@@ -1,10 +1,11 @@
 import type { ObjectId } from "mongodb";
-import type { DesignationDoc, TableDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { type IsoDate, romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { type PageQuery, paginate } from "../shared/pagination.ts";
 import { requireActor } from "../shared/policy.ts";
+import type { TableDoc } from "../tables/documents.ts";
+import type { DesignationDoc } from "./documents.ts";
 
 /** Designations in force on a day: started, and not ended before it (`to` is the last day included). */
 export function inForceOn(on: IsoDate) {

@@ -1,11 +1,12 @@
 import type { ObjectId } from "mongodb";
-import type { DesignationDoc, TableDoc } from "../db/collections.ts";
 import type { Actor, Ctx } from "../shared/context.ts";
 import { type IsoDate, romeDate } from "../shared/dates.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { isAgreementAdmin, requireActingFor, requireActor } from "../shared/policy.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { organisationSitsOnTable } from "../tables/sits-on-table.ts";
 import { isColleague } from "./colleagues.ts";
+import type { DesignationDoc } from "./documents.ts";
 import { overlapsExisting } from "./queries.ts";
 
 type DesignationScope = { organisationId: ObjectId; agreementId: ObjectId; tableId: ObjectId };

@@ -1,6 +1,5 @@
 import type { z } from "@hono/zod-openapi";
 import { ObjectId } from "mongodb";
-import type { DesignationDoc } from "../db/collections.ts";
 import { checkBackdating } from "../shared/backdating.ts";
 import type { Ctx } from "../shared/context.ts";
 import type { IsoDate } from "../shared/dates.ts";
@@ -8,6 +7,7 @@ import { AppError } from "../shared/errors.ts";
 import { withLock } from "../shared/lock.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { DesignationDoc } from "./documents.ts";
 import { loadDesignation, loadTable } from "./queries.ts";
 import {
   checkNewDesignation,

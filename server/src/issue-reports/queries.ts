@@ -1,11 +1,12 @@
 import type { ObjectId } from "mongodb";
-import type { IssueReportDoc, IssueStatus, TableDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { paginate } from "../shared/pagination.ts";
 import { requireActor } from "../shared/policy.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { getTable } from "../tables/use-cases.ts";
 import { canSeeConfidential } from "../tables/visibility.ts";
+import type { IssueReportDoc, IssueStatus } from "./documents.ts";
 import { type IssueReportView, presentIssueReport } from "./present.ts";
 
 /** Finds a report or throws not_found. */

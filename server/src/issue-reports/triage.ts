@@ -1,5 +1,4 @@
 import type { ObjectId } from "mongodb";
-import type { IssueReportDoc, IssueStatus } from "../db/collections.ts";
 import { isOrganiser } from "../meetings/access.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
@@ -7,6 +6,7 @@ import { changeGuarded } from "../shared/guarded-change.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 import { getTable } from "../tables/use-cases.ts";
+import type { IssueReportDoc, IssueStatus } from "./documents.ts";
 import { eventFields } from "./present.ts";
 import { loadIssueReport, requireVisible } from "./queries.ts";
 import { ISSUE_STATUSES, triageNote } from "./schema.ts";

@@ -1,6 +1,5 @@
 import type { z } from "@hono/zod-openapi";
 import type { ObjectId } from "mongodb";
-import type { MeetingDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { withLock } from "../shared/lock.ts";
@@ -8,6 +7,7 @@ import { recordChange } from "../shared/record.ts";
 import { loadMeeting, loadMeetingTable, requireChangeable, requireOrganiser } from "./access.ts";
 import { agendaDocs, requirePlace } from "./convene.ts";
 import { convenedPeople } from "./convened.ts";
+import type { MeetingDoc } from "./documents.ts";
 import { parseMeetingTime } from "./local-time.ts";
 import type { cancelInput, meetingPatch, rescheduleInput } from "./schema.ts";
 import { checkedTiming } from "./timing.ts";

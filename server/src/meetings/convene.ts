@@ -1,13 +1,14 @@
 import { randomInt } from "node:crypto";
 import type { z } from "@hono/zod-openapi";
 import { ObjectId } from "mongodb";
-import type { MeetingDoc, TableDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { recordChange } from "../shared/record.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { getTable } from "../tables/use-cases.ts";
 import { requireOrganiser } from "./access.ts";
 import { convenedPeople } from "./convened.ts";
+import type { MeetingDoc } from "./documents.ts";
 import { expandSeries } from "./recurrence.ts";
 import type { agendaItemInput, meetingInput, seriesInput } from "./schema.ts";
 import { checkedTiming } from "./timing.ts";

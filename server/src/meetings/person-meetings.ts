@@ -1,7 +1,10 @@
 import type { ObjectId } from "mongodb";
-import type { DesignationDoc, MeetingDoc, MembershipDoc, TableDoc } from "../db/collections.ts";
+import type { DesignationDoc } from "../designations/documents.ts";
+import type { MembershipDoc } from "../memberships/documents.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
+import type { TableDoc } from "../tables/documents.ts";
+import type { MeetingDoc } from "./documents.ts";
 
 /** Everything needed to tell, for many sittings at once, whether one person is convened: three queries. */
 export type PersonReach = {

@@ -1,10 +1,10 @@
 import type { ObjectId } from "mongodb";
 import { getAgreement } from "../agreements/use-cases.ts";
-import type { MembershipDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { type IsoDate, romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { type PageQuery, paginate } from "../shared/pagination.ts";
+import type { MembershipDoc } from "./documents.ts";
 import { type membershipStatus, presentMembership, statusFilter } from "./status.ts";
 
 async function withNames(ctx: Ctx, memberships: MembershipDoc[], on: IsoDate) {

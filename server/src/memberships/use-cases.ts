@@ -1,13 +1,13 @@
 import type { z } from "@hono/zod-openapi";
 import { ObjectId } from "mongodb";
 import { getAgreement } from "../agreements/use-cases.ts";
-import type { MembershipDoc } from "../db/collections.ts";
 import { checkBackdating } from "../shared/backdating.ts";
 import type { Ctx } from "../shared/context.ts";
 import { addDays, addMonths, romeDate } from "../shared/dates.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { isAgreementAdmin, requireActingFor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { MembershipDoc } from "./documents.ts";
 import type { adhesionInput, withdrawalInput } from "./schema.ts";
 
 async function requireOrganisation(ctx: Ctx, id: ObjectId) {

@@ -1,7 +1,8 @@
 import type { z } from "@hono/zod-openapi";
-import type { MeetingDoc, MinutesDoc } from "../db/collections.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
+import type { MinutesDoc } from "./documents.ts";
 import type { minutesInput } from "./schema.ts";
 
 /** What an edit of the minutes carries (the whole content: PUT replaces it). */

@@ -1,4 +1,4 @@
-import type { OrganisationDoc } from "../db/collections.ts";
+import type { OrganisationDoc } from "./documents.ts";
 import type { organisationKinds } from "./schema.ts";
 
 /** The public JSON view of an organisation (organisations are public acts: every field is public). */

@@ -1,12 +1,12 @@
 import type { z } from "@hono/zod-openapi";
 import { type Filter, ObjectId } from "mongodb";
-import type { OrganisationDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, isDuplicateKey, refusingDuplicates } from "../shared/errors.ts";
 import { changeGuarded } from "../shared/guarded-change.ts";
 import { paginate } from "../shared/pagination.ts";
 import { requireActingFor, requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { OrganisationDoc } from "./documents.ts";
 import type { organisationInput, organisationPatch, organisationQuery } from "./schema.ts";
 
 /** The unique natural key: the ISTAT code identifies a comune, else the IPA code, else our own id. */

@@ -1,4 +1,4 @@
-import type { AuditDoc } from "../db/collections.ts";
+import type { AuditDoc } from "../audit/documents.ts";
 import { issueReportsRaisedBy } from "../issue-reports/personal-data.ts";
 import { minutesAuthoredBy } from "../minutes/personal-data.ts";
 import type { Ctx } from "../shared/context.ts";

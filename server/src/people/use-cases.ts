@@ -1,6 +1,5 @@
 import type { z } from "@hono/zod-openapi";
 import { type Filter, ObjectId } from "mongodb";
-import type { PersonDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
@@ -8,6 +7,7 @@ import { changeGuarded } from "../shared/guarded-change.ts";
 import { type PageQuery, paginate } from "../shared/pagination.ts";
 import { requireActor, requireInstallationAdmin } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { PersonDoc } from "./documents.ts";
 import type { personInput, personPatch } from "./schema.ts";
 
 /**

@@ -1,9 +1,9 @@
 import type { Collection, Filter } from "mongodb";
-import type { ReminderPreferencesDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { ReminderPreferencesDoc } from "./documents.ts";
 import { mergePreferences, samePreferences } from "./rules.ts";
 
 export { describeLeadMinutes } from "./describe.ts";

@@ -1,11 +1,12 @@
 import type { ObjectId } from "mongodb";
-import type { MeetingDoc, RsvpAnswer } from "../db/collections.ts";
 import { organisationsOf } from "../designations/colleagues.ts";
 import { requireChangeable } from "../meetings/access.ts";
 import type { ConvenedPerson } from "../meetings/convened.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
 import type { Actor, Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActingFor, requireActor } from "../shared/policy.ts";
+import type { RsvpAnswer } from "./documents.ts";
 
 /** Answers are taken until the RSVP deadline (default: the start) of a sitting still on. */
 export function requireRsvpOpen(meeting: MeetingDoc, now: Date): void {

@@ -1,7 +1,7 @@
 import type { ObjectId } from "mongodb";
-import type { TableDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import type { IsoDate } from "../shared/dates.ts";
+import type { TableDoc } from "./documents.ts";
 
 /**
  * Memberships in force on a day: operative (operativeFrom ≤ day) and not yet withdrawn (a withdrawal takes

@@ -1,12 +1,12 @@
 import type { z } from "@hono/zod-openapi";
 import { ObjectId } from "mongodb";
 import { getAgreement } from "../agreements/use-cases.ts";
-import type { TableDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { changeGuarded } from "../shared/guarded-change.ts";
 import { isAgreementAdmin, requireActor, requireAgreementAdmin } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { TableDoc } from "./documents.ts";
 import type { materialInput, tableInput, tablePatch } from "./schema.ts";
 
 /** Finds a table or throws not_found. */
