@@ -1,13 +1,13 @@
 import { newRouter } from "../http/env.ts";
 import { parseId } from "../shared/schemas.ts";
-import { presentAgreement } from "./present.ts";
 import {
   addAgreementAdminRoute,
   createAgreementRoute,
   getAgreementRoute,
   listAgreementsRoute,
   updateAgreementRoute,
-} from "./schema.ts";
+} from "./contracts.ts";
+import { presentAgreement } from "./present.ts";
 import {
   addAgreementAdmin,
   createAgreement,

@@ -6,8 +6,8 @@ import { changeGuarded } from "../shared/guarded-change.ts";
 import { type PageQuery, paginate } from "../shared/pagination.ts";
 import { requireAgreementAdmin, requireInstallationAdmin } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { agreementInput, agreementPatch } from "./contracts.ts";
 import type { AgreementDoc } from "./documents.ts";
-import type { agreementInput, agreementPatch } from "./schema.ts";
 
 /** Agreements are public acts: anyone may list them. */
 export async function listAgreements({ ctx, input }: { ctx: Ctx; input: PageQuery }) {

@@ -3,11 +3,6 @@ import { type AppEnv, newRouter } from "../http/env.ts";
 import { AppError } from "../shared/errors.ts";
 import { parseId } from "../shared/schemas.ts";
 import { clientIp } from "./client-ip.ts";
-import { clearSessionCookie, setSessionCookie } from "./cookies.ts";
-import { mayServeDevOutbox } from "./dev-outbox-guard.ts";
-import { requestLoginLink } from "./login-links.ts";
-import { listOutbox } from "./outbox.ts";
-import { presentApiToken, presentMail, presentSession } from "./present.ts";
 import {
   createApiTokenRoute,
   createSessionRoute,
@@ -16,7 +11,12 @@ import {
   listApiTokensRoute,
   requestLoginLinkRoute,
   revokeApiTokenRoute,
-} from "./schema.ts";
+} from "./contracts.ts";
+import { clearSessionCookie, setSessionCookie } from "./cookies.ts";
+import { mayServeDevOutbox } from "./dev-outbox-guard.ts";
+import { requestLoginLink } from "./login-links.ts";
+import { listOutbox } from "./outbox.ts";
+import { presentApiToken, presentMail, presentSession } from "./present.ts";
 import { endSession, getOwnPerson, startSession } from "./sessions.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "./tokens.ts";
 

@@ -1,14 +1,14 @@
 import { newRouter } from "../http/env.ts";
 import { parseId } from "../shared/schemas.ts";
-import { presentDesignation, presentDesignations } from "./present.ts";
-import { listOrganisationDesignations, listTableDesignations } from "./queries.ts";
 import {
   designateRoute,
   endDesignationRoute,
   organisationDesignationsRoute,
   substituteRoute,
   tableDesignationsRoute,
-} from "./schema.ts";
+} from "./contracts.ts";
+import { presentDesignation, presentDesignations } from "./present.ts";
+import { listOrganisationDesignations, listTableDesignations } from "./queries.ts";
 import { substituteReferent } from "./substitute.ts";
 import { designateReferent, endDesignation } from "./use-cases.ts";
 

@@ -7,6 +7,7 @@ import { AppError } from "../shared/errors.ts";
 import { withLock } from "../shared/lock.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { designationInput } from "./contracts.ts";
 import type { DesignationDoc } from "./documents.ts";
 import { loadDesignation, loadTable } from "./queries.ts";
 import {
@@ -18,7 +19,6 @@ import {
   requireNotInPast,
   requireOpen,
 } from "./rules.ts";
-import type { designationInput } from "./schema.ts";
 
 /**
  * Registers an organisation's designation of a referent on a table (DOMAIN rule 3). A referent's standing

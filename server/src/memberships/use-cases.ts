@@ -7,8 +7,8 @@ import { addDays, addMonths, romeDate } from "../shared/dates.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { isAgreementAdmin, requireActingFor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { adhesionInput, withdrawalInput } from "./contracts.ts";
 import type { MembershipDoc } from "./documents.ts";
-import type { adhesionInput, withdrawalInput } from "./schema.ts";
 
 async function requireOrganisation(ctx: Ctx, id: ObjectId) {
   const org = await ctx.c.organisations.findOne({ _id: id }, { projection: { name: 1 } });

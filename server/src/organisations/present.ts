@@ -1,5 +1,5 @@
+import type { organisationKinds } from "./contracts.ts";
 import type { OrganisationDoc } from "./documents.ts";
-import type { organisationKinds } from "./schema.ts";
 
 /** The public JSON view of an organisation (organisations are public acts: every field is public). */
 export function presentOrganisation(doc: OrganisationDoc) {

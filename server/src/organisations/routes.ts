@@ -1,14 +1,14 @@
 import { newRouter } from "../http/env.ts";
 import { parseId } from "../shared/schemas.ts";
-import { importIstatFile } from "./import-istat.ts";
-import { presentOrganisation } from "./present.ts";
 import {
   createOrganisationRoute,
   getOrganisationRoute,
   importIstatRoute,
   listOrganisationsRoute,
   updateOrganisationRoute,
-} from "./schema.ts";
+} from "./contracts.ts";
+import { importIstatFile } from "./import-istat.ts";
+import { presentOrganisation } from "./present.ts";
 import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from "./use-cases.ts";
 
 /** Organisations: public reads (they are public acts), admin registration, referent corrections, ISTAT import. */

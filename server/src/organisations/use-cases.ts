@@ -6,8 +6,8 @@ import { changeGuarded } from "../shared/guarded-change.ts";
 import { paginate } from "../shared/pagination.ts";
 import { requireActingFor, requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { organisationInput, organisationPatch, organisationQuery } from "./contracts.ts";
 import type { OrganisationDoc } from "./documents.ts";
-import type { organisationInput, organisationPatch, organisationQuery } from "./schema.ts";
 
 /** The unique natural key: the ISTAT code identifies a comune, else the IPA code, else our own id. */
 export function organisationKey(org: {

@@ -4,9 +4,6 @@ import { newRouter } from "../http/env.ts";
 import { romeDate } from "../shared/dates.ts";
 import { requireActor } from "../shared/policy.ts";
 import { parseId } from "../shared/schemas.ts";
-import { erasePerson } from "./erase.ts";
-import { exportMyData } from "./export.ts";
-import { presentMe, presentPerson } from "./present.ts";
 import {
   createPersonRoute,
   eraseMeRoute,
@@ -16,7 +13,10 @@ import {
   getPersonRoute,
   listPeopleRoute,
   updateMeRoute,
-} from "./schema.ts";
+} from "./contracts.ts";
+import { erasePerson } from "./erase.ts";
+import { exportMyData } from "./export.ts";
+import { presentMe, presentPerson } from "./present.ts";
 import { createPerson, getMe, getPerson, listPeople, updateMe } from "./use-cases.ts";
 
 /** People: contact data are private, visible only to the person and to the admins entitled to them. */

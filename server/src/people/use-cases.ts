@@ -7,8 +7,8 @@ import { changeGuarded } from "../shared/guarded-change.ts";
 import { type PageQuery, paginate } from "../shared/pagination.ts";
 import { requireActor, requireInstallationAdmin } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { personInput, personPatch } from "./contracts.ts";
 import type { PersonDoc } from "./documents.ts";
-import type { personInput, personPatch } from "./schema.ts";
 
 /**
  * Registers a person. Referents may do it too, so they can designate a colleague their organisation

@@ -1,7 +1,5 @@
 import { newRouter } from "../http/env.ts";
 import { parseId } from "../shared/schemas.ts";
-import { listTableMembers } from "./members.ts";
-import { presentTable } from "./present.ts";
 import {
   addMaterialRoute,
   createTableRoute,
@@ -10,7 +8,9 @@ import {
   setCoordinatorsRoute,
   tableMembersRoute,
   updateTableRoute,
-} from "./schema.ts";
+} from "./contracts.ts";
+import { listTableMembers } from "./members.ts";
+import { presentTable } from "./present.ts";
 import { addMaterial, createTable, getTable, listTables, setCoordinators, updateTable } from "./use-cases.ts";
 import { visibleTable } from "./visibility.ts";
 

@@ -6,8 +6,8 @@ import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { changeGuarded } from "../shared/guarded-change.ts";
 import { isAgreementAdmin, requireActor, requireAgreementAdmin } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { materialInput, tableInput, tablePatch } from "./contracts.ts";
 import type { TableDoc } from "./documents.ts";
-import type { materialInput, tableInput, tablePatch } from "./schema.ts";
 
 /** Finds a table or throws not_found. */
 export async function getTable({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }): Promise<TableDoc> {
