@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
 import type { Db, ObjectId } from "mongodb";
+import { meetingInput, seriesInput } from "../meetings/contracts.ts";
 import { conveneMeeting, conveneSeries } from "../meetings/convene.ts";
 import { ZONE } from "../meetings/local-time.ts";
-import { meetingInput, seriesInput } from "../meetings/schema.ts";
 import { loadActor } from "../people/load-actor.ts";
 import { answerRsvp } from "../rsvps/answer.ts";
 import { collections } from "../shared/collections.ts";

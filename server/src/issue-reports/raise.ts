@@ -9,9 +9,9 @@ import { recordChange } from "../shared/record.ts";
 import type { TableDoc } from "../tables/documents.ts";
 import { organisationSitsOnTable } from "../tables/sits-on-table.ts";
 import { getTable } from "../tables/use-cases.ts";
+import { reportFields } from "./contracts.ts";
 import type { IssueReportDoc } from "./documents.ts";
 import { auditedReport, eventFields } from "./present.ts";
-import { reportFields } from "./schema.ts";
 
 /** Concurrent raisers on one table each retry with the next number; this many rounds serve a burst. */
 const SEQ_ATTEMPTS = 30;

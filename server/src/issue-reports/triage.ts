@@ -6,10 +6,10 @@ import { changeGuarded } from "../shared/guarded-change.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 import { getTable } from "../tables/use-cases.ts";
+import { ISSUE_STATUSES, triageNote } from "./contracts.ts";
 import type { IssueReportDoc, IssueStatus } from "./documents.ts";
 import { eventFields } from "./present.ts";
 import { loadIssueReport, requireVisible } from "./queries.ts";
-import { ISSUE_STATUSES, triageNote } from "./schema.ts";
 
 /**
  * Where a report may go from each status: looked at, then escalated to the steering body or settled

@@ -7,10 +7,10 @@ import { recordChange } from "../shared/record.ts";
 import type { TableDoc } from "../tables/documents.ts";
 import { getTable } from "../tables/use-cases.ts";
 import { requireOrganiser } from "./access.ts";
+import type { agendaItemInput, meetingInput, seriesInput } from "./contracts.ts";
 import { convenedPeople } from "./convened.ts";
 import type { MeetingDoc } from "./documents.ts";
 import { expandSeries } from "./recurrence.ts";
-import type { agendaItemInput, meetingInput, seriesInput } from "./schema.ts";
 import { checkedTiming } from "./timing.ts";
 import { resolveVideoLink } from "./video-link.ts";
 

@@ -2,8 +2,8 @@ import type { z } from "@hono/zod-openapi";
 import type { MeetingDoc } from "../meetings/documents.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
+import type { minutesInput } from "./contracts.ts";
 import type { MinutesDoc } from "./documents.ts";
-import type { minutesInput } from "./schema.ts";
 
 /** What an edit of the minutes carries (the whole content: PUT replaces it). */
 export type MinutesContent = Omit<z.output<typeof minutesInput>, "version">;
