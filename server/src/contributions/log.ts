@@ -1,7 +1,7 @@
 import { ObjectId } from "mongodb";
 import type { Ctx } from "../shared/context.ts";
 import { requireActingFor, requireActor } from "../shared/policy.ts";
-import { getTable } from "../tables/use-cases.ts";
+import { getTable } from "../tables/queries.ts";
 import { recordContribution } from "./audit.ts";
 import type { ContributionDoc } from "./documents.ts";
 import type { ContributionKind } from "./kinds.ts";

@@ -3,7 +3,7 @@ import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { paginate } from "../shared/pagination.ts";
 import { requireActor } from "../shared/policy.ts";
-import { getTable } from "../tables/use-cases.ts";
+import { getTable } from "../tables/queries.ts";
 import { canSeeConfidential } from "../tables/visibility.ts";
 import type { ContributionDoc } from "./documents.ts";
 import type { ContributionKind } from "./kinds.ts";

@@ -4,7 +4,7 @@ import { AppError } from "../shared/errors.ts";
 import { paginate } from "../shared/pagination.ts";
 import { requireActor } from "../shared/policy.ts";
 import type { TableDoc } from "../tables/documents.ts";
-import { getTable } from "../tables/use-cases.ts";
+import { getTable } from "../tables/queries.ts";
 import { canSeeConfidential } from "../tables/visibility.ts";
 import type { IssueReportDoc, IssueStatus } from "./documents.ts";
 import { type IssueReportView, presentIssueReport } from "./present.ts";

@@ -5,7 +5,7 @@ import { AppError } from "../shared/errors.ts";
 import { changeGuarded } from "../shared/guarded-change.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
-import { getTable } from "../tables/use-cases.ts";
+import { getTable } from "../tables/queries.ts";
 import { ISSUE_STATUSES, triageNote } from "./contracts.ts";
 import type { IssueReportDoc, IssueStatus } from "./documents.ts";
 import { eventFields } from "./present.ts";

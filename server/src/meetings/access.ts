@@ -3,7 +3,7 @@ import type { Actor, Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { isAgreementAdmin, requireActor } from "../shared/policy.ts";
 import type { TableDoc } from "../tables/documents.ts";
-import { getTable } from "../tables/use-cases.ts";
+import { getTable } from "../tables/queries.ts";
 import type { MeetingDoc } from "./documents.ts";
 
 /** Finds a meeting or throws not_found. */

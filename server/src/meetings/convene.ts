@@ -5,7 +5,7 @@ import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { recordChange } from "../shared/record.ts";
 import type { TableDoc } from "../tables/documents.ts";
-import { getTable } from "../tables/use-cases.ts";
+import { getTable } from "../tables/queries.ts";
 import { requireOrganiser } from "./access.ts";
 import type { agendaItemInput, meetingInput, seriesInput } from "./contracts.ts";
 import { convenedPeople } from "./convened.ts";

@@ -5,7 +5,7 @@ import { romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
 import type { TableDoc } from "../tables/documents.ts";
-import { getTable } from "../tables/use-cases.ts";
+import { getTable } from "../tables/queries.ts";
 import { canSeeConfidential } from "../tables/visibility.ts";
 import { isOrganiser, loadMeeting, loadMeetingTable } from "./access.ts";
 import { convenedPeople } from "./convened.ts";

@@ -1,5 +1,7 @@
 import { newRouter } from "../http/env.ts";
 import { parseId } from "../shared/schemas.ts";
+import { addMaterial } from "./add-material.ts";
+import { setCoordinators, updateTable } from "./change.ts";
 import {
   addMaterialRoute,
   createTableRoute,
@@ -9,9 +11,10 @@ import {
   tableMembersRoute,
   updateTableRoute,
 } from "./contracts.ts";
+import { createTable } from "./create.ts";
 import { listTableMembers } from "./members.ts";
 import { presentTable } from "./present.ts";
-import { addMaterial, createTable, getTable, listTables, setCoordinators, updateTable } from "./use-cases.ts";
+import { getTable, listTables } from "./queries.ts";
 import { visibleTable } from "./visibility.ts";
 
 /** Tables: public reads (confidential material filtered), admin and coordinator writes. */
