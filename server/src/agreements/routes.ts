@@ -1,5 +1,6 @@
 import { newRouter } from "../http/env.ts";
 import { parseId } from "../shared/schemas.ts";
+import { addAgreementAdmin } from "./add-admin.ts";
 import {
   addAgreementAdminRoute,
   createAgreementRoute,
@@ -7,14 +8,10 @@ import {
   listAgreementsRoute,
   updateAgreementRoute,
 } from "./contracts.ts";
+import { createAgreement } from "./create.ts";
 import { presentAgreement } from "./present.ts";
-import {
-  addAgreementAdmin,
-  createAgreement,
-  getAgreement,
-  listAgreements,
-  updateAgreement,
-} from "./use-cases.ts";
+import { getAgreement, listAgreements } from "./queries.ts";
+import { updateAgreement } from "./update.ts";
 
 /** Agreements: public reads, admin writes. */
 export function agreementRoutes() {

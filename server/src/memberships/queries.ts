@@ -1,5 +1,5 @@
 import type { ObjectId } from "mongodb";
-import { getAgreement } from "../agreements/use-cases.ts";
+import { getAgreement } from "../agreements/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { type IsoDate, romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";

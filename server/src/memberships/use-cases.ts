@@ -1,6 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import { ObjectId } from "mongodb";
-import { getAgreement } from "../agreements/use-cases.ts";
+import { getAgreement } from "../agreements/queries.ts";
 import { checkBackdating } from "../shared/backdating.ts";
 import type { Ctx } from "../shared/context.ts";
 import { addDays, addMonths, romeDate } from "../shared/dates.ts";
