@@ -7,9 +7,11 @@ import {
   listOrganisationsRoute,
   updateOrganisationRoute,
 } from "./contracts.ts";
+import { createOrganisation } from "./create.ts";
 import { importIstatFile } from "./import-istat.ts";
 import { presentOrganisation } from "./present.ts";
-import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from "./use-cases.ts";
+import { getOrganisation, listOrganisations } from "./queries.ts";
+import { updateOrganisation } from "./update.ts";
 
 /** Organisations: public reads (they are public acts), admin registration, referent corrections, ISTAT import. */
 export function organisationRoutes() {
