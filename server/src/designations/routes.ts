@@ -7,10 +7,11 @@ import {
   substituteRoute,
   tableDesignationsRoute,
 } from "./contracts.ts";
+import { designateReferent } from "./designate.ts";
+import { endDesignation } from "./end.ts";
 import { presentDesignation, presentDesignations } from "./present.ts";
 import { listOrganisationDesignations, listTableDesignations } from "./queries.ts";
 import { substituteReferent } from "./substitute.ts";
-import { designateReferent, endDesignation } from "./use-cases.ts";
 
 /** Designations of referents: who represents which organisation on which table, from when to when. */
 export function designationRoutes() {
