@@ -14,10 +14,12 @@ import {
   listPeopleRoute,
   updateMeRoute,
 } from "./contracts.ts";
+import { createPerson } from "./create.ts";
 import { erasePerson } from "./erase.ts";
 import { exportMyData } from "./export.ts";
 import { presentMe, presentPerson } from "./present.ts";
-import { createPerson, getMe, getPerson, listPeople, updateMe } from "./use-cases.ts";
+import { getMe, getPerson, listPeople } from "./queries.ts";
+import { updateMe } from "./update-me.ts";
 
 /** People: contact data are private, visible only to the person and to the admins entitled to them. */
 export function peopleRoutes() {

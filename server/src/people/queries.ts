@@ -1,0 +1,58 @@
+import { type Filter, ObjectId } from "mongodb";
+import type { Ctx } from "../shared/context.ts";
+import { romeDate } from "../shared/dates.ts";
+import { AppError } from "../shared/errors.ts";
+import { type PageQuery, paginate } from "../shared/pagination.ts";
+import { requireActor, requireInstallationAdmin } from "../shared/policy.ts";
+import type { PersonDoc } from "./documents.ts";
+
+/** The acting person's record. */
+export async function getMe({ ctx }: { ctx: Ctx }): Promise<PersonDoc> {
+  const actor = requireActor(ctx);
+  const doc = await ctx.c.people.findOne({ _id: actor.personId });
+  if (!doc) throw new AppError("unauthenticated");
+  return doc;
+}
+
+/**
+ * Contact data are private: a person is visible to themselves, to installation admins, and to admins of
+ * an agreement where the person holds (today or from a future day) a designation. Anyone else gets 403
+ * whether or not the id exists, so ids cannot be probed.
+ */
+export async function getPerson({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }): Promise<PersonDoc> {
+  const actor = requireActor(ctx);
+  if (!actor.personId.equals(input.id) && !actor.isInstallationAdmin) {
+    const today = romeDate(ctx.now());
+    const agreementIds = actor.agreementAdminOf.map((hex) => new ObjectId(hex));
+    const designation = agreementIds.length
+      ? await ctx.c.designations.findOne(
+          {
+            personId: input.id,
+            agreementId: { $in: agreementIds },
+            $or: [{ to: null }, { to: { $gte: today } }],
+          },
+          { projection: { _id: 1 } },
+        )
+      : null;
+    if (!designation) throw new AppError("forbidden");
+  }
+  const doc = await ctx.c.people.findOne({ _id: input.id });
+  if (!doc) throw new AppError("not_found", { entity: "person", id: input.id.toHexString() });
+  return doc;
+}
+
+const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Installation admins browse everyone, optionally filtered by part of the name or e-mail. */
+export async function listPeople({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: PageQuery & { q?: string | undefined };
+}) {
+  requireInstallationAdmin(ctx);
+  const pattern = input.q ? { $regex: escapeRegex(input.q), $options: "i" } : null;
+  const filter: Filter<PersonDoc> = pattern ? { $or: [{ name: pattern }, { email: pattern }] } : {};
+  return paginate(ctx.c.people, filter, input);
+}
