@@ -46,3 +46,15 @@ export async function listOrganisationMemberships({
     .toArray();
   return { items: await withNames(ctx, memberships, input.on ?? romeDate(ctx.now())) };
 }
+
+/** The organisation (its name), or not_found. */
+export async function requireOrganisation(ctx: Ctx, id: ObjectId) {
+  const org = await ctx.c.organisations.findOne({ _id: id }, { projection: { name: 1 } });
+  if (!org) throw new AppError("not_found", { entity: "organisation", id: id.toHexString() });
+  return org;
+}
+
+/** The organisation's latest membership of the agreement (highest `seq`), current or withdrawn. */
+export async function latestMembership(ctx: Ctx, agreementId: ObjectId, organisationId: ObjectId) {
+  return ctx.c.memberships.find({ agreementId, organisationId }).sort({ seq: -1 }).limit(1).next();
+}

@@ -17,6 +17,7 @@ export async function listTables({ ctx, input }: { ctx: Ctx; input: { agreementI
   return ctx.c.tables.find({ agreementId: input.agreementId }).sort({ _id: 1 }).toArray();
 }
 
+/** Throws not_found unless every id is a registered person. */
 export async function requireExistingPeople(ctx: Ctx, ids: ObjectId[]) {
   const found = await ctx.c.people.countDocuments({ _id: { $in: ids } });
   if (found !== new Set(ids.map(String)).size) throw new AppError("not_found", { entity: "person" });
