@@ -1,4 +1,5 @@
 import { ObjectId } from "mongodb";
+import { personExists } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { requireInstallationAdmin } from "../shared/policy.ts";
@@ -15,7 +16,7 @@ export async function addAgreementAdmin({
 }): Promise<void> {
   requireInstallationAdmin(ctx);
   await getAgreement({ ctx, input: { id: input.agreementId } });
-  if (!(await ctx.c.people.findOne({ _id: input.personId }, { projection: { _id: 1 } }))) {
+  if (!(await personExists(ctx, input.personId))) {
     throw new AppError("not_found", { entity: "person", id: input.personId.toHexString() });
   }
   const grant = {

@@ -1,4 +1,5 @@
 import type { ObjectId } from "mongodb";
+import { personExists } from "../people/queries.ts";
 import type { Actor, Ctx } from "../shared/context.ts";
 import { type IsoDate, romeDate } from "../shared/dates.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
@@ -61,8 +62,8 @@ type NewDesignation = Pick<DesignationDoc, "tableId" | "organisationId" | "perso
 
 /** The checks every new designation passes: the person exists, the organisation sits on the table, no overlap. */
 export async function checkNewDesignation(ctx: Ctx, table: TableDoc, d: NewDesignation) {
-  const person = await ctx.c.people.findOne({ _id: d.personId }, { projection: { _id: 1 } });
-  if (!person) throw new AppError("not_found", { entity: "person", id: d.personId.toHexString() });
+  if (!(await personExists(ctx, d.personId)))
+    throw new AppError("not_found", { entity: "person", id: d.personId.toHexString() });
   if (!(await organisationSitsOnTable(ctx, table, d.organisationId, d.from))) {
     throw new AppError("table_not_open_to_organisation", {
       organisationId: d.organisationId.toHexString(),

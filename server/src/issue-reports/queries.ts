@@ -1,4 +1,5 @@
 import type { ObjectId } from "mongodb";
+import { organisationNames } from "../organisations/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { paginate } from "../shared/pagination.ts";
@@ -26,13 +27,6 @@ export async function requireVisible(ctx: Ctx, report: IssueReportDoc, table: Ta
   if (report.confidential && !member)
     throw new AppError("not_found", { entity: "issue_report", id: report._id.toHexString() });
   return member;
-}
-
-async function organisationNames(ctx: Ctx, ids: ObjectId[]): Promise<Map<string, string>> {
-  const organisations = await ctx.c.organisations
-    .find({ _id: { $in: ids } }, { projection: { name: 1 } })
-    .toArray();
-  return new Map(organisations.map((o) => [o._id.toHexString(), o.name]));
 }
 
 /** One report, as the acting person may see it (logged-in people). */

@@ -1,5 +1,6 @@
 import type { ObjectId } from "mongodb";
 import { getAgreement } from "../agreements/queries.ts";
+import { organisationName, organisationNames } from "../organisations/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { type IsoDate, romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
@@ -9,8 +10,7 @@ import { type membershipStatus, presentMembership, statusFilter } from "./status
 
 async function withNames(ctx: Ctx, memberships: MembershipDoc[], on: IsoDate) {
   const ids = [...new Set(memberships.map((m) => m.organisationId))];
-  const orgs = await ctx.c.organisations.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray();
-  const names = new Map(orgs.map((o) => [o._id.toHexString(), o.name]));
+  const names = await organisationNames(ctx, ids);
   return memberships.map((m) => presentMembership(m, names.get(m.organisationId.toHexString()) ?? "", on));
 }
 
@@ -37,7 +37,7 @@ export async function listOrganisationMemberships({
   ctx: Ctx;
   input: { organisationId: ObjectId; on?: IsoDate };
 }) {
-  if (!(await ctx.c.organisations.findOne({ _id: input.organisationId }, { projection: { _id: 1 } }))) {
+  if ((await organisationName(ctx, input.organisationId)) === null) {
     throw new AppError("not_found", { entity: "organisation" });
   }
   const memberships = await ctx.c.memberships
@@ -49,9 +49,9 @@ export async function listOrganisationMemberships({
 
 /** The organisation (its name), or not_found. */
 export async function requireOrganisation(ctx: Ctx, id: ObjectId) {
-  const org = await ctx.c.organisations.findOne({ _id: id }, { projection: { name: 1 } });
-  if (!org) throw new AppError("not_found", { entity: "organisation", id: id.toHexString() });
-  return org;
+  const name = await organisationName(ctx, id);
+  if (name === null) throw new AppError("not_found", { entity: "organisation", id: id.toHexString() });
+  return { _id: id, name };
 }
 
 /** The organisation's latest membership of the agreement (highest `seq`), current or withdrawn. */

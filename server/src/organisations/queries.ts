@@ -43,3 +43,16 @@ export async function getOrganisation({
   if (!doc) throw new AppError("not_found", { entity: "organisation", id: input.id.toHexString() });
   return doc;
 }
+
+/** Names of the given organisations, by hex id (unknown ids are absent); one batched `$in`. */
+export async function organisationNames(ctx: Ctx, ids: ObjectId[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await ctx.c.organisations.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray();
+  return new Map(found.map((o) => [o._id.toHexString(), o.name]));
+}
+
+/** One organisation's name, or null when there is no such organisation. */
+export async function organisationName(ctx: Ctx, id: ObjectId): Promise<string | null> {
+  const found = await ctx.c.organisations.findOne({ _id: id }, { projection: { name: 1 } });
+  return found?.name ?? null;
+}

@@ -56,3 +56,22 @@ export async function listPeople({
   const filter: Filter<PersonDoc> = pattern ? { $or: [{ name: pattern }, { email: pattern }] } : {};
   return paginate(ctx.c.people, filter, input);
 }
+
+/** Names of the given people, by hex id (unknown ids are absent; erased people show their erased name). */
+export async function personNames(ctx: Ctx, ids: ObjectId[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await ctx.c.people.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray();
+  return new Map(found.map((p) => [p._id.toHexString(), p.name]));
+}
+
+/** Which of the ids are registered people, as hex ids; one batched `$in`. */
+export async function registeredPeople(ctx: Ctx, ids: ObjectId[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const found = await ctx.c.people.find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray();
+  return new Set(found.map((p) => p._id.toHexString()));
+}
+
+/** Whether a person with this id is registered. */
+export async function personExists(ctx: Ctx, id: ObjectId): Promise<boolean> {
+  return (await ctx.c.people.findOne({ _id: id }, { projection: { _id: 1 } })) !== null;
+}

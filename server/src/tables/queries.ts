@@ -1,5 +1,6 @@
 import type { ObjectId } from "mongodb";
 import { getAgreement } from "../agreements/queries.ts";
+import { registeredPeople } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import type { TableDoc } from "./documents.ts";
@@ -19,6 +20,6 @@ export async function listTables({ ctx, input }: { ctx: Ctx; input: { agreementI
 
 /** Throws not_found unless every id is a registered person. */
 export async function requireExistingPeople(ctx: Ctx, ids: ObjectId[]) {
-  const found = await ctx.c.people.countDocuments({ _id: { $in: ids } });
-  if (found !== new Set(ids.map(String)).size) throw new AppError("not_found", { entity: "person" });
+  const found = await registeredPeople(ctx, ids);
+  if (found.size !== new Set(ids.map(String)).size) throw new AppError("not_found", { entity: "person" });
 }
