@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { type Db, type MongoClient, ObjectId } from "mongodb";
-import { createApiToken } from "../server/src/auth/tokens.ts";
+import { createApiToken } from "../server/src/auth/create-token.ts";
 import type { Config } from "../server/src/config.ts";
 import { type Collections, collections } from "../server/src/db/collections.ts";
 import { ensureIndexes } from "../server/src/db/indexes.ts";

@@ -3,8 +3,8 @@
 import { ObjectId } from "mongodb";
 import { hashToken, newToken } from "../server/src/auth/secrets.ts";
 import type { MeetingDoc, TableDoc } from "../server/src/db/collections.ts";
+import { meetingInput } from "../server/src/meetings/contracts.ts";
 import { conveneMeeting } from "../server/src/meetings/convene.ts";
-import { meetingInput } from "../server/src/meetings/schema.ts";
 import type { BenchApp } from "./harness.ts";
 
 const DAY_MS = 86_400_000;

@@ -14,10 +14,7 @@ const NOT_FEATURES = new Set(["shared", "db", "http", "demo"]);
 const REACHES_TODAY: Record<string, string[]> = {
   "attendance/close-register.ts": ["meetings"],
   "attendance/history.ts": ["meetings", "memberships", "organisations", "tables"],
-  "auth/login-links.ts": ["people"],
-  "auth/sessions.ts": ["people"],
-  "calendar/feed.ts": ["meetings", "people", "tables"],
-  "calendar/invite.ts": ["people"],
+  "calendar/feed.ts": ["meetings", "tables"],
   "designations/my-seats.ts": ["organisations", "tables"],
   "designations/present.ts": ["organisations", "people"],
   "designations/queries.ts": ["organisations", "tables"],

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { MongoClient, ObjectId } from "mongodb";
 import { inject } from "vitest";
-import { createApiToken } from "../../server/src/auth/tokens.ts";
+import { createApiToken } from "../../server/src/auth/create-token.ts";
 import { loadConfig } from "../../server/src/config.ts";
 import { FAIL_FAST } from "../../server/src/db/connect.ts";
 import { ensureIndexes } from "../../server/src/db/indexes.ts";

@@ -13,12 +13,15 @@ import {
   revokeApiTokenRoute,
 } from "./contracts.ts";
 import { clearSessionCookie, setSessionCookie } from "./cookies.ts";
+import { createApiToken } from "./create-token.ts";
 import { mayServeDevOutbox } from "./dev-outbox-guard.ts";
+import { endSession } from "./end-session.ts";
 import { requestLoginLink } from "./login-links.ts";
 import { listOutbox } from "./outbox.ts";
 import { presentApiToken, presentMail, presentSession } from "./present.ts";
-import { endSession, getOwnPerson, startSession } from "./sessions.ts";
-import { createApiToken, listApiTokens, revokeApiToken } from "./tokens.ts";
+import { getOwnPerson, listApiTokens } from "./queries.ts";
+import { revokeApiToken } from "./revoke-token.ts";
+import { startSession } from "./start-session.ts";
 
 const LINK_SENT = {
   it: "Se l'indirizzo è registrato, a breve riceverai un'email con il link di accesso (valido 15 minuti).",

@@ -75,3 +75,13 @@ export async function registeredPeople(ctx: Ctx, ids: ObjectId[]): Promise<Set<s
 export async function personExists(ctx: Ctx, id: ObjectId): Promise<boolean> {
   return (await ctx.c.people.findOne({ _id: id }, { projection: { _id: 1 } })) !== null;
 }
+
+/** A person's record by id, or null (no access check: for the caller's own record or a verified link). */
+export async function findPerson(ctx: Ctx, id: ObjectId): Promise<PersonDoc | null> {
+  return ctx.c.people.findOne({ _id: id });
+}
+
+/** A person's record by their normalised e-mail, or null (no access check: for sending them a login link). */
+export async function findPersonByEmail(ctx: Ctx, email: string): Promise<PersonDoc | null> {
+  return ctx.c.people.findOne({ email });
+}

@@ -1,9 +1,9 @@
 import { ObjectId } from "mongodb";
 import type { PersonDoc } from "../people/documents.ts";
 import { loadActor } from "../people/load-actor.ts";
+import { findPerson } from "../people/queries.ts";
 import type { Actor, Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
-import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 import type { SessionDoc } from "./documents.ts";
 import { hashToken, newToken } from "./secrets.ts";
@@ -29,7 +29,7 @@ export async function startSession({
   );
   if (!link) throw new AppError("link_invalid");
   const [person, actor] = await Promise.all([
-    ctx.c.people.findOne({ _id: link.personId }),
+    findPerson(ctx, link.personId),
     loadActor(ctx.c, link.personId, now),
   ]);
   if (!person || !actor) throw new AppError("link_invalid", { reason: "person_gone" });
@@ -57,33 +57,4 @@ export async function startSession({
     },
   );
   return { sessionId, session, person, actor };
-}
-
-/** Logs out: deletes the acting person's current session. */
-export async function endSession({
-  ctx,
-  input,
-}: {
-  ctx: Ctx;
-  input: { sessionId: ObjectId };
-}): Promise<void> {
-  const actor = requireActor(ctx);
-  const deleted = await ctx.c.sessions.findOneAndDelete({ _id: input.sessionId, personId: actor.personId });
-  if (!deleted) throw new AppError("unauthenticated");
-  await recordChange(ctx, {
-    action: "session.ended",
-    entity: "person",
-    entityId: actor.personId,
-    agreementId: null,
-    before: { sessionId: deleted._id, expiresAt: deleted.expiresAt },
-    after: null,
-  });
-}
-
-/** The acting person's own record, for "who am I" views. */
-export async function getOwnPerson({ ctx }: { ctx: Ctx }): Promise<{ person: PersonDoc; actor: Actor }> {
-  const actor = requireActor(ctx);
-  const person = await ctx.c.people.findOne({ _id: actor.personId });
-  if (!person) throw new AppError("unauthenticated");
-  return { person, actor };
 }
