@@ -2,9 +2,10 @@
 // bench answers to is convened through the real use case, so it has exactly the shape the API creates.
 import { ObjectId } from "mongodb";
 import { hashToken, newToken } from "../server/src/auth/secrets.ts";
-import type { MeetingDoc, TableDoc } from "../server/src/db/collections.ts";
+import { meetingInput } from "../server/src/meetings/contracts.ts";
 import { conveneMeeting } from "../server/src/meetings/convene.ts";
-import { meetingInput } from "../server/src/meetings/schema.ts";
+import type { MeetingDoc } from "../server/src/meetings/documents.ts";
+import type { TableDoc } from "../server/src/tables/documents.ts";
 import type { BenchApp } from "./harness.ts";
 
 const DAY_MS = 86_400_000;

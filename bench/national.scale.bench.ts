@@ -1,8 +1,8 @@
 // `npm run bench -- scale`: the default bench's pages and RSVP ratio at national scale (7,904 comuni,
 // 40,000 people, 2,000 tables, 100,000 sittings), where "my meetings" must stay under 50 ms at p99.
 import type { ObjectId } from "mongodb";
-import type { TableDoc } from "../server/src/db/collections.ts";
 import { EventBus } from "../server/src/shared/events.ts";
+import type { TableDoc } from "../server/src/tables/documents.ts";
 import { pastSitting } from "./demo-year.ts";
 import type { BenchEnv, BenchRow } from "./harness.ts";
 import { myMeetingsQueryRows } from "./my-meetings-queries.ts";

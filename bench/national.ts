@@ -3,8 +3,11 @@
 // 79 comuni each, 20 tables per agreement (2,000), 5 referents per comune (40,000 people, 80,000 standing
 // designations), and 50 sittings per table (100,000) from a year ago to a year ahead.
 import { type Collection, type Document, ObjectId, type OptionalUnlessRequiredId } from "mongodb";
-import type { DesignationDoc, MeetingDoc, MembershipDoc, TableDoc } from "../server/src/db/collections.ts";
+import type { DesignationDoc } from "../server/src/designations/documents.ts";
+import type { MeetingDoc } from "../server/src/meetings/documents.ts";
+import type { MembershipDoc } from "../server/src/memberships/documents.ts";
 import { importIstatComuni, loadComuni } from "../server/src/organisations/import-istat.ts";
+import type { TableDoc } from "../server/src/tables/documents.ts";
 import type { BenchApp } from "./harness.ts";
 
 const AGREEMENTS = 100;

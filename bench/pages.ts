@@ -1,7 +1,7 @@
 // The pages the issue names, timed through the real API over whatever data the caller loaded, and the
 // RSVP write through the API against a raw driver updateOne on the same collection, in the same run.
 import type { ObjectId } from "mongodb";
-import { createApiToken } from "../server/src/auth/tokens.ts";
+import { createApiToken } from "../server/src/auth/create-token.ts";
 import { loadActor } from "../server/src/people/load-actor.ts";
 import { createCtx } from "../server/src/shared/context.ts";
 import { EventBus } from "../server/src/shared/events.ts";

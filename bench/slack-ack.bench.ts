@@ -5,8 +5,8 @@
 import type { ObjectId } from "mongodb";
 import { TEXT } from "../bot/src/i18n.ts";
 import { loadConfig } from "../server/src/config.ts";
+import { meetingInput } from "../server/src/meetings/contracts.ts";
 import { conveneMeeting } from "../server/src/meetings/convene.ts";
-import { meetingInput } from "../server/src/meetings/schema.ts";
 import { type FakeSlack, startFakeSlack } from "../test/support/fake-slack.ts";
 import { sendSlashCommand, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../test/support/slack-requests.ts";
 import { type BenchApp, type BenchEnv, type BenchRow, ms, startBenchApp } from "./harness.ts";

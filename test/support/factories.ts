@@ -1,5 +1,5 @@
 import { ObjectId } from "mongodb";
-import type { OrganisationDoc } from "../../server/src/db/collections.ts";
+import type { OrganisationDoc } from "../../server/src/organisations/documents.ts";
 import type { TestServer } from "./server.ts";
 
 let counter = 0;

@@ -1,4 +1,4 @@
-import type { Collections } from "../../server/src/db/collections.ts";
+import type { Collections } from "../../server/src/shared/collections.ts";
 import type { DomainEvent } from "../../server/src/shared/events.ts";
 import { eventOf } from "../../server/src/shared/record.ts";
 

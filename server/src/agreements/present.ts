@@ -1,4 +1,4 @@
-import type { AgreementDoc } from "../db/collections.ts";
+import type { AgreementDoc } from "./documents.ts";
 
 /** The public JSON view of an agreement. */
 export function presentAgreement(doc: AgreementDoc) {

@@ -1,20 +1,17 @@
 import { newRouter } from "../http/env.ts";
 import { parseId } from "../shared/schemas.ts";
-import { presentAgreement } from "./present.ts";
+import { addAgreementAdmin } from "./add-admin.ts";
 import {
   addAgreementAdminRoute,
   createAgreementRoute,
   getAgreementRoute,
   listAgreementsRoute,
   updateAgreementRoute,
-} from "./schema.ts";
-import {
-  addAgreementAdmin,
-  createAgreement,
-  getAgreement,
-  listAgreements,
-  updateAgreement,
-} from "./use-cases.ts";
+} from "./contracts.ts";
+import { createAgreement } from "./create.ts";
+import { presentAgreement } from "./present.ts";
+import { getAgreement, listAgreements } from "./queries.ts";
+import { updateAgreement } from "./update.ts";
 
 /** Agreements: public reads, admin writes. */
 export function agreementRoutes() {

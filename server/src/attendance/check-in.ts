@@ -1,13 +1,14 @@
 import type { ObjectId } from "mongodb";
 import { hitRateLimit } from "../auth/rate-limit.ts";
 import { sameSecret } from "../auth/secrets.ts";
-import type { AttendanceDoc, MeetingDoc } from "../db/collections.ts";
 import { loadMeeting, loadMeetingTable } from "../meetings/access.ts";
 import { findConvened } from "../meetings/convened.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { AttendanceDoc } from "./documents.ts";
 import { registerOpensAt, requireOpenRegister, saveRow, underMeetingLock } from "./register.ts";
 
 /** Attempts allowed per person and sitting: 5 per 10 minutes make a 6-digit code unguessable in a sitting. */

@@ -1,6 +1,6 @@
 import type { ObjectId } from "mongodb";
-import type { MeetingDoc } from "../db/collections.ts";
 import { requireOrganiser } from "../meetings/access.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { recordChange } from "../shared/record.ts";

@@ -1,10 +1,12 @@
 import type { ObjectId } from "mongodb";
-import type { MeetingDoc, MembershipDoc, TableDoc } from "../db/collections.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
 import { romeIso } from "../meetings/local-time.ts";
+import type { MembershipDoc } from "../memberships/documents.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { isAgreementAdmin, requireActor } from "../shared/policy.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { seatsOnTable } from "../tables/sits-on-table.ts";
 import { namesOf } from "./queries.ts";
 

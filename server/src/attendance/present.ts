@@ -1,4 +1,5 @@
-import type { AttendanceDoc, MeetingDoc } from "../db/collections.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
+import type { AttendanceDoc } from "./documents.ts";
 
 /** Names of the people and organisations a list of rows mentions, by hex id. */
 export type Names = { people: Map<string, string>; organisations: Map<string, string> };

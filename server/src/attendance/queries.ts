@@ -1,12 +1,16 @@
 import type { ObjectId } from "mongodb";
-import type { AttendanceDoc, MeetingDoc, QuorumOutcome, TableDoc } from "../db/collections.ts";
 import { isOrganiser, loadMeeting, loadMeetingTable } from "../meetings/access.ts";
 import { findConvened } from "../meetings/convened.ts";
+import type { MeetingDoc, QuorumOutcome } from "../meetings/documents.ts";
+import { organisationNames } from "../organisations/queries.ts";
+import { personNames } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { tableMemberIds } from "../tables/sits-on-table.ts";
+import type { AttendanceDoc } from "./documents.ts";
 import { type Names, presentAttendanceItems, presentRegister } from "./present.ts";
 import { computeQuorum } from "./quorum.ts";
 
@@ -32,15 +36,13 @@ export async function namesOf(
 ): Promise<Names> {
   const organisationIds = rows.flatMap((row) => (row.organisationId ? [row.organisationId] : []));
   const [people, organisations] = await Promise.all([
-    ctx.c.people
-      .find({ _id: { $in: rows.map((row) => row.personId) } }, { projection: { name: 1 } })
-      .toArray(),
-    ctx.c.organisations.find({ _id: { $in: organisationIds } }, { projection: { name: 1 } }).toArray(),
+    personNames(
+      ctx,
+      rows.map((row) => row.personId),
+    ),
+    organisationNames(ctx, organisationIds),
   ]);
-  return {
-    people: new Map(people.map((p) => [p._id.toHexString(), p.name])),
-    organisations: new Map(organisations.map((o) => [o._id.toHexString(), o.name])),
-  };
+  return { people, organisations };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { QuorumOutcome, QuorumRule } from "../db/collections.ts";
+import type { QuorumOutcome, QuorumRule } from "../meetings/documents.ts";
 
 /**
  * The quorum a sitting reaches (pure). An organisation is represented when at least one attendance row

@@ -1,13 +1,13 @@
 import type { z } from "@hono/zod-openapi";
 import type { ObjectId } from "mongodb";
-import type { AttendanceDoc } from "../db/collections.ts";
 import { requireOrganiser } from "../meetings/access.ts";
 import { findConvened } from "../meetings/convened.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { recordChange } from "../shared/record.ts";
+import type { recordInput } from "./contracts.ts";
+import type { AttendanceDoc } from "./documents.ts";
 import { registerOpensAt, requireOpenRegister, saveRow, underMeetingLock } from "./register.ts";
-import type { recordInput } from "./schema.ts";
 
 /**
  * An organiser records or corrects who attended, from 30 minutes before the start until the register is

@@ -1,9 +1,11 @@
 import { ObjectId } from "mongodb";
-import type { AttendanceDoc, MeetingDoc, TableDoc } from "../db/collections.ts";
 import { loadMeeting, loadMeetingTable } from "../meetings/access.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
 import { withLock } from "../shared/lock.ts";
+import type { TableDoc } from "../tables/documents.ts";
+import type { AttendanceDoc } from "./documents.ts";
 
 /** The register opens (and self check-in starts) this long before the start. */
 export const OPENS_BEFORE_MS = 30 * 60_000;

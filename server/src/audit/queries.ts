@@ -1,9 +1,9 @@
 import { ObjectId } from "mongodb";
-import type { AuditDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { type PageQuery, paginate } from "../shared/pagination.ts";
 import { requireActor, requireAgreementAdmin } from "../shared/policy.ts";
+import type { AuditDoc } from "./documents.ts";
 
 /** The audit log, newest first: all of it for installation admins, one agreement's for its admins. */
 export async function listAudit({

@@ -1,6 +1,6 @@
 import { newRouter } from "../http/env.ts";
+import { listAuditRoute } from "./contracts.ts";
 import { listAudit, presentAudit } from "./queries.ts";
-import { listAuditRoute } from "./schema.ts";
 
 /** Read access to the audit log. */
 export function auditRoutes() {

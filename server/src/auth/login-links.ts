@@ -1,8 +1,9 @@
 import { ObjectId } from "mongodb";
-import type { LoginLinkDoc } from "../db/collections.ts";
+import { findPersonByEmail } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import type { Mailer } from "../shared/mailer.ts";
+import type { LoginLinkDoc } from "./documents.ts";
 import { loginMail } from "./login-mail.ts";
 import { hitRateLimit, LOGIN_LIMITS } from "./rate-limit.ts";
 import { hashToken, newToken } from "./secrets.ts";
@@ -58,7 +59,7 @@ export async function requestLoginLink({
 }): Promise<void> {
   const { windowMs, perIp, perEmail } = LOGIN_LIMITS;
   await hitRateLimit({ ctx, input: { scope: `login:ip:${input.ip}`, limit: perIp, windowMs } });
-  const person = await ctx.c.people.findOne({ email: input.email });
+  const person = await findPersonByEmail(ctx, input.email);
   if (!person) return;
   // The address is hashed in the bucket key: counters need no readable personal data.
   const scope = `login:email:${hashToken(input.email)}`;

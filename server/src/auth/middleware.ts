@@ -1,12 +1,13 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { ObjectId } from "mongodb";
-import type { ApiTokenDoc, Collections } from "../db/collections.ts";
 import type { AppEnv, Auth } from "../http/env.ts";
 import { loadActor } from "../people/load-actor.ts";
+import type { Collections } from "../shared/collections.ts";
 import { createCtx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import type { EventBus } from "../shared/events.ts";
+import type { ApiTokenDoc } from "./documents.ts";
 import { hashToken, sameSecret } from "./secrets.ts";
 
 export const SESSION_COOKIE = "tavoli_session";

@@ -8,7 +8,7 @@ import { mayServeDevOutbox } from "./dev-outbox-guard.ts";
 import { escapeHtml, linkify, PAGE_CSS_PATH, page } from "./html.ts";
 import { listOutbox } from "./outbox.ts";
 import { isCrossSiteRequest } from "./same-origin.ts";
-import { startSession } from "./sessions.ts";
+import { startSession } from "./start-session.ts";
 
 const TEXT = {
   it: {

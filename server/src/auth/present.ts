@@ -1,5 +1,7 @@
-import type { ApiTokenDoc, OutboxMailDoc, PersonDoc } from "../db/collections.ts";
+import type { PersonDoc } from "../people/documents.ts";
 import type { Actor } from "../shared/context.ts";
+import type { OutboxMailDoc } from "../shared/documents.ts";
+import type { ApiTokenDoc } from "./documents.ts";
 
 /** The logged-in person as their own session sees them. */
 export function presentSession(input: { person: PersonDoc; actor: Actor; csrfToken: string }) {

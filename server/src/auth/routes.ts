@@ -3,11 +3,6 @@ import { type AppEnv, newRouter } from "../http/env.ts";
 import { AppError } from "../shared/errors.ts";
 import { parseId } from "../shared/schemas.ts";
 import { clientIp } from "./client-ip.ts";
-import { clearSessionCookie, setSessionCookie } from "./cookies.ts";
-import { mayServeDevOutbox } from "./dev-outbox-guard.ts";
-import { requestLoginLink } from "./login-links.ts";
-import { listOutbox } from "./outbox.ts";
-import { presentApiToken, presentMail, presentSession } from "./present.ts";
 import {
   createApiTokenRoute,
   createSessionRoute,
@@ -16,9 +11,17 @@ import {
   listApiTokensRoute,
   requestLoginLinkRoute,
   revokeApiTokenRoute,
-} from "./schema.ts";
-import { endSession, getOwnPerson, startSession } from "./sessions.ts";
-import { createApiToken, listApiTokens, revokeApiToken } from "./tokens.ts";
+} from "./contracts.ts";
+import { clearSessionCookie, setSessionCookie } from "./cookies.ts";
+import { createApiToken } from "./create-token.ts";
+import { mayServeDevOutbox } from "./dev-outbox-guard.ts";
+import { endSession } from "./end-session.ts";
+import { requestLoginLink } from "./login-links.ts";
+import { listOutbox } from "./outbox.ts";
+import { presentApiToken, presentMail, presentSession } from "./present.ts";
+import { getOwnPerson, listApiTokens } from "./queries.ts";
+import { revokeApiToken } from "./revoke-token.ts";
+import { startSession } from "./start-session.ts";
 
 const LINK_SENT = {
   it: "Se l'indirizzo è registrato, a breve riceverai un'email con il link di accesso (valido 15 minuti).",

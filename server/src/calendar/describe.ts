@@ -1,6 +1,7 @@
-import type { MeetingDoc, TableDoc } from "../db/collections.ts";
 import type { Lang } from "../http/env.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
 import { describeSlot, inRome } from "../meetings/local-time.ts";
+import type { TableDoc } from "../tables/documents.ts";
 
 const WORDS = {
   it: {

@@ -1,11 +1,14 @@
 import { ObjectId } from "mongodb";
 import { hashToken } from "../auth/secrets.ts";
-import type { MeetingDoc, PersonDoc, TableDoc } from "../db/collections.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
 import { convenedAs, loadReach, reachableTableIds } from "../meetings/person-meetings.ts";
+import type { PersonDoc } from "../people/documents.ts";
 import { ERASED_NAME } from "../people/erase.ts";
+import { findPerson } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
+import type { TableDoc } from "../tables/documents.ts";
 
 const DAY_MS = 24 * 3600_000;
 /** A feed shows the recent past (to find last month's sitting) and the coming year. */
@@ -29,7 +32,7 @@ export async function calendarFeed({ ctx, input }: { ctx: Ctx; input: { token: s
   const notFound = new AppError("not_found", { entity: "calendar_feed" });
   const feed = await ctx.c.calendarFeeds.findOne({ tokenHash: hashToken(input.token), revokedAt: null });
   if (!feed) throw notFound;
-  const person = await ctx.c.people.findOne({ _id: feed.personId });
+  const person = await findPerson(ctx, feed.personId);
   if (!person || isErased(person)) throw notFound;
   const now = ctx.now().getTime();
   const from = new Date(now - PAST_DAYS * DAY_MS);

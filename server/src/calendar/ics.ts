@@ -6,9 +6,10 @@ import ical, {
   ICalCalendarMethod,
   ICalEventStatus,
 } from "ical-generator";
-import type { MeetingDoc, TableDoc } from "../db/collections.ts";
 import type { Lang } from "../http/env.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
 import { inRome, ZONE } from "../meetings/local-time.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { meetingDetails, meetingLocation, meetingSummary } from "./describe.ts";
 
 export type IcsMethod = "REQUEST" | "CANCEL" | "PUBLISH";

@@ -1,6 +1,7 @@
 import type { ObjectId } from "mongodb";
 import { isOrganiser, loadMeeting, loadMeetingTable } from "../meetings/access.ts";
 import { findConvened } from "../meetings/convened.ts";
+import { findPerson } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { requireActor } from "../shared/policy.ts";
 
@@ -14,7 +15,7 @@ export async function meetingInvite({ ctx, input }: { ctx: Ctx; input: { id: Obj
   const table = await loadMeetingTable(ctx, meeting);
   const [convened, person] = await Promise.all([
     findConvened(ctx, meeting, table, actor.personId),
-    ctx.c.people.findOne({ _id: actor.personId }),
+    findPerson(ctx, actor.personId),
   ]);
   const attendee = convened && person ? { name: person.name, email: person.email } : null;
   return { meeting, table, showLink: convened !== null || isOrganiser(actor, table), attendee };

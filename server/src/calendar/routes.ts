@@ -2,11 +2,13 @@ import { newRouter } from "../http/env.ts";
 import { romeDate } from "../shared/dates.ts";
 import { parseId } from "../shared/schemas.ts";
 import { createFeedRoute, feedRoute, feedStatusRoute, inviteRoute, revokeFeedRoute } from "./contracts.ts";
+import { createCalendarFeed } from "./create-feed.ts";
 import { langOf } from "./describe.ts";
 import { calendarFeed } from "./feed.ts";
-import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "./feed-tokens.ts";
 import { buildFeedIcs, buildMeetingIcs } from "./ics.ts";
 import { meetingInvite } from "./invite.ts";
+import { calendarFeedStatus } from "./queries.ts";
+import { revokeCalendarFeed } from "./revoke-feed.ts";
 
 const ICS_TYPE = "text/calendar; charset=utf-8";
 

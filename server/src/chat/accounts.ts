@@ -1,5 +1,5 @@
 import { ObjectId } from "mongodb";
-import type { PersonDoc } from "../db/collections.ts";
+import type { PersonDoc } from "../people/documents.ts";
 import { loadActor } from "../people/load-actor.ts";
 import { type Ctx, createCtx } from "../shared/context.ts";
 import { isDuplicateKey } from "../shared/errors.ts";

@@ -3,7 +3,7 @@ import { requireOrganiser } from "../meetings/access.ts";
 import type { Ctx } from "../shared/context.ts";
 import { isDuplicateKey } from "../shared/errors.ts";
 import { recordChange } from "../shared/record.ts";
-import { getTable } from "../tables/use-cases.ts";
+import { getTable } from "../tables/queries.ts";
 import { chatCollections } from "./documents.ts";
 
 type ChannelKey = { teamId: string; channelId: string };

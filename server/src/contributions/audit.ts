@@ -1,6 +1,6 @@
-import type { ContributionDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { recordChange } from "../shared/record.ts";
+import type { ContributionDoc } from "./documents.ts";
 
 /** The audit keeps the record without the author's name: it is the entry's actor already, and erasure reaches it there. */
 function audited(doc: ContributionDoc | null) {

@@ -1,9 +1,9 @@
 import { ObjectId } from "mongodb";
-import type { ContributionDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { requireActingFor, requireActor } from "../shared/policy.ts";
-import { getTable } from "../tables/use-cases.ts";
+import { getTable } from "../tables/queries.ts";
 import { recordContribution } from "./audit.ts";
+import type { ContributionDoc } from "./documents.ts";
 import type { ContributionKind } from "./kinds.ts";
 import { checkContent, requireOnTable, requireTableMeeting } from "./rules.ts";
 

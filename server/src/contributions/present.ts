@@ -1,4 +1,4 @@
-import type { ContributionDoc } from "../db/collections.ts";
+import type { ContributionDoc } from "./documents.ts";
 
 /** JSON view of a contribution (pass only contributions the viewer may see). */
 export function presentContribution(doc: ContributionDoc, organisationName: string | null) {

@@ -1,11 +1,12 @@
 import type { Filter, ObjectId } from "mongodb";
-import type { ContributionDoc } from "../db/collections.ts";
+import { organisationName, organisationNames } from "../organisations/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { paginate } from "../shared/pagination.ts";
 import { requireActor } from "../shared/policy.ts";
-import { getTable } from "../tables/use-cases.ts";
+import { getTable } from "../tables/queries.ts";
 import { canSeeConfidential } from "../tables/visibility.ts";
+import type { ContributionDoc } from "./documents.ts";
 import type { ContributionKind } from "./kinds.ts";
 import { presentContribution } from "./present.ts";
 
@@ -27,20 +28,13 @@ export async function loadVisibleContribution(ctx: Ctx, id: ObjectId): Promise<C
 /** Contributions as JSON, with their organisations' names (one batched `$in`). */
 export async function presentContributions(ctx: Ctx, docs: ContributionDoc[]) {
   const ids = [...new Map(docs.map((d) => [d.organisationId.toHexString(), d.organisationId])).values()];
-  const organisations = ids.length
-    ? await ctx.c.organisations.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray()
-    : [];
-  const names = new Map(organisations.map((o) => [o._id.toHexString(), o.name]));
+  const names = await organisationNames(ctx, ids);
   return docs.map((d) => presentContribution(d, names.get(d.organisationId.toHexString()) ?? null));
 }
 
 /** One contribution as JSON, with its organisation's name. */
 export async function presentOneContribution(ctx: Ctx, doc: ContributionDoc) {
-  const organisation = await ctx.c.organisations.findOne(
-    { _id: doc.organisationId },
-    { projection: { name: 1 } },
-  );
-  return presentContribution(doc, organisation?.name ?? null);
+  return presentContribution(doc, await organisationName(ctx, doc.organisationId));
 }
 
 /** One contribution, withdrawn ones included (any logged-in person; confidential ones to the table's circle). */

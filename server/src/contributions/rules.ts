@@ -1,12 +1,12 @@
 import type { ObjectId } from "mongodb";
-import type { TableDoc } from "../db/collections.ts";
 import { loadMeeting } from "../meetings/access.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { organisationSitsOnTable } from "../tables/sits-on-table.ts";
+import { contributionContent } from "./contracts.ts";
 import { type ContributionKind, needsUrl } from "./kinds.ts";
-import { contributionContent } from "./schema.ts";
 
 /**
  * The content as stored: kind, trimmed title and description, and a link that is http(s) and present

@@ -1,9 +1,9 @@
 import type { ObjectId } from "mongodb";
-import type { ContributionDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActingFor, requireActor } from "../shared/policy.ts";
 import { recordContribution } from "./audit.ts";
+import type { ContributionDoc } from "./documents.ts";
 import { loadVisibleContribution } from "./queries.ts";
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CALATINO_COMUNI } from "../../../test/support/calatino.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
-import { createApiToken } from "../auth/tokens.ts";
+import { createApiToken } from "../auth/create-token.ts";
 import { loadActor } from "../people/load-actor.ts";
 import { createCtx } from "../shared/context.ts";
 import {

@@ -1,11 +1,11 @@
 import { DateTime } from "luxon";
 import type { Db, ObjectId } from "mongodb";
-import { collections } from "../db/collections.ts";
+import { meetingInput, seriesInput } from "../meetings/contracts.ts";
 import { conveneMeeting, conveneSeries } from "../meetings/convene.ts";
 import { ZONE } from "../meetings/local-time.ts";
-import { meetingInput, seriesInput } from "../meetings/schema.ts";
 import { loadActor } from "../people/load-actor.ts";
 import { answerRsvp } from "../rsvps/answer.ts";
+import { collections } from "../shared/collections.ts";
 import { type Ctx, createCtx } from "../shared/context.ts";
 import type { EventBus } from "../shared/events.ts";
 import { type DemoMeeting, type DemoWhen, demoMeetings, demoRsvps } from "./demo-meetings.ts";

@@ -1,6 +1,7 @@
 import { type Db, ObjectId } from "mongodb";
 import type { Config } from "../config.ts";
-import { collections, type OrganisationDoc } from "../db/collections.ts";
+import type { OrganisationDoc } from "../organisations/documents.ts";
+import { collections } from "../shared/collections.ts";
 import { createCtx } from "../shared/context.ts";
 import { addDays } from "../shared/dates.ts";
 import { isDuplicateKey } from "../shared/errors.ts";

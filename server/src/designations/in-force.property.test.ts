@@ -3,7 +3,7 @@ import { type Filter, ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ruleAgreement } from "../../../test/support/rule-agreement.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
-import type { DesignationDoc } from "../db/collections.ts";
+import type { DesignationDoc } from "./documents.ts";
 import {
   convenesTo,
   doesConveneTo,

@@ -1,6 +1,6 @@
 import type { Filter } from "mongodb";
-import type { DesignationDoc } from "../db/collections.ts";
 import type { IsoDate } from "../shared/dates.ts";
+import type { DesignationDoc } from "./documents.ts";
 
 /**
  * The rules "a designation is in force on a day" and its kinds, written once as MongoDB filters and as

@@ -1,7 +1,7 @@
 import type { ObjectId } from "mongodb";
-import type { DesignationDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { isAgreementAdmin } from "../shared/policy.ts";
+import type { DesignationDoc } from "./documents.ts";
 
 const uniqueIds = (ids: ObjectId[]) => [...new Map(ids.map((id) => [id.toHexString(), id])).values()];
 

@@ -1,10 +1,11 @@
 import type { ObjectId } from "mongodb";
-import type { DesignationDoc, TableDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { type IsoDate, romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { type PageQuery, paginate } from "../shared/pagination.ts";
 import { requireActor } from "../shared/policy.ts";
+import type { TableDoc } from "../tables/documents.ts";
+import type { DesignationDoc } from "./documents.ts";
 import { inForceOn, notEndedBefore } from "./in-force.ts";
 
 /** Finds a table or throws not_found. */

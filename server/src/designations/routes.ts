@@ -1,16 +1,17 @@
 import { newRouter } from "../http/env.ts";
 import { parseId } from "../shared/schemas.ts";
-import { presentDesignation, presentDesignations } from "./present.ts";
-import { listOrganisationDesignations, listTableDesignations } from "./queries.ts";
 import {
   designateRoute,
   endDesignationRoute,
   organisationDesignationsRoute,
   substituteRoute,
   tableDesignationsRoute,
-} from "./schema.ts";
+} from "./contracts.ts";
+import { designateReferent } from "./designate.ts";
+import { endDesignation } from "./end.ts";
+import { presentDesignation, presentDesignations } from "./present.ts";
+import { listOrganisationDesignations, listTableDesignations } from "./queries.ts";
 import { substituteReferent } from "./substitute.ts";
-import { designateReferent, endDesignation } from "./use-cases.ts";
 
 /** Designations of referents: who represents which organisation on which table, from when to when. */
 export function designationRoutes() {

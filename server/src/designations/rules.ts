@@ -1,11 +1,13 @@
 import type { ObjectId } from "mongodb";
-import type { DesignationDoc, TableDoc } from "../db/collections.ts";
+import { personExists } from "../people/queries.ts";
 import type { Actor, Ctx } from "../shared/context.ts";
 import { type IsoDate, romeDate } from "../shared/dates.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { isAgreementAdmin, requireActingFor, requireActor } from "../shared/policy.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { organisationSitsOnTable } from "../tables/sits-on-table.ts";
 import { isColleague } from "./colleagues.ts";
+import type { DesignationDoc } from "./documents.ts";
 import { overlapsExisting } from "./queries.ts";
 
 type DesignationScope = { organisationId: ObjectId; agreementId: ObjectId; tableId: ObjectId };
@@ -60,8 +62,8 @@ type NewDesignation = Pick<DesignationDoc, "tableId" | "organisationId" | "perso
 
 /** The checks every new designation passes: the person exists, the organisation sits on the table, no overlap. */
 export async function checkNewDesignation(ctx: Ctx, table: TableDoc, d: NewDesignation) {
-  const person = await ctx.c.people.findOne({ _id: d.personId }, { projection: { _id: 1 } });
-  if (!person) throw new AppError("not_found", { entity: "person", id: d.personId.toHexString() });
+  if (!(await personExists(ctx, d.personId)))
+    throw new AppError("not_found", { entity: "person", id: d.personId.toHexString() });
   if (!(await organisationSitsOnTable(ctx, table, d.organisationId, d.from))) {
     throw new AppError("table_not_open_to_organisation", {
       organisationId: d.organisationId.toHexString(),

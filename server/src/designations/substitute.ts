@@ -1,13 +1,13 @@
 import { ObjectId } from "mongodb";
-import type { DesignationDoc } from "../db/collections.ts";
 import { checkBackdating } from "../shared/backdating.ts";
 import type { Ctx } from "../shared/context.ts";
 import { addDays, type IsoDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { recordChange } from "../shared/record.ts";
+import { withPersonSeatLock } from "./designate.ts";
+import type { DesignationDoc } from "./documents.ts";
 import { loadDesignation, loadTable } from "./queries.ts";
 import { checkNewDesignation, insertDesignation, requireActingForDesignation, requireOpen } from "./rules.ts";
-import { withPersonSeatLock } from "./use-cases.ts";
 
 /**
  * Replaces a referent (DOMAIN rule 3): the old designation ends the day before `from`, the new one starts on

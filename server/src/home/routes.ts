@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { listAgreements } from "../agreements/use-cases.ts";
+import { listAgreements } from "../agreements/queries.ts";
 import { mayServeDevOutbox } from "../auth/dev-outbox-guard.ts";
 import { escapeHtml, page } from "../auth/html.ts";
 import type { AppEnv, Lang } from "../http/env.ts";

@@ -1,4 +1,4 @@
-import type { IssueReportDoc } from "../db/collections.ts";
+import type { IssueReportDoc } from "./documents.ts";
 
 /** What the viewer may see beyond the report itself. */
 export type ReportView = {

@@ -1,11 +1,13 @@
 import type { ObjectId } from "mongodb";
-import type { IssueReportDoc, IssueStatus, TableDoc } from "../db/collections.ts";
+import { organisationNames } from "../organisations/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { paginate } from "../shared/pagination.ts";
 import { requireActor } from "../shared/policy.ts";
-import { getTable } from "../tables/use-cases.ts";
+import type { TableDoc } from "../tables/documents.ts";
+import { getTable } from "../tables/queries.ts";
 import { canSeeConfidential } from "../tables/visibility.ts";
+import type { IssueReportDoc, IssueStatus } from "./documents.ts";
 import { type IssueReportView, presentIssueReport } from "./present.ts";
 
 /** Finds a report or throws not_found. */
@@ -25,13 +27,6 @@ export async function requireVisible(ctx: Ctx, report: IssueReportDoc, table: Ta
   if (report.confidential && !member)
     throw new AppError("not_found", { entity: "issue_report", id: report._id.toHexString() });
   return member;
-}
-
-async function organisationNames(ctx: Ctx, ids: ObjectId[]): Promise<Map<string, string>> {
-  const organisations = await ctx.c.organisations
-    .find({ _id: { $in: ids } }, { projection: { name: 1 } })
-    .toArray();
-  return new Map(organisations.map((o) => [o._id.toHexString(), o.name]));
 }
 
 /** One report, as the acting person may see it (logged-in people). */

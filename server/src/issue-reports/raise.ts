@@ -1,16 +1,17 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ObjectId } from "mongodb";
-import type { IssueReportDoc, TableDoc } from "../db/collections.ts";
 import { loadMeeting } from "../meetings/access.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
 import { requireActingFor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { TableDoc } from "../tables/documents.ts";
+import { getTable } from "../tables/queries.ts";
 import { organisationSitsOnTable } from "../tables/sits-on-table.ts";
-import { getTable } from "../tables/use-cases.ts";
+import { reportFields } from "./contracts.ts";
+import type { IssueReportDoc } from "./documents.ts";
 import { auditedReport, eventFields } from "./present.ts";
-import { reportFields } from "./schema.ts";
 
 /** Concurrent raisers on one table each retry with the next number; this many rounds serve a burst. */
 const SEQ_ATTEMPTS = 30;

@@ -1,15 +1,15 @@
 import type { ObjectId } from "mongodb";
-import type { IssueReportDoc, IssueStatus } from "../db/collections.ts";
 import { isOrganiser } from "../meetings/access.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { changeGuarded } from "../shared/guarded-change.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
-import { getTable } from "../tables/use-cases.ts";
+import { getTable } from "../tables/queries.ts";
+import { ISSUE_STATUSES, triageNote } from "./contracts.ts";
+import type { IssueReportDoc, IssueStatus } from "./documents.ts";
 import { eventFields } from "./present.ts";
 import { loadIssueReport, requireVisible } from "./queries.ts";
-import { ISSUE_STATUSES, triageNote } from "./schema.ts";
 
 /**
  * Where a report may go from each status: looked at, then escalated to the steering body or settled

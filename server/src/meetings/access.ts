@@ -1,9 +1,10 @@
 import type { ObjectId } from "mongodb";
-import type { MeetingDoc, TableDoc } from "../db/collections.ts";
 import type { Actor, Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { isAgreementAdmin, requireActor } from "../shared/policy.ts";
-import { getTable } from "../tables/use-cases.ts";
+import type { TableDoc } from "../tables/documents.ts";
+import { getTable } from "../tables/queries.ts";
+import type { MeetingDoc } from "./documents.ts";
 
 /** Finds a meeting or throws not_found. */
 export async function loadMeeting(ctx: Ctx, id: ObjectId): Promise<MeetingDoc> {

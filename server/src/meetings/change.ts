@@ -1,15 +1,15 @@
 import type { z } from "@hono/zod-openapi";
 import type { ObjectId } from "mongodb";
-import type { MeetingDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { withLock } from "../shared/lock.ts";
 import { recordChange } from "../shared/record.ts";
 import { loadMeeting, loadMeetingTable, requireChangeable, requireOrganiser } from "./access.ts";
+import type { cancelInput, meetingPatch, rescheduleInput } from "./contracts.ts";
 import { agendaDocs, requirePlace } from "./convene.ts";
 import { convenedPeople } from "./convened.ts";
+import type { MeetingDoc } from "./documents.ts";
 import { parseMeetingTime } from "./local-time.ts";
-import type { cancelInput, meetingPatch, rescheduleInput } from "./schema.ts";
 import { checkedTiming, requireDeadlineByStart } from "./timing.ts";
 import { resolveVideoLink } from "./video-link.ts";
 

@@ -1,15 +1,16 @@
 import { randomInt } from "node:crypto";
 import type { z } from "@hono/zod-openapi";
 import { ObjectId } from "mongodb";
-import type { MeetingDoc, TableDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { recordChange } from "../shared/record.ts";
-import { getTable } from "../tables/use-cases.ts";
+import type { TableDoc } from "../tables/documents.ts";
+import { getTable } from "../tables/queries.ts";
 import { requireOrganiser } from "./access.ts";
+import type { agendaItemInput, meetingInput, seriesInput } from "./contracts.ts";
 import { convenedPeople } from "./convened.ts";
+import type { MeetingDoc } from "./documents.ts";
 import { expandSeries } from "./recurrence.ts";
-import type { agendaItemInput, meetingInput, seriesInput } from "./schema.ts";
 import { checkedTiming } from "./timing.ts";
 import { resolveVideoLink } from "./video-link.ts";
 

@@ -1,8 +1,12 @@
 import type { ObjectId } from "mongodb";
-import type { DesignationDoc, MeetingDoc, MembershipDoc, RsvpDoc, TableDoc } from "../db/collections.ts";
+import type { DesignationDoc } from "../designations/documents.ts";
 import { doesConveneTo, isInForceOn } from "../designations/in-force.ts";
+import type { MembershipDoc } from "../memberships/documents.ts";
+import type { RsvpDoc } from "../rsvps/documents.ts";
 import { romeDate } from "../shared/dates.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { seatsOnTable } from "../tables/sits-on-table.ts";
+import type { MeetingDoc } from "./documents.ts";
 
 export type ConvenedPerson = {
   personId: ObjectId;

@@ -2,10 +2,14 @@ import fc from "fast-check";
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
-import type { DesignationDoc, MeetingDoc, MembershipDoc, RsvpDoc, TableDoc } from "../db/collections.ts";
+import type { DesignationDoc } from "../designations/documents.ts";
+import type { MembershipDoc } from "../memberships/documents.ts";
+import type { RsvpDoc } from "../rsvps/documents.ts";
 import { createCtx } from "../shared/context.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { convenedPeople } from "./convened.ts";
 import { type ConvenedPerson, convenedAmong } from "./convened-rule.ts";
+import type { MeetingDoc } from "./documents.ts";
 import { convenedAs, loadReach } from "./person-meetings.ts";
 
 // Small pools so generated documents collide: the same person designated twice, delegating to a referent…

@@ -1,10 +1,12 @@
 import type { ObjectId } from "mongodb";
-import type { MeetingDoc, RsvpDoc, TableDoc } from "../db/collections.ts";
 import { convenesTo, inForceOn } from "../designations/in-force.ts";
+import type { RsvpDoc } from "../rsvps/documents.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { seatsOnTableFilter } from "../tables/sits-on-table.ts";
 import { type ConvenedPerson, convenedAmong } from "./convened-rule.ts";
+import type { MeetingDoc } from "./documents.ts";
 
 /** Large enough that a table's roster comes back in one round trip instead of 101 documents at a time. */
 const ONE_BATCH = 5000;

@@ -1,8 +1,9 @@
 // The meetings feature's public surface: convening, reading sittings, and how they are shown.
-export type { MeetingDoc } from "../db/collections.ts";
+
+export { meetingInput } from "./contracts.ts";
 export { conveneMeeting } from "./convene.ts";
+export type { MeetingDoc } from "./documents.ts";
 export { describeSlot, ZONE } from "./local-time.ts";
 export { meetingNoticeViews } from "./notice-views.ts";
 export { presentMeeting } from "./present.ts";
 export { getMeeting, myUpcomingMeetings } from "./queries.ts";
-export { meetingInput } from "./schema.ts";

@@ -1,8 +1,12 @@
 import type { ObjectId } from "mongodb";
-import type { DesignationDoc, MeetingDoc, MembershipDoc, RsvpDoc, TableDoc } from "../db/collections.ts";
+import type { DesignationDoc } from "../designations/documents.ts";
 import { hasNotEndedBefore, notEndedBefore } from "../designations/in-force.ts";
+import type { MembershipDoc } from "../memberships/documents.ts";
+import type { RsvpDoc } from "../rsvps/documents.ts";
 import type { Ctx } from "../shared/context.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { type ConvenedPerson, convenedAmong } from "./convened-rule.ts";
+import type { MeetingDoc } from "./documents.ts";
 
 /** Everything needed to tell, for many sittings at once, whether one person is convened: five queries. */
 export type PersonReach = {

@@ -1,4 +1,6 @@
-import type { MeetingDoc, RsvpDoc, TableDoc } from "../db/collections.ts";
+import type { RsvpDoc } from "../rsvps/documents.ts";
+import type { TableDoc } from "../tables/documents.ts";
+import type { MeetingDoc } from "./documents.ts";
 import { romeIso, ZONE } from "./local-time.ts";
 
 /** What the viewer may see of a sitting (DOMAIN rule 10 and issue rule 2). */

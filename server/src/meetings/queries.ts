@@ -1,13 +1,15 @@
 import { ObjectId } from "mongodb";
-import type { MeetingDoc, RsvpDoc, TableDoc } from "../db/collections.ts";
+import type { RsvpDoc } from "../rsvps/documents.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
-import { getTable } from "../tables/use-cases.ts";
+import type { TableDoc } from "../tables/documents.ts";
+import { getTable } from "../tables/queries.ts";
 import { canSeeConfidential } from "../tables/visibility.ts";
 import { isOrganiser, loadMeeting, loadMeetingTable } from "./access.ts";
 import { convenedPeople } from "./convened.ts";
+import type { MeetingDoc } from "./documents.ts";
 import { convenedAs, loadReach, reachableTableIds } from "./person-meetings.ts";
 import { type MeetingView, presentMeeting, presentMyRsvp } from "./present.ts";
 

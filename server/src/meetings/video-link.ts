@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { MeetingDoc, VideoProvider } from "../db/collections.ts";
 import { AppError } from "../shared/errors.ts";
+import type { MeetingDoc, VideoProvider } from "./documents.ts";
 
 /** Hosts of the services PA use for audio-video sittings; the configured Jitsi host is added at run time. */
 const KNOWN_HOSTS: [RegExp, VideoProvider][] = [

@@ -1,16 +1,16 @@
 import type { ObjectId } from "mongodb";
-import { getAgreement } from "../agreements/use-cases.ts";
-import type { MembershipDoc } from "../db/collections.ts";
+import { getAgreement } from "../agreements/queries.ts";
+import { organisationName, organisationNames } from "../organisations/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { type IsoDate, romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { type PageQuery, paginate } from "../shared/pagination.ts";
+import type { MembershipDoc } from "./documents.ts";
 import { type membershipStatus, presentMembership, statusFilter } from "./status.ts";
 
 async function withNames(ctx: Ctx, memberships: MembershipDoc[], on: IsoDate) {
   const ids = [...new Set(memberships.map((m) => m.organisationId))];
-  const orgs = await ctx.c.organisations.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray();
-  const names = new Map(orgs.map((o) => [o._id.toHexString(), o.name]));
+  const names = await organisationNames(ctx, ids);
   return memberships.map((m) => presentMembership(m, names.get(m.organisationId.toHexString()) ?? "", on));
 }
 
@@ -37,7 +37,7 @@ export async function listOrganisationMemberships({
   ctx: Ctx;
   input: { organisationId: ObjectId; on?: IsoDate };
 }) {
-  if (!(await ctx.c.organisations.findOne({ _id: input.organisationId }, { projection: { _id: 1 } }))) {
+  if ((await organisationName(ctx, input.organisationId)) === null) {
     throw new AppError("not_found", { entity: "organisation" });
   }
   const memberships = await ctx.c.memberships
@@ -45,4 +45,16 @@ export async function listOrganisationMemberships({
     .sort({ _id: 1 })
     .toArray();
   return { items: await withNames(ctx, memberships, input.on ?? romeDate(ctx.now())) };
+}
+
+/** The organisation (its name), or not_found. */
+export async function requireOrganisation(ctx: Ctx, id: ObjectId) {
+  const name = await organisationName(ctx, id);
+  if (name === null) throw new AppError("not_found", { entity: "organisation", id: id.toHexString() });
+  return { _id: id, name };
+}
+
+/** The organisation's latest membership of the agreement (highest `seq`), current or withdrawn. */
+export async function latestMembership(ctx: Ctx, agreementId: ObjectId, organisationId: ObjectId) {
+  return ctx.c.memberships.find({ agreementId, organisationId }).sort({ seq: -1 }).limit(1).next();
 }

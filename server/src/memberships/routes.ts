@@ -1,10 +1,11 @@
 import { newRouter } from "../http/env.ts";
 import { romeDate } from "../shared/dates.ts";
 import { parseId } from "../shared/schemas.ts";
+import { applyForAdhesion } from "./apply.ts";
+import { applyRoute, listMembersRoute, organisationMembershipsRoute, withdrawRoute } from "./contracts.ts";
 import { listAgreementMembers, listOrganisationMemberships } from "./queries.ts";
-import { applyRoute, listMembersRoute, organisationMembershipsRoute, withdrawRoute } from "./schema.ts";
 import { presentMembership } from "./status.ts";
-import { applyForAdhesion, withdrawFromAgreement } from "./use-cases.ts";
+import { withdrawFromAgreement } from "./withdraw.ts";
 
 /** Adhesions and withdrawals. */
 export function membershipRoutes() {

@@ -3,7 +3,7 @@ import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ruleAgreement } from "../../../test/support/rule-agreement.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
-import type { MembershipDoc } from "../db/collections.ts";
+import type { MembershipDoc } from "./documents.ts";
 import { membershipStatus, statusFilter } from "./status.ts";
 
 const day = fc.constantFrom("2026-01-31", "2026-02-01", "2026-02-02");

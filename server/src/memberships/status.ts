@@ -1,5 +1,5 @@
-import type { MembershipDoc } from "../db/collections.ts";
 import type { IsoDate } from "../shared/dates.ts";
+import type { MembershipDoc } from "./documents.ts";
 
 /** A membership's status on a day: applications wait for operativeFrom; a withdrawal bites on effectiveOn. */
 export function membershipStatus(m: MembershipDoc, on: IsoDate) {

@@ -1,8 +1,9 @@
 import { ObjectId } from "mongodb";
 import { presentAttendanceItems } from "../attendance/present.ts";
 import { namesOf } from "../attendance/queries.ts";
-import type { MeetingDoc, MinutesAttendee } from "../db/collections.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
 import type { Ctx } from "../shared/context.ts";
+import type { MinutesAttendee } from "./documents.ts";
 
 /**
  * Who attended, copied from the sitting's attendance register (DOMAIN rule 6: the minutes list who

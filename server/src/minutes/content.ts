@@ -1,8 +1,10 @@
 import type { z } from "@hono/zod-openapi";
-import type { MeetingDoc, MinutesDoc } from "../db/collections.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
+import { registeredPeople } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
-import type { minutesInput } from "./schema.ts";
+import type { minutesInput } from "./contracts.ts";
+import type { MinutesDoc } from "./documents.ts";
 
 /** What an edit of the minutes carries (the whole content: PUT replaces it). */
 export type MinutesContent = Omit<z.output<typeof minutesInput>, "version">;
@@ -39,8 +41,7 @@ export async function checkedActionItems(
   }));
   const personIds = items.flatMap((item) => ("personId" in item.who ? [item.who.personId] : []));
   if (personIds.length > 0) {
-    const found = await ctx.c.people.find({ _id: { $in: personIds } }, { projection: { _id: 1 } }).toArray();
-    const known = new Set(found.map((p) => p._id.toHexString()));
+    const known = await registeredPeople(ctx, personIds);
     const missing = personIds.find((id) => !known.has(id.toHexString()));
     if (missing) throw new AppError("not_found", { entity: "person", id: missing.toHexString() });
   }

@@ -1,9 +1,9 @@
 import { ObjectId } from "mongodb";
-import type { MinutesDoc } from "../db/collections.ts";
 import { requireOrganiser } from "../meetings/access.ts";
 import type { Ctx } from "../shared/context.ts";
 import { attendeesFromRegister } from "./attendees.ts";
 import { alignItems, checkedActionItems, type MinutesContent } from "./content.ts";
+import type { MinutesDoc } from "./documents.ts";
 import { recordMinutes } from "./record.ts";
 import {
   replaceMinutes,

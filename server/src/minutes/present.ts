@@ -1,5 +1,7 @@
-import type { MeetingDoc, MinutesDoc, TableDoc } from "../db/collections.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
 import { romeIso } from "../meetings/local-time.ts";
+import type { TableDoc } from "../tables/documents.ts";
+import type { MinutesDoc } from "./documents.ts";
 import type { MinutesViewer } from "./rules.ts";
 
 /**

@@ -1,5 +1,6 @@
 import type { ObjectId } from "mongodb";
 import { loadMeeting, loadMeetingTable } from "../meetings/access.ts";
+import { personNames } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { requireActor } from "../shared/policy.ts";
 import { type PresentedMinutes, presentMinutes } from "./present.ts";
@@ -28,10 +29,6 @@ export async function getMinutes({
   requireMayRead(minutes, viewer);
   // Owners' names are read now, not copied into the minutes, so an erased person shows as erased.
   const ownerIds = minutes.actionItems.flatMap((a) => ("personId" in a.who ? [a.who.personId] : []));
-  const owners =
-    ownerIds.length === 0
-      ? []
-      : await ctx.c.people.find({ _id: { $in: ownerIds } }, { projection: { name: 1 } }).toArray();
-  const people = new Map(owners.map((p) => [p._id.toHexString(), p.name]));
+  const people = await personNames(ctx, ownerIds);
   return presentMinutes({ minutes, meeting, table, viewer, people });
 }

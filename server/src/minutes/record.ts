@@ -1,6 +1,6 @@
-import type { MinutesDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { recordChange } from "../shared/record.ts";
+import type { MinutesDoc } from "./documents.ts";
 
 export type MinutesEvent = "minutes.drafted" | "minutes.circulated" | "minutes.approved";
 

@@ -1,6 +1,6 @@
 import type { ObjectId } from "mongodb";
-import type { MinutesDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
+import type { MinutesDoc } from "./documents.ts";
 import { transitionMinutes } from "./transition.ts";
 
 /**

@@ -1,11 +1,13 @@
 import type { ObjectId } from "mongodb";
-import type { MeetingDoc, MinutesDoc, TableDoc } from "../db/collections.ts";
 import { isOrganiser, loadMeeting, loadMeetingTable } from "../meetings/access.ts";
 import { findConvened } from "../meetings/convened.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { canSeeConfidential } from "../tables/visibility.ts";
+import type { MinutesDoc } from "./documents.ts";
 
 /** What the viewer may see of a sitting's minutes. */
 export type MinutesViewer = {

@@ -1,9 +1,9 @@
 import type { ObjectId } from "mongodb";
-import type { MinutesDoc, MinutesStatus } from "../db/collections.ts";
 import { requireOrganiser } from "../meetings/access.ts";
 import { convenedPeople } from "../meetings/convened.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
+import type { MinutesDoc, MinutesStatus } from "./documents.ts";
 import { type MinutesEvent, recordMinutes } from "./record.ts";
 import {
   replaceMinutes,

@@ -1,11 +1,13 @@
 import { ObjectId } from "mongodb";
 import { langOf } from "../calendar/describe.ts";
 import { isErased } from "../calendar/feed.ts";
-import type { MeetingDoc, PersonDoc, TableDoc } from "../db/collections.ts";
 import { convenedPeople } from "../meetings/convened.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
+import type { PersonDoc } from "../people/documents.ts";
 import { type Ctx, createCtx } from "../shared/context.ts";
 import type { DomainEvent } from "../shared/events.ts";
 import type { Mail } from "../shared/mailer.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import type { NotifierDeps } from "./index.ts";
 import { meetingNoticeMail, type NoticeKind } from "./meeting-notice.ts";
 import { backgroundQueue } from "./queue.ts";

@@ -1,10 +1,11 @@
 import { escapeHtml, linkify } from "../auth/html.ts";
 import { meetingDetails } from "../calendar/describe.ts";
 import { buildMeetingIcs } from "../calendar/ics.ts";
-import type { MeetingDoc, TableDoc } from "../db/collections.ts";
 import type { Lang } from "../http/env.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
 import { describeSlot } from "../meetings/local-time.ts";
 import type { Mail } from "../shared/mailer.ts";
+import type { TableDoc } from "../tables/documents.ts";
 
 /** Why a person hears about a sitting; `withdrawn`: a change means they are no longer convened. */
 export type NoticeKind = "convened" | "rescheduled" | "updated" | "cancelled" | "delegate" | "withdrawn";

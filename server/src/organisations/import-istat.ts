@@ -2,11 +2,11 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { z } from "@hono/zod-openapi";
 import { MongoBulkWriteError, ObjectId } from "mongodb";
-import type { OrganisationDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { isDuplicateKey } from "../shared/errors.ts";
 import { requireInstallationAdmin } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { OrganisationDoc } from "./documents.ts";
 
 /**
  * The bundled ISTAT list. `shared/` sits beside the repository (dev layout /work/{main,shared}, CI

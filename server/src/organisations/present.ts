@@ -1,5 +1,5 @@
-import type { OrganisationDoc } from "../db/collections.ts";
-import type { organisationKinds } from "./schema.ts";
+import type { organisationKinds } from "./contracts.ts";
+import type { OrganisationDoc } from "./documents.ts";
 
 /** The public JSON view of an organisation (organisations are public acts: every field is public). */
 export function presentOrganisation(doc: OrganisationDoc) {

@@ -1,15 +1,17 @@
 import { newRouter } from "../http/env.ts";
 import { parseId } from "../shared/schemas.ts";
-import { importIstatFile } from "./import-istat.ts";
-import { presentOrganisation } from "./present.ts";
 import {
   createOrganisationRoute,
   getOrganisationRoute,
   importIstatRoute,
   listOrganisationsRoute,
   updateOrganisationRoute,
-} from "./schema.ts";
-import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from "./use-cases.ts";
+} from "./contracts.ts";
+import { createOrganisation } from "./create.ts";
+import { importIstatFile } from "./import-istat.ts";
+import { presentOrganisation } from "./present.ts";
+import { getOrganisation, listOrganisations } from "./queries.ts";
+import { updateOrganisation } from "./update.ts";
 
 /** Organisations: public reads (they are public acts), admin registration, referent corrections, ISTAT import. */
 export function organisationRoutes() {

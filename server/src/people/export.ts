@@ -1,10 +1,10 @@
-import type { AuditDoc } from "../db/collections.ts";
+import type { AuditDoc } from "../audit/documents.ts";
 import { issueReportsRaisedBy } from "../issue-reports/personal-data.ts";
 import { minutesAuthoredBy } from "../minutes/personal-data.ts";
 import type { Ctx } from "../shared/context.ts";
 import { requireActor } from "../shared/policy.ts";
 import { presentMe } from "./present.ts";
-import { getMe } from "./use-cases.ts";
+import { getMe } from "./queries.ts";
 
 /**
  * Everything the installation holds about the acting person (GDPR art. 15 and 20), and nothing about

@@ -1,6 +1,6 @@
 import type { ObjectId } from "mongodb";
-import type { Collections } from "../db/collections.ts";
 import { standingInForceOn } from "../designations/in-force.ts";
+import type { Collections } from "../shared/collections.ts";
 import type { Actor } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 

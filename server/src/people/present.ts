@@ -1,5 +1,5 @@
-import type { PersonDoc } from "../db/collections.ts";
 import type { Actor } from "../shared/context.ts";
+import type { PersonDoc } from "./documents.ts";
 
 /** A person with their contact data: only for themselves and for admins entitled to see it. */
 export function presentPerson(doc: PersonDoc) {

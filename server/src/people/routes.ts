@@ -4,9 +4,6 @@ import { newRouter } from "../http/env.ts";
 import { romeDate } from "../shared/dates.ts";
 import { requireActor } from "../shared/policy.ts";
 import { parseId } from "../shared/schemas.ts";
-import { erasePerson } from "./erase.ts";
-import { exportMyData } from "./export.ts";
-import { presentMe, presentPerson } from "./present.ts";
 import {
   createPersonRoute,
   eraseMeRoute,
@@ -16,8 +13,13 @@ import {
   getPersonRoute,
   listPeopleRoute,
   updateMeRoute,
-} from "./schema.ts";
-import { createPerson, getMe, getPerson, listPeople, updateMe } from "./use-cases.ts";
+} from "./contracts.ts";
+import { createPerson } from "./create.ts";
+import { erasePerson } from "./erase.ts";
+import { exportMyData } from "./export.ts";
+import { presentMe, presentPerson } from "./present.ts";
+import { getMe, getPerson, listPeople } from "./queries.ts";
+import { updateMe } from "./update-me.ts";
 
 /** People: contact data are private, visible only to the person and to the admins entitled to them. */
 export function peopleRoutes() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeLeadMinutes } from "./preferences.ts";
+import { describeLeadMinutes } from "./describe.ts";
 
 describe("describeLeadMinutes", () => {
   it("says a lead time the way a person would, in Italian and English", () => {

@@ -1,8 +1,4 @@
 // The reminder preferences' public surface.
-export {
-  DEFAULT_REMINDER_PREFERENCES,
-  describeLeadMinutes,
-  getReminderPreferences,
-  type ReminderPreferences,
-  setReminderPreferences,
-} from "./preferences.ts";
+export { describeLeadMinutes } from "./describe.ts";
+export { DEFAULT_REMINDER_PREFERENCES, getReminderPreferences, type ReminderPreferences } from "./queries.ts";
+export { setReminderPreferences } from "./set-preferences.ts";

@@ -4,11 +4,8 @@ import { startTestServer, type TestServer } from "../../../test/support/server.t
 import { loadActor } from "../people/load-actor.ts";
 import { createCtx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
-import {
-  DEFAULT_REMINDER_PREFERENCES,
-  getReminderPreferences,
-  setReminderPreferences,
-} from "./preferences.ts";
+import { DEFAULT_REMINDER_PREFERENCES, getReminderPreferences } from "./queries.ts";
+import { setReminderPreferences } from "./set-preferences.ts";
 
 const PATH = "/api/v1/people/me/reminder-preferences";
 

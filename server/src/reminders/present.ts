@@ -1,5 +1,5 @@
 import { describeLeadMinutes } from "./describe.ts";
-import type { ReminderPreferences } from "./preferences.ts";
+import type { ReminderPreferences } from "./queries.ts";
 
 /** JSON view of a person's reminder preferences, with the lead times in words. */
 export function presentReminderPreferences(preferences: ReminderPreferences, lang: "it" | "en") {

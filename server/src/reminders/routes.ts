@@ -1,7 +1,8 @@
 import { newRouter } from "../http/env.ts";
 import { getPreferencesRoute, setPreferencesRoute } from "./contracts.ts";
-import { getReminderPreferences, setReminderPreferences } from "./preferences.ts";
 import { presentReminderPreferences } from "./present.ts";
+import { getReminderPreferences } from "./queries.ts";
+import { setReminderPreferences } from "./set-preferences.ts";
 
 /** Reminder preferences: each person reads and changes only their own. */
 export function reminderPreferenceRoutes() {

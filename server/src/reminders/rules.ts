@@ -1,5 +1,5 @@
 import { AppError } from "../shared/errors.ts";
-import type { ReminderPreferences } from "./preferences.ts";
+import type { ReminderPreferences } from "./queries.ts";
 
 /** Bounds of a reminder's lead time, in minutes before the sitting: 5 minutes to 7 days. */
 export const MIN_LEAD_MINUTES = 5;

@@ -1,12 +1,13 @@
 import { ObjectId } from "mongodb";
-import type { MeetingDoc, RsvpAnswer, RsvpDoc } from "../db/collections.ts";
 import { loadMeeting, loadMeetingTable } from "../meetings/access.ts";
 import { convenedPeople } from "../meetings/convened.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
 import { countAnswers } from "../meetings/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import type { RsvpAnswer, RsvpDoc } from "./documents.ts";
 import { checkDelegation, loadDelegate, requireAnsweringFor, requireRsvpOpen } from "./rules.ts";
 
 export type AnswerInput = {

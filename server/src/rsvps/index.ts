@@ -1,3 +1,4 @@
 // The RSVP feature's public surface.
-export type { RsvpAnswer } from "../db/collections.ts";
+
 export { answerRsvp } from "./answer.ts";
+export type { RsvpAnswer } from "./documents.ts";

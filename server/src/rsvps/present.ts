@@ -1,6 +1,6 @@
-import type { RsvpDoc } from "../db/collections.ts";
 import type { ConvenedPerson } from "../meetings/convened.ts";
 import { countAnswers } from "../meetings/queries.ts";
+import type { RsvpDoc } from "./documents.ts";
 
 type Counts = ReturnType<typeof countAnswers>;
 

@@ -1,10 +1,10 @@
 import type { ObjectId } from "mongodb";
-import type { TableDoc } from "../db/collections.ts";
 import { loadMeeting, loadMeetingTable } from "../meetings/access.ts";
 import { type ConvenedPerson, convenedPeople } from "../meetings/convened.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { canSeeConfidential } from "../tables/visibility.ts";
 import { presentMeetingRsvps } from "./present.ts";
 

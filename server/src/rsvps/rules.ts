@@ -1,11 +1,13 @@
 import type { ObjectId } from "mongodb";
-import type { MeetingDoc, RsvpAnswer } from "../db/collections.ts";
 import { organisationsOf } from "../designations/colleagues.ts";
 import { requireChangeable } from "../meetings/access.ts";
 import type { ConvenedPerson } from "../meetings/convened.ts";
+import type { MeetingDoc } from "../meetings/documents.ts";
+import { personExists } from "../people/queries.ts";
 import type { Actor, Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActingFor, requireActor } from "../shared/policy.ts";
+import type { RsvpAnswer } from "./documents.ts";
 
 /** Answers are taken until the RSVP deadline (default: the start) of a sitting still on. */
 export function requireRsvpOpen(meeting: MeetingDoc, now: Date): void {
@@ -36,7 +38,7 @@ export type DelegateCandidate = { personId: ObjectId; organisationIds: ObjectId[
 /** Loads a proposed delegate (null when no such person); one round trip, two parallel queries. */
 export async function loadDelegate(ctx: Ctx, personId: ObjectId): Promise<DelegateCandidate | null> {
   const [person, organisationIds] = await Promise.all([
-    ctx.c.people.findOne({ _id: personId }, { projection: { _id: 1 } }),
+    personExists(ctx, personId),
     organisationsOf(ctx, personId),
   ]);
   if (!person) return null;

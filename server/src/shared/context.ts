@@ -1,5 +1,5 @@
 import type { Db, ObjectId } from "mongodb";
-import { type Collections, collections } from "../db/collections.ts";
+import { type Collections, collections } from "./collections.ts";
 import type { EventBus } from "./events.ts";
 
 /** Who is acting, with the scopes their roles give them (ids as hex strings for cheap membership tests). */

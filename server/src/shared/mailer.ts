@@ -1,6 +1,6 @@
 import { type Db, ObjectId } from "mongodb";
 import nodemailer from "nodemailer";
-import { collections } from "../db/collections.ts";
+import { collections } from "./collections.ts";
 
 /** An iCalendar object sent as the text/calendar alternative mail clients show as an invitation. */
 export type MailInvite = { method: "REQUEST" | "CANCEL" | "PUBLISH"; filename: string; content: string };

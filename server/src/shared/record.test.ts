@@ -38,6 +38,6 @@ describe("the change record", () => {
   });
 
   it("is reached through the one typed handle", () => {
-    expect(matching(NAMES_THE_COLLECTION)).toEqual(["server/src/db/collections.ts"]);
+    expect(matching(NAMES_THE_COLLECTION)).toEqual(["server/src/audit/documents.ts"]);
   });
 });

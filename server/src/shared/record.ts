@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ObjectId } from "mongodb";
-import type { AuditDoc } from "../db/collections.ts";
+import type { AuditDoc } from "../audit/documents.ts";
 import type { Ctx } from "./context.ts";
 import { AppError, isDuplicateKey } from "./errors.ts";
 import type { DomainEvent } from "./events.ts";

@@ -1,3 +1,3 @@
 // The tables feature's public surface for clients.
-export type { TableDoc } from "../db/collections.ts";
+export type { TableDoc } from "./documents.ts";
 export { matchTableName, tablesOrganisedByMe } from "./organised.ts";

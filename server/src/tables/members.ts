@@ -1,8 +1,8 @@
 import type { ObjectId } from "mongodb";
 import type { Ctx } from "../shared/context.ts";
 import { type IsoDate, romeDate } from "../shared/dates.ts";
+import { getTable } from "./queries.ts";
 import { seatsOnTableFilter } from "./sits-on-table.ts";
-import { getTable } from "./use-cases.ts";
 
 /** Organisations sitting on the table on a day, with names (one batched `$in`). */
 export async function listTableMembers({ ctx, input }: { ctx: Ctx; input: { id: ObjectId; on?: IsoDate } }) {

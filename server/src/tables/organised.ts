@@ -1,7 +1,7 @@
 import { ObjectId } from "mongodb";
-import type { TableDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { requireActor } from "../shared/policy.ts";
+import type { TableDoc } from "./documents.ts";
 
 /** Tables the acting person runs (coordinator, agreement admin, installation admin), by name. */
 export async function tablesOrganisedByMe({ ctx }: { ctx: Ctx }): Promise<TableDoc[]> {

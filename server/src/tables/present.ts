@@ -1,4 +1,4 @@
-import type { TableDoc } from "../db/collections.ts";
+import type { TableDoc } from "./documents.ts";
 
 /** JSON view of a table (pass it through visibleTable first). */
 export function presentTable(doc: TableDoc) {

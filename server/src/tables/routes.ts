@@ -1,7 +1,7 @@
 import { newRouter } from "../http/env.ts";
 import { parseId } from "../shared/schemas.ts";
-import { listTableMembers } from "./members.ts";
-import { presentTable } from "./present.ts";
+import { addMaterial } from "./add-material.ts";
+import { setCoordinators, updateTable } from "./change.ts";
 import {
   addMaterialRoute,
   createTableRoute,
@@ -10,8 +10,11 @@ import {
   setCoordinatorsRoute,
   tableMembersRoute,
   updateTableRoute,
-} from "./schema.ts";
-import { addMaterial, createTable, getTable, listTables, setCoordinators, updateTable } from "./use-cases.ts";
+} from "./contracts.ts";
+import { createTable } from "./create.ts";
+import { listTableMembers } from "./members.ts";
+import { presentTable } from "./present.ts";
+import { getTable, listTables } from "./queries.ts";
 import { visibleTable } from "./visibility.ts";
 
 /** Tables: public reads (confidential material filtered), admin and coordinator writes. */

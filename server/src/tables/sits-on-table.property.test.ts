@@ -3,7 +3,8 @@ import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ruleAgreement } from "../../../test/support/rule-agreement.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
-import type { MembershipDoc, TableDoc } from "../db/collections.ts";
+import type { MembershipDoc } from "../memberships/documents.ts";
+import type { TableDoc } from "./documents.ts";
 import { isMembershipInForce, membershipInForce, seatsOnTable, seatsOnTableFilter } from "./sits-on-table.ts";
 
 /** A few days around each other, so that generated dates fall before, on and after one another. */

@@ -1,7 +1,8 @@
 import type { Filter, ObjectId } from "mongodb";
-import type { MembershipDoc, TableDoc } from "../db/collections.ts";
+import type { MembershipDoc } from "../memberships/documents.ts";
 import type { Ctx } from "../shared/context.ts";
 import type { IsoDate } from "../shared/dates.ts";
+import type { TableDoc } from "./documents.ts";
 
 /**
  * The rule "an organisation sits on a table on a day", written once as a MongoDB filter and as an

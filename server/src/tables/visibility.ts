@@ -1,7 +1,7 @@
-import type { TableDoc } from "../db/collections.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { isAgreementAdmin } from "../shared/policy.ts";
+import type { TableDoc } from "./documents.ts";
 import { tableMemberIds } from "./sits-on-table.ts";
 
 /**

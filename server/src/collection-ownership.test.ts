@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const SRC = import.meta.dirname;
+/** Infrastructure, not features: the context and record writer, the database, the app, the demo seed. */
+const NOT_FEATURES = new Set(["shared", "db", "http", "demo"]);
+
+/**
+ * Where a feature's modules still reach another feature's collections through `ctx.c` instead of
+ * that feature's functions (issue 12, item 3). The list may only shrink: a new reach fails the test,
+ * and so does an entry whose reach is gone, so it is removed with the code that removed it.
+ */
+const REACHES_TODAY: Record<string, string[]> = {
+  "attendance/close-register.ts": ["meetings"],
+  "attendance/history.ts": ["meetings", "memberships", "organisations", "tables"],
+  "calendar/feed.ts": ["meetings", "tables"],
+  "designations/my-seats.ts": ["organisations", "tables"],
+  "designations/present.ts": ["organisations", "people"],
+  "designations/queries.ts": ["organisations", "tables"],
+  "meetings/convened.ts": ["designations", "rsvps"],
+  "meetings/notice-views.ts": ["rsvps"],
+  "meetings/person-meetings.ts": ["designations", "memberships", "rsvps", "tables"],
+  "meetings/queries.ts": ["rsvps", "tables"],
+  "minutes/attendees.ts": ["attendance"],
+  "notifications/meeting-mail.ts": ["meetings", "organisations", "people", "tables"],
+  "notifications/substitution-mail.ts": ["designations", "organisations", "people", "tables"],
+  "people/erase.ts": [
+    "agreementAdmins",
+    "apiTokens",
+    "audit",
+    "calendarFeeds",
+    "contributions",
+    "designations",
+    "loginLinks",
+    "reminderPreferences",
+    "sessions",
+    "tables",
+  ],
+  "people/export.ts": [
+    "apiTokens",
+    "attendance",
+    "audit",
+    "calendarFeeds",
+    "contributions",
+    "designations",
+    "organisations",
+    "reminderPreferences",
+    "rsvps",
+    "sessions",
+    "tables",
+  ],
+  "people/load-actor.ts": ["agreementAdmins", "designations", "tables"],
+  "people/queries.ts": ["designations"],
+  "tables/members.ts": ["memberships", "organisations"],
+  "tables/sits-on-table.ts": ["memberships"],
+};
+
+const folders = () =>
+  readdirSync(SRC, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+
+/** Collection key in `ctx.c` → the feature whose `documents.ts` declares it. */
+function owners(): Map<string, string> {
+  const owner = new Map<string, string>();
+  for (const folder of folders()) {
+    if (!readdirSync(join(SRC, folder)).includes("documents.ts")) continue;
+    const text = readFileSync(join(SRC, folder, "documents.ts"), "utf8");
+    for (const [, key] of text.matchAll(/^\s+(\w+): db\.collection/gm)) owner.set(key as string, folder);
+  }
+  return owner;
+}
+
+/** Each feature module (tests and fixtures aside) → the other features' collections it reaches. */
+function reaches(): Record<string, string[]> {
+  const owner = owners();
+  const found: Record<string, string[]> = {};
+  for (const folder of folders().filter((name) => !NOT_FEATURES.has(name))) {
+    for (const file of readdirSync(join(SRC, folder))) {
+      if (!file.endsWith(".ts") || file.endsWith(".test.ts") || file === "test-fixtures.ts") continue;
+      const text = readFileSync(join(SRC, folder, file), "utf8");
+      const foreign = new Set<string>();
+      for (const [, key] of text.matchAll(/\b(?:ctx\.c|c)\.(\w+)\b/g)) {
+        const of = owner.get(key as string);
+        if (of && of !== folder && !NOT_FEATURES.has(of)) foreign.add(key as string);
+      }
+      if (foreign.size) found[`${folder}/${file}`] = [...foreign].sort();
+    }
+  }
+  return found;
+}
+
+describe("collection ownership", () => {
+  it("finds the collections each feature declares", () => {
+    expect(owners().get("meetings")).toBe("meetings");
+    expect(owners().get("audit")).toBe("audit");
+  });
+
+  it("lets a feature reach another's collections only where it still did when ownership moved", () => {
+    expect(reaches()).toEqual(REACHES_TODAY);
+  });
+});

@@ -1,0 +1,43 @@
+import type { Db, ObjectId } from "mongodb";
+
+export type IssueSeverity = "bassa" | "media" | "alta";
+
+export type IssueStatus = "aperta" | "in_esame" | "inoltrata" | "risolta" | "respinta";
+
+/** A critical issue (segnalazione) raised by a referent for their organisation, triaged by the table (DOMAIN rule 8). */
+export type IssueReportDoc = {
+  /** Bumped by each revision-guarded change (shared/guarded-change.ts); absent = 0. */
+  revision?: number;
+  _id: ObjectId;
+  tableId: ObjectId;
+  agreementId: ObjectId;
+  organisationId: ObjectId;
+  meetingId: ObjectId | null;
+  /** Per-table number shown as #3; unique with tableId. */
+  seq: number;
+  title: string;
+  description: string;
+  severity: IssueSeverity;
+  /** riservato: never in event payloads, mail, feeds or to non-members (DOMAIN rule 10). */
+  confidential: boolean;
+  status: IssueStatus;
+  history: {
+    at: Date;
+    byId: ObjectId;
+    byName: string;
+    from: IssueStatus;
+    to: IssueStatus;
+    note: string | null;
+  }[];
+  raisedById: ObjectId;
+  raisedByName: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** Typed handles on the collections the issue-reports feature owns; the only place their names are spelled. */
+export function issueReportCollections(db: Db) {
+  return {
+    issueReports: db.collection<IssueReportDoc>("issueReports"),
+  };
+}

@@ -1,0 +1,11 @@
+import type { Db } from "mongodb";
+import { issueReportCollections } from "./documents.ts";
+
+/** The issue-reports feature's indexes (idempotent; db/indexes.ts runs it and says what an index may not be). */
+export async function ensureIssueReportsIndexes(db: Db): Promise<void> {
+  const c = issueReportCollections(db);
+  await Promise.all([
+    c.issueReports.createIndex({ tableId: 1, seq: 1 }, { unique: true }),
+    c.issueReports.createIndex({ raisedById: 1 }),
+  ]);
+}

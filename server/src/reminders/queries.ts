@@ -1,0 +1,47 @@
+import type { Ctx } from "../shared/context.ts";
+import { requireActor } from "../shared/policy.ts";
+import type { ReminderPreferencesDoc } from "./documents.ts";
+
+/** How, when and whether a person wants to be reminded of the sittings they are convened to. */
+export type ReminderPreferences = {
+  /** Minutes before a sitting, furthest first, unique, 5 to 10080, at most four. */
+  leadMinutes: number[];
+  channels: { email: boolean; slack: boolean; push: boolean };
+  /** "Non disturbare": no reminders at all while true. */
+  paused: boolean;
+};
+
+/**
+ * What applies while a person has stored nothing (DOMAIN rule 11, privacy by default): a day and an
+ * hour before, by e-mail and Slack; push stays off until the person turns it on.
+ */
+export const DEFAULT_REMINDER_PREFERENCES: ReminderPreferences = Object.freeze({
+  leadMinutes: Object.freeze([1440, 60]) as number[],
+  channels: Object.freeze({ email: true, slack: true, push: false }),
+  paused: false,
+});
+
+/** A fresh copy of the defaults, safe to hand out. */
+export const defaults = (): ReminderPreferences => ({
+  leadMinutes: [...DEFAULT_REMINDER_PREFERENCES.leadMinutes],
+  channels: { ...DEFAULT_REMINDER_PREFERENCES.channels },
+  paused: DEFAULT_REMINDER_PREFERENCES.paused,
+});
+
+export const fromDoc = (doc: ReminderPreferencesDoc): ReminderPreferences => ({
+  leadMinutes: [...doc.leadMinutes],
+  channels: { email: doc.channels.email, slack: doc.channels.slack, push: doc.channels.push },
+  paused: doc.paused,
+});
+
+/** The acting person's reminder preferences, or the defaults when they have stored none. */
+export async function getReminderPreferences({
+  ctx,
+}: {
+  ctx: Ctx;
+  input?: Record<string, never>;
+}): Promise<ReminderPreferences> {
+  const actor = requireActor(ctx);
+  const stored = await ctx.c.reminderPreferences.findOne({ _id: actor.personId });
+  return stored ? fromDoc(stored) : defaults();
+}

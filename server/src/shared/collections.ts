@@ -1,0 +1,46 @@
+import type { Db } from "mongodb";
+import { agreementCollections } from "../agreements/documents.ts";
+import { attendanceCollections } from "../attendance/documents.ts";
+import { auditCollections } from "../audit/documents.ts";
+import { authCollections } from "../auth/documents.ts";
+import { calendarCollections } from "../calendar/documents.ts";
+import { contributionCollections } from "../contributions/documents.ts";
+import { designationCollections } from "../designations/documents.ts";
+import { issueReportCollections } from "../issue-reports/documents.ts";
+import { meetingCollections } from "../meetings/documents.ts";
+import { membershipCollections } from "../memberships/documents.ts";
+import { minutesCollections } from "../minutes/documents.ts";
+import { organisationCollections } from "../organisations/documents.ts";
+import { peopleCollections } from "../people/documents.ts";
+import { reminderCollections } from "../reminders/documents.ts";
+import { rsvpCollections } from "../rsvps/documents.ts";
+import { tableCollections } from "../tables/documents.ts";
+import { sharedCollections } from "./documents.ts";
+
+/**
+ * Every feature's collection handles in one map (`ctx.c`). Each feature declares its documents and
+ * spells its collection names in its own `documents.ts`; this only composes them.
+ */
+export function collections(db: Db) {
+  return {
+    ...agreementCollections(db),
+    ...organisationCollections(db),
+    ...membershipCollections(db),
+    ...tableCollections(db),
+    ...peopleCollections(db),
+    ...designationCollections(db),
+    ...auditCollections(db),
+    ...authCollections(db),
+    ...sharedCollections(db),
+    ...meetingCollections(db),
+    ...rsvpCollections(db),
+    ...attendanceCollections(db),
+    ...calendarCollections(db),
+    ...contributionCollections(db),
+    ...minutesCollections(db),
+    ...reminderCollections(db),
+    ...issueReportCollections(db),
+  };
+}
+
+export type Collections = ReturnType<typeof collections>;

@@ -1,0 +1,69 @@
+import type { z } from "@hono/zod-openapi";
+import type { ObjectId } from "mongodb";
+import type { Ctx } from "../shared/context.ts";
+import { AppError, refusingDuplicates } from "../shared/errors.ts";
+import { changeGuarded } from "../shared/guarded-change.ts";
+import { requireAgreementAdmin } from "../shared/policy.ts";
+import { recordChange } from "../shared/record.ts";
+import type { tablePatch } from "./contracts.ts";
+import type { TableDoc } from "./documents.ts";
+import { getTable, requireExistingPeople } from "./queries.ts";
+
+/** Records a change of a table with its event (the action is the event type). */
+export async function audited(ctx: Ctx, action: string, before: TableDoc | null, after: TableDoc) {
+  await recordChange(ctx, {
+    action,
+    entity: "table",
+    entityId: after._id,
+    agreementId: after.agreementId,
+    before,
+    after,
+    event: {
+      type: action,
+      payload: { tableId: after._id.toHexString(), agreementId: after.agreementId.toHexString() },
+    },
+  });
+}
+
+async function changeTable(ctx: Ctx, id: ObjectId, action: string, update: object): Promise<TableDoc> {
+  const changed = await refusingDuplicates(
+    changeGuarded(
+      ctx.c.tables,
+      () => getTable({ ctx, input: { id } }),
+      (before) => {
+        requireAgreementAdmin(ctx, before.agreementId);
+        return update;
+      },
+    ),
+    "conflict",
+    { field: "name" },
+  );
+  if (!changed) throw new AppError("not_found", { entity: "table" });
+  await audited(ctx, action, changed.before, changed.after);
+  return changed.after;
+}
+
+/** Changes name, kind, theme, access or description (agreement admin). */
+export async function updateTable({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: ObjectId; patch: z.output<typeof tablePatch> };
+}) {
+  return changeTable(ctx, input.id, "table.updated", { $set: { ...input.patch, updatedAt: ctx.now() } });
+}
+
+/** Replaces the table's coordinators (agreement admin). */
+export async function setCoordinators({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: ObjectId; personIds: ObjectId[] };
+}) {
+  await requireExistingPeople(ctx, input.personIds);
+  return changeTable(ctx, input.id, "table.coordinators_set", {
+    $set: { coordinatorIds: input.personIds, updatedAt: ctx.now() },
+  });
+}

@@ -1,0 +1,28 @@
+import type { Db, ObjectId } from "mongodb";
+
+export type TableAccess = "open" | "founders";
+
+export type MaterialDoc = { _id: ObjectId; title: string; url: string; confidential: boolean; addedAt: Date };
+
+export type TableDoc = {
+  /** Bumped by each revision-guarded change (shared/guarded-change.ts); absent = 0. */
+  revision?: number;
+  _id: ObjectId;
+  agreementId: ObjectId;
+  name: string;
+  kind: string;
+  theme: { code: string; title: string } | null;
+  access: TableAccess;
+  description: string;
+  coordinatorIds: ObjectId[];
+  materials: MaterialDoc[];
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** Typed handles on the collections the tables feature owns; the only place their names are spelled. */
+export function tableCollections(db: Db) {
+  return {
+    tables: db.collection<TableDoc>("tables"),
+  };
+}
