@@ -1,5 +1,5 @@
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ACTION, FIELD, SHORTCUT, VIEW } from "../bot/src/ids.ts";
 import {
   sendInteraction,
@@ -7,7 +7,15 @@ import {
   TEST_SIGNING_SECRET,
   TEST_TEAM_ID,
 } from "./support/slack-requests.ts";
-import { SLACK_IDS, type SlackWorld, startSlackWorld, state } from "./support/slack-world.ts";
+import {
+  freshChannelId,
+  linkedChannel,
+  linkedChannelWithSitting,
+  SLACK_IDS,
+  type SlackWorld,
+  startSlackWorld,
+  state,
+} from "./support/slack-world.ts";
 
 const CANARY = "CANARY-RISERVATO";
 const CHANNEL = "C0TABLE";
@@ -24,24 +32,25 @@ const channelTraffic = (world: SlackWorld) =>
 
 describe("Slack bot: a table's convocation from the modal to live RSVP counts", () => {
   let world: SlackWorld;
-  let meetingId: string;
-  let convocationTs: string;
 
-  beforeAll(async () => {
+  // Every test gets its own world (database, bot, fake Slack) and sets up what it needs in it, so no
+  // test depends on another's data, clock or recorded Slack traffic, whatever the order.
+  beforeEach(async () => {
     world = await startSlackWorld();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await world.close();
   });
 
   it("links the channel to the table when the coordinator asks", async () => {
+    const channelId = freshChannelId();
     const table = await world.s.c.tables.findOne({ _id: new ObjectId(world.w.openTable) });
     const { ack, reply } = await world.command(`collega ${table?.name}`, SLACK_IDS.coordinator, {
-      channelId: CHANNEL,
+      channelId,
     });
     expect(ack.status).toBe(200);
     expect((await reply()).body.text).toContain(`canale del tavolo «${table?.name}»`);
-    expect(await world.s.db.collection("slackChannels").countDocuments({ channelId: CHANNEL })).toBe(1);
+    expect(await world.s.db.collection("slackChannels").countDocuments({ channelId })).toBe(1);
   });
 
   it("refuses the channel link to a referent, in Italian", async () => {
@@ -51,7 +60,8 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
   });
 
   it("opens the convene modal preset to the channel's table", async () => {
-    const { ack } = await world.command("convoca", SLACK_IDS.coordinator, { channelId: CHANNEL });
+    const channelId = await linkedChannel(world);
+    const { ack } = await world.command("convoca", SLACK_IDS.coordinator, { channelId });
     expect(ack.status).toBe(200);
     const open = await world.slack.waitForCall("views.open");
     expect(open.args.view.callback_id).toBe(VIEW.convene);
@@ -60,11 +70,12 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
   });
 
   it("convenes from the modal and posts the convocation to the channel without confidential details", async () => {
+    const channelId = await linkedChannel(world);
     // Slack rate-limits the first post: the client waits Retry-After and posts again.
     world.slack.failNext("chat.postMessage", {
       kind: "ratelimited",
       retryAfterSeconds: 1,
-      when: (args) => args.channel === CHANNEL,
+      when: (args) => args.channel === channelId,
     });
     const response = await world.submit(SLACK_IDS.coordinator, VIEW.convene, {
       ...state.select(FIELD.table, world.w.openTable),
@@ -81,14 +92,14 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
     const meeting = await world.s.c.meetings.findOne({ title: "Seduta di marzo" });
     expect(meeting?.startsAt.toISOString()).toBe("2026-03-24T09:00:00.000Z");
     expect(meeting?.agenda.map((item) => item.confidential)).toEqual([false, true, false]);
-    meetingId = meeting?._id.toHexString() ?? "";
 
     // The first attempt got 429 + Retry-After: 1; the client waited and sent it again.
-    const attempts = () => world.slack.callsOf("chat.postMessage", (a) => a.channel === CHANNEL);
+    const attempts = () => world.slack.callsOf("chat.postMessage", (a) => a.channel === channelId);
     await vi.waitFor(() => expect(attempts().length).toBe(2), { timeout: 10_000 });
     const post = attempts()[1] ?? attempts()[0];
+    let convocationTs: string | undefined;
     await vi.waitFor(async () => {
-      convocationTs = (await world.s.db.collection("slackMessages").findOne({ channelId: CHANNEL }))?.ts;
+      convocationTs = (await world.s.db.collection("slackMessages").findOne({ channelId }))?.ts;
       expect(convocationTs).toBeDefined();
     });
     expect(convocationTs).toMatch(/^\d+\.\d+$/);
@@ -101,12 +112,14 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
   });
 
   it("updates the counts on the channel message when a referent answers with the button", async () => {
+    const { channelId, meetingId, convocationTs } = await linkedChannelWithSitting(world);
     const before = world.slack.callsOf("chat.update").length;
     const { ack, reply } = await world.click({
       userId: SLACK_IDS.refA,
       actionId: ACTION.rsvpPresenza,
       value: meetingId,
       messageTs: convocationTs,
+      channelId,
     });
     expect(ack.status).toBe(200);
     expect((await reply()).body.text).toBe("Risposta registrata: *Presente* per «Seduta di marzo».");
@@ -121,6 +134,7 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
   });
 
   it("reveals the video link only to someone convened", async () => {
+    const { meetingId } = await linkedChannelWithSitting(world);
     const convened = await world.click({ userId: SLACK_IDS.refB, actionId: ACTION.join, value: meetingId });
     expect((await convened.reply()).body.text).toMatch(/^Meeting link: https:\/\/meet\.jit\.si\//);
     const colleague = await world.click({
@@ -132,6 +146,7 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
   });
 
   it("answers by command, delegating to a colleague named with @", async () => {
+    const { meetingId } = await linkedChannelWithSitting(world);
     const code = meetingId.slice(-6);
     const { reply } = await world.command(
       `presenza ${code} delega <@${SLACK_IDS.colleagueA}|aldo>`,
@@ -146,6 +161,9 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
   });
 
   it("edits the convocation, replies in its thread and tells the people convened when it is moved", async () => {
+    const { meetingId, convocationTs } = await linkedChannelWithSitting(world);
+    // Referent B has used the bot, so the locale of their Slack (English) is known to it.
+    await (await world.command("prossime", SLACK_IDS.refB)).reply();
     const moved = await world.s.api("POST", `/api/v1/meetings/${meetingId}/reschedule`, {
       token: world.w.coordinator.token,
       body: { startsAt: "2026-03-25T15:00", endsAt: "2026-03-25T17:00" },
@@ -167,6 +185,7 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
   });
 
   it("posts a substitution notice to the table's channel", async () => {
+    const channelId = await linkedChannel(world);
     const designation = await world.s.c.designations.findOne({ personId: new ObjectId(world.w.refA.id) });
     const result = await world.s.api("POST", `/api/v1/designations/${designation?._id}/substitute`, {
       token: world.w.refA.token,
@@ -175,12 +194,13 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
     expect(result.status).toBe(201);
     const notice = await world.slack.waitForCall(
       "chat.postMessage",
-      (a) => a.channel === CHANNEL && String(a.text).startsWith("Sostituzione del referente"),
+      (a) => a.channel === channelId && String(a.text).startsWith("Sostituzione del referente"),
     );
     expect(notice.args.text).toContain("*Aldo Collega A* subentra a *Anna Referente A*");
   });
 
   it("tells the table's channel about issue reports and contributions, keeping confidential ones vague", async () => {
+    const channelId = await linkedChannel(world);
     const raised = await world.s.api("POST", `/api/v1/tables/${world.w.openTable}/issue-reports`, {
       token: world.w.refA.token,
       body: {
@@ -196,7 +216,7 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
     const notice = await world.slack.waitForCall("chat.postMessage", (a) =>
       String(a.text).startsWith("Nuova segnalazione riservata"),
     );
-    expect(notice.args.channel).toBe(CHANNEL);
+    expect(notice.args.channel).toBe(channelId);
     expect(notice.args.text).toBe(
       `Nuova segnalazione riservata n. 1 da *${organisation?.name}*. Dettagli riservati: apri Tavoli.`,
     );
@@ -215,7 +235,47 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
     );
   });
 
-  it("never sent a confidential agenda item to a channel", () => {
+  it("never sent a confidential agenda item to a channel", async () => {
+    // Everything that reaches the channel about a sitting with a confidential agenda item: the convocation,
+    // its edits after an answer and a move, the thread reply, and a confidential issue report's notice.
+    const { channelId, meetingId, convocationTs } = await linkedChannelWithSitting(world);
+    await world.click({
+      userId: SLACK_IDS.refA,
+      actionId: ACTION.rsvpPresenza,
+      value: meetingId,
+      messageTs: convocationTs,
+      channelId,
+    });
+    await world.slack.waitForCall(
+      "chat.update",
+      (a) => a.ts === convocationTs && JSON.stringify(a.blocks).includes("Presenti 1"),
+    );
+    const moved = await world.s.api("POST", `/api/v1/meetings/${meetingId}/reschedule`, {
+      token: world.w.coordinator.token,
+      body: { startsAt: "2026-03-25T15:00", endsAt: "2026-03-25T17:00" },
+    });
+    expect(moved.status).toBe(200);
+    await world.slack.waitForCall("chat.postMessage", (a) => a.thread_ts === convocationTs);
+    await world.slack.waitForCall(
+      "chat.update",
+      (a) => a.ts === convocationTs && JSON.stringify(a.blocks).includes("mercoledì 25 marzo 2026"),
+    );
+    const raised = await world.s.api("POST", `/api/v1/tables/${world.w.openTable}/issue-reports`, {
+      token: world.w.refA.token,
+      body: {
+        organisationId: world.w.orgA,
+        title: `${CANARY} fornitore inadempiente`,
+        description: "Dettagli in allegato riservato.",
+        severity: "alta",
+        confidential: true,
+      },
+    });
+    expect(raised.status).toBe(201);
+    await world.slack.waitForCall(
+      "chat.postMessage",
+      (a) => a.channel === channelId && String(a.text).startsWith("Nuova segnalazione riservata"),
+    );
+    expect(channelTraffic(world)).toContain("Seduta di marzo");
     expect(channelTraffic(world)).not.toContain(CANARY);
   });
 });
@@ -223,10 +283,12 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
 describe("Slack bot: requests, identity and usage", () => {
   let world: SlackWorld;
 
-  beforeAll(async () => {
+  // Every test gets its own world (database, bot, fake Slack) and sets up what it needs in it, so no
+  // test depends on another's data, clock or recorded Slack traffic, whatever the order.
+  beforeEach(async () => {
     world = await startSlackWorld();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await world.close();
   });
 
@@ -427,18 +489,17 @@ describe("Slack bot: requests, identity and usage", () => {
 describe("Slack bot: people convened who never used the bot", () => {
   let world: SlackWorld;
 
-  beforeAll(async () => {
+  // Every test gets its own world (database, bot, fake Slack) and sets up what it needs in it, so no
+  // test depends on another's data, clock or recorded Slack traffic, whatever the order.
+  beforeEach(async () => {
     world = await startSlackWorld();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await world.close();
   });
 
   it("finds them by e-mail and tells them privately when their sitting is cancelled", async () => {
-    const table = await world.s.c.tables.findOne({ _id: new ObjectId(world.w.openTable) });
-    await (
-      await world.command(`collega ${table?.name}`, SLACK_IDS.coordinator, { channelId: CHANNEL })
-    ).reply();
+    const channelId = await linkedChannel(world);
     const convened = await world.s.api("POST", `/api/v1/tables/${world.w.openTable}/meetings`, {
       token: world.w.coordinator.token,
       body: {
@@ -450,7 +511,7 @@ describe("Slack bot: people convened who never used the bot", () => {
       },
     });
     expect(convened.status).toBe(201);
-    await world.slack.waitForCall("chat.postMessage", (a) => a.channel === CHANNEL);
+    await world.slack.waitForCall("chat.postMessage", (a) => a.channel === channelId);
     const cancelled = await world.s.api("POST", `/api/v1/meetings/${convened.body.id}/cancel`, {
       token: world.w.coordinator.token,
       body: { reason: "Indisponibilità della sala" },
@@ -472,6 +533,7 @@ describe("Slack bot: people convened who never used the bot", () => {
   });
 
   it("shares approved minutes with the table's channel, by link", async () => {
+    const channelId = await linkedChannel(world);
     const convened = await world.s.api("POST", `/api/v1/tables/${world.w.openTable}/meetings`, {
       token: world.w.coordinator.token,
       body: {
@@ -496,7 +558,7 @@ describe("Slack bot: people convened who never used the bot", () => {
     const notice = await world.slack.waitForCall("chat.postMessage", (a) =>
       String(a.text).startsWith("Verbale approvato"),
     );
-    expect(notice.args.channel).toBe(CHANNEL);
+    expect(notice.args.channel).toBe(channelId);
     expect(notice.args.text).toBe(
       `Verbale approvato: «Seduta di verifica», 1 decisione e 1 azione. ${world.s.config.publicUrl}${path}.md`,
     );

@@ -1,4 +1,6 @@
-import { meetingWorld } from "../../server/src/meetings/test-fixtures.ts";
+import { ObjectId } from "mongodb";
+import { vi } from "vitest";
+import { meetingBody, meetingWorld } from "../../server/src/meetings/test-fixtures.ts";
 import { type FakeSlack, startFakeSlack } from "./fake-slack.ts";
 import { startTestServer, type TestServer } from "./server.ts";
 import {
@@ -47,7 +49,13 @@ export async function startSlackWorld() {
   }
 
   /** A button click; returns the acknowledgement and a way to wait for the ephemeral reply. */
-  async function click(input: { userId: string; actionId: string; value: string; messageTs?: string }) {
+  async function click(input: {
+    userId: string;
+    actionId: string;
+    value: string;
+    messageTs?: string;
+    channelId?: string;
+  }) {
     const responseUrl = slack.responseUrl();
     const ack = await sendInteraction(s.url, buttonClick({ ...input, responseUrl }));
     return { ack, reply: () => slack.waitForResponse(responseUrl) };
@@ -73,6 +81,48 @@ export async function startSlackWorld() {
 }
 
 export type SlackWorld = Awaited<ReturnType<typeof startSlackWorld>>;
+
+let channels = 0;
+/** A channel id no other test has used (Slack's shape: C and upper-case letters and digits). */
+export const freshChannelId = () => `C0FRESH${++channels}`;
+
+/**
+ * Links a fresh channel to the open table as its coordinator, through `/tavoli collega` as Slack sends it,
+ * and waits for the bot's answer; returns the channel's id.
+ */
+export async function linkedChannel(world: SlackWorld): Promise<string> {
+  const channelId = freshChannelId();
+  const table = await world.s.c.tables.findOne({ _id: new ObjectId(world.w.openTable) });
+  const { reply } = await world.command(`collega ${table?.name}`, SLACK_IDS.coordinator, { channelId });
+  const answer = (await reply()).body.text;
+  if (!String(answer).includes("canale del tavolo")) throw new Error(`channel not linked: ${answer}`);
+  return channelId;
+}
+
+/**
+ * A fresh channel linked to the open table and a fresh sitting convened on it through the API
+ * (meetingBody's: online with a generated video link on 24 March 2026 10:00–12:00, a confidential agenda
+ * item; title "Seduta di marzo" unless overridden). Waits until its convocation is posted to the channel
+ * and recorded; returns the ids a test acts on.
+ */
+export async function linkedChannelWithSitting(world: SlackWorld, overrides: Record<string, unknown> = {}) {
+  const channelId = await linkedChannel(world);
+  const convened = await world.s.api("POST", `/api/v1/tables/${world.w.openTable}/meetings`, {
+    token: world.w.coordinator.token,
+    body: meetingBody({ title: "Seduta di marzo", ...overrides }),
+  });
+  if (convened.status !== 201) throw new Error(`not convened: ${JSON.stringify(convened.body)}`);
+  const meetingId: string = convened.body.id;
+  await world.slack.waitForCall("chat.postMessage", (a) => a.channel === channelId);
+  const convocationTs: string = await vi.waitFor(async () => {
+    const posted = await world.s.db
+      .collection("slackMessages")
+      .findOne({ meetingId: new ObjectId(meetingId), channelId });
+    if (!posted) throw new Error("convocation not recorded yet");
+    return posted.ts as string;
+  });
+  return { channelId, meetingId, convocationTs };
+}
 
 /** Modal state values as Slack sends them, by element type. */
 export const state = {
