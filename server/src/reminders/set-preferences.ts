@@ -1,6 +1,7 @@
 import type { Collection, Filter } from "mongodb";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
+import { revisionGuard } from "../shared/guarded-change.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 import type { ReminderPreferencesDoc } from "./documents.ts";
@@ -9,8 +10,6 @@ import { mergePreferences, samePreferences } from "./rules.ts";
 
 /** Of this many changes racing for one person's preferences, each gets a turn before anyone is told to retry. */
 const MAX_ATTEMPTS = 20;
-
-type Stored = ReminderPreferencesDoc & { revision?: number };
 
 /**
  * Changes the acting person's reminder preferences (only their own: the actor is the person). Fields
@@ -28,7 +27,7 @@ export async function setReminderPreferences({
   input: Partial<ReminderPreferences>;
 }): Promise<ReminderPreferences> {
   const personId = requireActor(ctx).personId;
-  const collection = ctx.c.reminderPreferences as Collection<Stored>;
+  const collection = ctx.c.reminderPreferences;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const stored = await collection.findOne({ _id: personId });
     const current = stored ? fromDoc(stored) : defaults();
@@ -51,7 +50,11 @@ export async function setReminderPreferences({
 }
 
 /** Writes `doc` over `stored` unless another change came first (false: read again). */
-async function writeIfUnchanged(collection: Collection<Stored>, stored: Stored | null, doc: Stored) {
+async function writeIfUnchanged(
+  collection: Collection<ReminderPreferencesDoc>,
+  stored: ReminderPreferencesDoc | null,
+  doc: ReminderPreferencesDoc,
+) {
   if (!stored) {
     try {
       await collection.insertOne({ ...doc, revision: 1 });
@@ -61,11 +64,9 @@ async function writeIfUnchanged(collection: Collection<Stored>, stored: Stored |
       throw error;
     }
   }
-  const revision = stored.revision ?? 0;
-  const guard = (revision === 0 ? { revision: { $in: [null, 0] } } : { revision }) as Filter<Stored>;
   const written = await collection.replaceOne(
-    { _id: stored._id, ...guard },
-    { ...doc, revision: revision + 1 },
+    { _id: stored._id, ...revisionGuard(stored.revision) } as Filter<ReminderPreferencesDoc>,
+    { ...doc, revision: (stored.revision ?? 0) + 1 },
   );
   return written.modifiedCount === 1;
 }

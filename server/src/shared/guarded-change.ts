@@ -7,6 +7,11 @@ const MAX_ATTEMPTS = 20;
 /** A document that carries the revision counter guarded changes bump (absent on older documents = 0). */
 export type Revisioned = Document & { _id: ObjectId; revision?: number };
 
+/** Matches a document still at `revision` (a document that never had one counts as revision 0). */
+export function revisionGuard(revision: number | undefined): Document {
+  return revision ? { revision } : { revision: { $in: [null, 0] } };
+}
+
 /**
  * Changes one document from exactly the state the change was computed from, with what MongoDB itself
  * guarantees: the update is conditional on the document's `revision`, so when another change got there
@@ -23,11 +28,7 @@ export async function changeGuarded<T extends Revisioned>(
     const before = await load();
     const update = change(before);
     if (!update) return null;
-    const revision = before.revision ?? 0;
-    const guard = {
-      _id: before._id,
-      ...(revision === 0 ? { revision: { $in: [null, 0] } } : { revision }),
-    } as Filter<T>;
+    const guard = { _id: before._id, ...revisionGuard(before.revision) } as Filter<T>;
     const inc = { ...(update.$inc ?? {}), revision: 1 };
     const after = await collection.findOneAndUpdate(
       guard,
