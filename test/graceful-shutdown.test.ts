@@ -1,16 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startProduct } from "./support/product.ts";
 import { startTestServer, type TestServer } from "./support/server.ts";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 // The real product process (server/src/main.ts) on the test database, stopped with SIGTERM under load.
 describe("SIGTERM under load", () => {
@@ -22,27 +13,13 @@ describe("SIGTERM under load", () => {
   beforeAll(async () => {
     s = await startTestServer(); // prepares the database and an admin token; its own server is unused
     token = (await s.createPerson({ admin: true })).token;
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    product = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
-      env: {
-        ...process.env,
-        MONGODB_URI: inject("mongoUri"),
-        MONGODB_DB: s.db.databaseName,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        SEED_DEMO: "never",
-      },
-      stdio: ["ignore", "pipe", "inherit"],
+    const started = await startProduct({
+      MONGODB_URI: inject("mongoUri"),
+      MONGODB_DB: s.db.databaseName,
+      SEED_DEMO: "never",
     });
-    await new Promise<void>((resolve, reject) => {
-      let out = "";
-      product.stdout?.on("data", (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes("[tavoli] API su")) resolve();
-      });
-      product.once("exit", (code) => reject(new Error(`the product exited (${code}): ${out}`)));
-    });
+    product = started.process;
+    url = started.url;
   });
   afterAll(async () => {
     if (product && product.exitCode === null) product.kill("SIGKILL");

@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import type { Db } from "mongodb";
 import { createSlackBot, ensureSlackIndexes } from "../../bot/src/index.ts";
-import { mailDeliveryWarning } from "./auth/dev-outbox-guard.ts";
+import { devAidsAllowed, mailDeliveryWarning } from "./auth/dev-outbox-guard.ts";
 import { issueLoginLink } from "./auth/login-links.ts";
 import { type Config, ConfigError, configFromEnvironment } from "./config.ts";
 import { openDatabase } from "./db/connect.ts";
@@ -78,9 +78,11 @@ async function main() {
   );
   await slackBot?.start();
   console.log(slackStatus(config, slackBot?.mode ?? null));
-  const demoLink = mailer.devOutbox ? await demoAdminLoginLink(db, bus, config.publicUrl) : null;
+  // A working admin login in the logs is for a developer's machine only, like the outbox it stands beside.
+  const devAids = devAidsAllowed(config, mailer.devOutbox);
+  const demoLink = devAids ? await demoAdminLoginLink(db, bus, config.publicUrl) : null;
   if (demoLink) console.log(`[tavoli] accesso demo (amministratore, valido 15 minuti, monouso): ${demoLink}`);
-  if (mailer.devOutbox) console.log(`[tavoli] email di sviluppo: ${config.publicUrl}/dev/outbox`);
+  if (devAids) console.log(`[tavoli] email di sviluppo: ${config.publicUrl}/dev/outbox`);
   const mailWarning = mailDeliveryWarning(config);
   if (mailWarning) console.warn(mailWarning);
 

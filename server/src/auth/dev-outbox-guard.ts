@@ -17,8 +17,11 @@ function isLoopbackHost(host: string): boolean {
   return host === "localhost" || isLoopbackAddress(host);
 }
 
-/** The dev outbox can exist at all: no SMTP, and not a deployment (https or NODE_ENV=production). */
-function outboxMayExist(config: Config, devOutbox: boolean): boolean {
+/**
+ * Development aids (the dev outbox, the demo login printed at start-up) may exist at all: no SMTP, and
+ * not a deployment (https PUBLIC_URL or NODE_ENV=production).
+ */
+export function devAidsAllowed(config: Config, devOutbox: boolean): boolean {
   return devOutbox && !config.production && !config.publicUrl.startsWith("https:");
 }
 
@@ -31,7 +34,7 @@ const FORWARDING_HEADERS = ["forwarded", "x-forwarded-for", "x-real-ip"];
  */
 export function mayServeDevOutbox(c: Context<AppEnv>): boolean {
   const config = c.get("config");
-  if (!outboxMayExist(config, c.get("mailer").devOutbox) || config.trustProxy) return false;
+  if (!devAidsAllowed(config, c.get("mailer").devOutbox) || config.trustProxy) return false;
   if (FORWARDING_HEADERS.some((name) => c.req.header(name) !== undefined)) return false;
   try {
     return isLoopbackAddress(getConnInfo(c).remote.address);
