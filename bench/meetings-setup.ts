@@ -2,6 +2,7 @@
 // bench answers to is convened through the real use case, so it has exactly the shape the API creates.
 import { ObjectId } from "mongodb";
 import { hashToken, newToken } from "../server/src/auth/secrets.ts";
+import type { DesignationDoc } from "../server/src/designations/documents.ts";
 import { meetingInput } from "../server/src/meetings/contracts.ts";
 import { conveneMeeting } from "../server/src/meetings/convene.ts";
 import type { MeetingDoc } from "../server/src/meetings/documents.ts";
@@ -13,6 +14,25 @@ const SINCE = "2024-01-01";
 
 /** A referent of the bench: their id and a personal API token. */
 export type BenchPerson = { id: ObjectId; token: string };
+
+/** A standing designation since the bench's start date, shaped as `designate` writes one. */
+export function standingDesignation(
+  seat: Pick<DesignationDoc, "agreementId" | "tableId" | "organisationId" | "personId">,
+  now: Date,
+): DesignationDoc {
+  return {
+    _id: new ObjectId(),
+    ...seat,
+    kind: "standing",
+    meetingRef: null,
+    from: SINCE,
+    to: null,
+    substitutedById: null,
+    substitutesId: null,
+    createdAt: now,
+    createdBy: null,
+  };
+}
 
 async function agreement(app: BenchApp): Promise<ObjectId> {
   const _id = new ObjectId();
@@ -114,21 +134,7 @@ async function referents(
   );
   await app.c.designations.insertMany(
     rows.flatMap(({ organisationId, personId }) =>
-      tables.map((t) => ({
-        _id: new ObjectId(),
-        agreementId,
-        tableId: t._id,
-        organisationId,
-        personId,
-        kind: "standing" as const,
-        meetingRef: null,
-        from: SINCE,
-        to: null,
-        substitutedById: null,
-        substitutesId: null,
-        createdAt: now,
-        createdBy: null,
-      })),
+      tables.map((t) => standingDesignation({ agreementId, tableId: t._id, organisationId, personId }, now)),
     ),
   );
   return rows.map(({ personId, token }) => ({ id: personId, token }));

@@ -9,6 +9,7 @@ import type { MembershipDoc } from "../server/src/memberships/documents.ts";
 import { importIstatComuni, loadComuni } from "../server/src/organisations/import-istat.ts";
 import type { TableDoc } from "../server/src/tables/documents.ts";
 import type { BenchApp } from "./harness.ts";
+import { standingDesignation } from "./meetings-setup.ts";
 
 const AGREEMENTS = 100;
 const TABLES_PER_AGREEMENT = 20;
@@ -131,21 +132,17 @@ export async function loadNational(app: BenchApp) {
     const i = Math.floor(k / PEOPLE_PER_COMUNE);
     const organisationId = comuni[i]?._id as ObjectId;
     const ai = i % AGREEMENTS;
-    return Array.from({ length: SEATS_PER_PERSON }, (_, s) => ({
-      _id: new ObjectId(),
-      agreementId: agreementOf(i),
-      tableId: tables[ai * TABLES_PER_AGREEMENT + ((k + s * 7) % TABLES_PER_AGREEMENT)]?._id as ObjectId,
-      organisationId,
-      personId: person._id,
-      kind: "standing" as const,
-      meetingRef: null,
-      from: SINCE,
-      to: null,
-      substitutedById: null,
-      substitutesId: null,
-      createdAt: now,
-      createdBy: null,
-    }));
+    return Array.from({ length: SEATS_PER_PERSON }, (_, s) =>
+      standingDesignation(
+        {
+          agreementId: agreementOf(i),
+          tableId: tables[ai * TABLES_PER_AGREEMENT + ((k + s * 7) % TABLES_PER_AGREEMENT)]?._id as ObjectId,
+          organisationId,
+          personId: person._id,
+        },
+        now,
+      ),
+    );
   });
   const adminId = app.adminCtx.actor?.personId as ObjectId;
   const meetings = tables.flatMap((t) =>

@@ -18,6 +18,21 @@ import {
 } from "./support/slack-world.ts";
 
 const CANARY = "CANARY-RISERVATO";
+
+/** Organisation A's referent raises a confidential issue report whose title carries the canary. */
+async function raiseConfidentialReport(world: SlackWorld) {
+  const raised = await world.s.api("POST", `/api/v1/tables/${world.w.openTable}/issue-reports`, {
+    token: world.w.refA.token,
+    body: {
+      organisationId: world.w.orgA,
+      title: `${CANARY} fornitore inadempiente`,
+      description: "Dettagli in allegato riservato.",
+      severity: "alta",
+      confidential: true,
+    },
+  });
+  expect(raised.status).toBe(201);
+}
 const CHANNEL = "C0TABLE";
 
 /** Everything the app posted or edited in a shared channel (ids starting with C), as one string. */
@@ -201,17 +216,7 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
 
   it("tells the table's channel about issue reports and contributions, keeping confidential ones vague", async () => {
     const channelId = await linkedChannel(world);
-    const raised = await world.s.api("POST", `/api/v1/tables/${world.w.openTable}/issue-reports`, {
-      token: world.w.refA.token,
-      body: {
-        organisationId: world.w.orgA,
-        title: `${CANARY} fornitore inadempiente`,
-        description: "Dettagli in allegato riservato.",
-        severity: "alta",
-        confidential: true,
-      },
-    });
-    expect(raised.status).toBe(201);
+    await raiseConfidentialReport(world);
     const organisation = await world.s.c.organisations.findOne({ _id: new ObjectId(world.w.orgA) });
     const notice = await world.slack.waitForCall("chat.postMessage", (a) =>
       String(a.text).startsWith("Nuova segnalazione riservata"),
@@ -260,17 +265,7 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
       "chat.update",
       (a) => a.ts === convocationTs && JSON.stringify(a.blocks).includes("mercoledì 25 marzo 2026"),
     );
-    const raised = await world.s.api("POST", `/api/v1/tables/${world.w.openTable}/issue-reports`, {
-      token: world.w.refA.token,
-      body: {
-        organisationId: world.w.orgA,
-        title: `${CANARY} fornitore inadempiente`,
-        description: "Dettagli in allegato riservato.",
-        severity: "alta",
-        confidential: true,
-      },
-    });
-    expect(raised.status).toBe(201);
+    await raiseConfidentialReport(world);
     await world.slack.waitForCall(
       "chat.postMessage",
       (a) => a.channel === channelId && String(a.text).startsWith("Nuova segnalazione riservata"),
