@@ -1,8 +1,15 @@
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.NarrowingUniqueIndex;
+import de.bwaldvogel.mongo.backend.SecondaryIndex;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.io.File;
@@ -45,6 +52,24 @@ public final class TavoliMongo {
     }
 
     @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+      // getMvStore(), not `store`: H2Backend opens the existing databases inside its constructor.
+      return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+          return new NarrowingUniqueIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+          return new SecondaryIndex<>(indexName, keys);
+        }
+      };
+    }
+
+    @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
       try {
         return super.handleCommand(channel, database, command, query);
@@ -54,12 +79,32 @@ public final class TavoliMongo {
     }
   }
 
+  /** The in-memory backend with the same secondary indexes. */
+  static final class IndexedMemoryBackend extends MemoryBackend {
+    @Override
+    public MemoryDatabase openOrCreateDatabase(String databaseName) {
+      return new MemoryDatabase(databaseName, getCursorRegistry()) {
+        @Override
+        protected Index<Integer> openOrCreateUniqueIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+          return new NarrowingUniqueIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
+        }
+
+        @Override
+        protected Index<Integer> openOrCreateSecondaryIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+          return new SecondaryIndex<>(indexName, keys);
+        }
+      };
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(args[0]);
     String file = args[1];
     MongoBackend backend;
     if (file.equals(":memory:")) {
-      backend = new MemoryBackend();
+      backend = new IndexedMemoryBackend();
     } else {
       // Rewriting the file at every start keeps it bounded: committing every write leaves superseded
       // chunks behind faster than H2's background compaction reclaims them (~5 KB per write).

@@ -6,11 +6,15 @@ import { fileURLToPath } from "node:url";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const POM = join(here, "pom.xml");
-const LAUNCHER = join(here, "TavoliMongo.java");
+/** The launcher and the engine extensions it installs (the indexes). */
+const SOURCES = ["TavoliMongo.java", "SecondaryIndex.java", "NarrowingUniqueIndex.java"].map((name) =>
+  join(here, name),
+);
 
 /** Where the jars and the compiled launcher live: one folder per pom + launcher, shared by every clone. */
 export function embeddedMongoHome(cacheDir: string): string {
-  const hash = createHash("sha256").update(readFileSync(POM)).update(readFileSync(LAUNCHER));
+  const hash = createHash("sha256").update(readFileSync(POM));
+  for (const source of SOURCES) hash.update(readFileSync(source));
   return join(cacheDir, `mongo-java-server-${hash.digest("hex").slice(0, 12)}`);
 }
 
@@ -46,7 +50,7 @@ export function ensureEmbeddedMongo(cacheDir: string): string {
       ["-q", "-B", "-f", POM, "dependency:copy-dependencies", `-DoutputDirectory=${join(work, "lib")}`],
       { stdio: ["ignore", "inherit", "inherit"] },
     );
-    execFileSync("javac", ["-cp", join(work, "lib", "*"), "-d", join(work, "classes"), LAUNCHER], {
+    execFileSync("javac", ["-cp", join(work, "lib", "*"), "-d", join(work, "classes"), ...SOURCES], {
       stdio: "inherit",
     });
     try {
