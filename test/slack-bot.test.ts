@@ -212,6 +212,14 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
       (a) => a.channel === channelId && String(a.text).startsWith("Sostituzione del referente"),
     );
     expect(notice.args.text).toContain("*Aldo Collega A* subentra a *Anna Referente A*");
+    // The notice names the organisation and the table too, as the people in the channel read it.
+    const [organisation, table] = await Promise.all([
+      world.s.c.organisations.findOne({ _id: designation?.organisationId }),
+      world.s.c.tables.findOne({ _id: designation?.tableId }),
+    ]);
+    expect(notice.args.text).toBe(
+      `Sostituzione del referente: per *${organisation?.name}* al tavolo «${table?.name}», *Aldo Collega A* subentra a *Anna Referente A*.`,
+    );
   });
 
   it("tells the table's channel about issue reports and contributions, keeping confidential ones vague", async () => {

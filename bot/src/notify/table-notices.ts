@@ -1,6 +1,7 @@
 import { ObjectId } from "mongodb";
 import { channelsOfTable } from "../../../server/src/chat/index.ts";
-import { meetingHeadline, noticeNames } from "../../../server/src/notifications/index.ts";
+import { meetingHeadline } from "../../../server/src/meetings/index.ts";
+import { noticeNames } from "../../../server/src/notifications/index.ts";
 import { escapeMrkdwn } from "../blocks/format.ts";
 import type { BotDeps } from "../deps.ts";
 import { TEXT } from "../i18n.ts";

@@ -1,10 +1,11 @@
 import type { ObjectId } from "mongodb";
 import { requireOrganiser } from "../meetings/access.ts";
 import type { MeetingDoc } from "../meetings/documents.ts";
+import { storeClosedRegister } from "../meetings/register.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { recordChange } from "../shared/record.ts";
-import { membersOnTheDay, quorumOf } from "./queries.ts";
+import { membersOnTheDay, quorumOf, registerRows } from "./queries.ts";
 import { requireOpenRegister, underMeetingLock } from "./register.ts";
 
 /**
@@ -25,7 +26,7 @@ export async function closeRegister({
     if (now < meeting.startsAt)
       throw new AppError("register_not_open", { closableFrom: meeting.startsAt.toISOString() });
     const [rows, members] = await Promise.all([
-      ctx.c.attendance.find({ meetingId: meeting._id }).toArray(),
+      registerRows(ctx, meeting._id),
       membersOnTheDay(ctx, meeting, table),
     ]);
     const register = {
@@ -34,11 +35,7 @@ export async function closeRegister({
       attendees: rows.length,
       quorum: quorumOf(meeting, members, rows),
     };
-    const after = await ctx.c.meetings.findOneAndUpdate(
-      { _id: meeting._id },
-      { $set: { register, updatedAt: now } },
-      { returnDocument: "after" },
-    );
+    const after = await storeClosedRegister(ctx, meeting._id, register);
     if (!after) throw new AppError("not_found", { entity: "meeting" });
     await recordChange(ctx, {
       action: "meeting.register_closed",

@@ -1,12 +1,16 @@
 import type { ObjectId } from "mongodb";
 import type { MeetingDoc } from "../meetings/documents.ts";
 import { romeIso } from "../meetings/local-time.ts";
+import { heldNewestFirst } from "../meetings/queries.ts";
 import type { MembershipDoc } from "../memberships/documents.ts";
+import { membershipsOf } from "../memberships/queries.ts";
+import { getOrganisation } from "../organisations/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { isAgreementAdmin, requireActor } from "../shared/policy.ts";
 import type { TableDoc } from "../tables/documents.ts";
+import { tablesOfAgreements } from "../tables/queries.ts";
 import { seatsOnTable } from "../tables/sits-on-table.ts";
 import { namesOf } from "./queries.ts";
 
@@ -42,23 +46,15 @@ export async function organisationAttendance({
   input: { organisationId: ObjectId; from?: Date; to?: Date };
 }) {
   requireActor(ctx);
-  const organisation = await ctx.c.organisations.findOne({ _id: input.organisationId });
-  if (!organisation)
-    throw new AppError("not_found", { entity: "organisation", id: input.organisationId.toHexString() });
-  const memberships = await ctx.c.memberships.find({ organisationId: organisation._id }).toArray();
+  const organisation = await getOrganisation({ ctx, input: { id: input.organisationId } });
+  const memberships = await membershipsOf(ctx, organisation._id);
   const agreementIds = agreementsInScope(ctx, organisation._id, memberships);
   const now = ctx.now();
   const until = input.to && input.to < now ? input.to : now;
   if (input.from && input.from >= until) throw new AppError("date_order");
-  const tables = await ctx.c.tables.find({ agreementId: { $in: agreementIds } }).toArray();
+  const tables = await tablesOfAgreements(ctx, agreementIds);
   const tableById = new Map(tables.map((t) => [t._id.toHexString(), t]));
-  const cursor = ctx.c.meetings
-    .find({
-      tableId: { $in: tables.map((t) => t._id) },
-      status: "convened",
-      startsAt: { $lt: until, ...(input.from ? { $gte: input.from } : {}) },
-    })
-    .sort({ startsAt: -1, _id: -1 });
+  const cursor = heldNewestFirst(ctx, { tableIds: tables.map((t) => t._id), from: input.from, until });
   const held: { meeting: MeetingDoc; table: TableDoc }[] = [];
   for await (const meeting of cursor) {
     const table = tableById.get(meeting.tableId.toHexString());

@@ -29,6 +29,11 @@ export function quorumOf(meeting: MeetingDoc, members: string[], rows: Attendanc
   );
 }
 
+/** The rows of a sitting's attendance register, one per person who attended (no access check). */
+export function registerRows(ctx: Ctx, meetingId: ObjectId): Promise<AttendanceDoc[]> {
+  return ctx.c.attendance.find({ meetingId }).toArray();
+}
+
 /** Names of the people and organisations in the rows (one batched `$in` per collection). */
 export async function namesOf(
   ctx: Ctx,
@@ -59,7 +64,7 @@ export async function meetingAttendance({ ctx, input }: { ctx: Ctx; input: { id:
     members.some((id) => actor.referentFor.includes(id)) ||
     (await findConvened(ctx, meeting, table, actor.personId)) !== null;
   if (!allowed) throw new AppError("forbidden", { requiredRole: "table_member" });
-  const rows = await ctx.c.attendance.find({ meetingId: meeting._id }).toArray();
+  const rows = await registerRows(ctx, meeting._id);
   return {
     items: presentAttendanceItems(rows, await namesOf(ctx, rows)),
     quorum: quorumOf(meeting, members, rows),

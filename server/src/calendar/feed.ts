@@ -2,6 +2,7 @@ import { ObjectId } from "mongodb";
 import { hashToken } from "../auth/secrets.ts";
 import type { MeetingDoc } from "../meetings/documents.ts";
 import { convenedAs, loadReach, reachableTableIds } from "../meetings/person-meetings.ts";
+import { meetingsOverlapping } from "../meetings/queries.ts";
 import type { PersonDoc } from "../people/documents.ts";
 import { ERASED_NAME } from "../people/erase.ts";
 import { findPerson } from "../people/queries.ts";
@@ -9,6 +10,7 @@ import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import type { TableDoc } from "../tables/documents.ts";
+import { tablesById } from "../tables/queries.ts";
 
 const DAY_MS = 24 * 3600_000;
 /** A feed shows the recent past (to find last month's sitting) and the coming year. */
@@ -39,24 +41,17 @@ export async function calendarFeed({ ctx, input }: { ctx: Ctx; input: { token: s
   const to = new Date(now + FUTURE_DAYS * DAY_MS);
   const reach = await loadReach(ctx, person._id, romeDate(from));
   const tableIds = [...reachableTableIds(reach), ...[...reach.coordinated].map((hex) => new ObjectId(hex))];
-  const candidates = await ctx.c.meetings
-    .find({
-      startsAt: { $lt: to },
-      endsAt: { $gt: from },
-      $or: [
-        { tableId: { $in: tableIds } },
-        { _id: { $in: [...reach.delegatedTo].map((hex) => new ObjectId(hex)) } },
-      ],
-    })
-    .sort({ startsAt: 1, _id: 1 })
-    .limit(MAX_MEETINGS)
-    .toArray();
-  const tables = await ctx.c.tables
-    .find({
-      _id: { $in: [...new Set(candidates.map((m) => m.tableId.toHexString()))].map((h) => new ObjectId(h)) },
-    })
-    .toArray();
-  const tableOf = new Map(tables.map((table) => [table._id.toHexString(), table]));
+  const candidates = await meetingsOverlapping(ctx, {
+    tableIds,
+    meetingIds: [...reach.delegatedTo].map((hex) => new ObjectId(hex)),
+    from,
+    to,
+    limit: MAX_MEETINGS,
+  });
+  const tableOf = await tablesById(
+    ctx,
+    [...new Set(candidates.map((m) => m.tableId.toHexString()))].map((h) => new ObjectId(h)),
+  );
   const entries: { meeting: MeetingDoc; table: TableDoc }[] = [];
   for (const meeting of candidates) {
     const table = tableOf.get(meeting.tableId.toHexString());

@@ -1,6 +1,7 @@
 import { ObjectId } from "mongodb";
 import type { PersonDoc } from "../people/documents.ts";
 import { loadActor } from "../people/load-actor.ts";
+import { findPerson, findPersonByEmail } from "../people/queries.ts";
 import { type Ctx, createCtx } from "../shared/context.ts";
 import { isDuplicateKey } from "../shared/errors.ts";
 import { recordChange } from "../shared/record.ts";
@@ -22,7 +23,7 @@ async function asPerson(ctx: Ctx, account: ChatAccountDoc): Promise<ChatPerson |
   const actor = await loadActor(ctx.c, account.personId, ctx.now());
   if (!actor) return null;
   const acting = createCtx({ db: ctx.db, bus: ctx.bus, now: ctx.now, actor });
-  const person = await acting.c.people.findOne({ _id: account.personId });
+  const person = await findPerson(acting, account.personId);
   return person ? { account, person, ctx: acting } : null;
 }
 
@@ -47,7 +48,7 @@ export async function linkChatAccountByEmail({
   ctx: Ctx;
   input: AccountKey & { email: string; locale: string | null };
 }): Promise<ChatPerson | null> {
-  const person = await ctx.c.people.findOne({ email: input.email });
+  const person = await findPersonByEmail(ctx, input.email);
   if (!person) return null;
   const { teamId, userId, locale } = input;
   const account = await linkChatAccount({

@@ -1,4 +1,5 @@
 import type { ObjectId } from "mongodb";
+import { organisationNames } from "../organisations/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { isAgreementAdmin } from "../shared/policy.ts";
 import type { DesignationDoc } from "./documents.ts";
@@ -11,16 +12,13 @@ const uniqueIds = (ids: ObjectId[]) => [...new Map(ids.map((id) => [id.toHexStri
  * themself and to the admins of the designation's agreement.
  */
 export async function presentDesignations(ctx: Ctx, docs: DesignationDoc[]) {
-  const [people, organisations] = await Promise.all([
+  const [people, organisationName] = await Promise.all([
     ctx.c.people
       .find({ _id: { $in: uniqueIds(docs.map((d) => d.personId)) } }, { projection: { name: 1, email: 1 } })
       .toArray(),
-    ctx.c.organisations
-      .find({ _id: { $in: uniqueIds(docs.map((d) => d.organisationId)) } }, { projection: { name: 1 } })
-      .toArray(),
+    organisationNames(ctx, uniqueIds(docs.map((d) => d.organisationId))),
   ]);
   const personById = new Map(people.map((p) => [p._id.toHexString(), p]));
-  const organisationName = new Map(organisations.map((o) => [o._id.toHexString(), o.name]));
   const viewer = ctx.actor;
   return docs.map((d) => {
     const person = personById.get(d.personId.toHexString());

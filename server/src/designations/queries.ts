@@ -6,7 +6,7 @@ import { type PageQuery, paginate } from "../shared/pagination.ts";
 import { requireActor } from "../shared/policy.ts";
 import type { TableDoc } from "../tables/documents.ts";
 import type { DesignationDoc } from "./documents.ts";
-import { inForceOn, notEndedBefore } from "./in-force.ts";
+import { inForceOn, notEndedBefore, standingInForceOn } from "./in-force.ts";
 
 /** Finds a table or throws not_found. */
 export async function loadTable(ctx: Ctx, id: ObjectId): Promise<TableDoc> {
@@ -77,4 +77,16 @@ export async function overlapsExisting(
     { projection: { _id: 1 } },
   );
   return found !== null;
+}
+
+/** Who holds a standing designation on the table on a day, for which organisation (no access check). */
+export function standingReferentsOn(
+  ctx: Ctx,
+  tableId: ObjectId,
+  on: IsoDate,
+): Promise<{ personId: ObjectId; organisationId: ObjectId }[]> {
+  return ctx.c.designations
+    .find({ tableId, ...standingInForceOn(on) })
+    .project<{ personId: ObjectId; organisationId: ObjectId }>({ personId: 1, organisationId: 1 })
+    .toArray();
 }

@@ -6,4 +6,4 @@ export type { MeetingDoc } from "./documents.ts";
 export { describeSlot, ZONE } from "./local-time.ts";
 export { meetingNoticeViews } from "./notice-views.ts";
 export { presentMeeting } from "./present.ts";
-export { getMeeting, myUpcomingMeetings } from "./queries.ts";
+export { getMeeting, meetingHeadline, myUpcomingMeetings } from "./queries.ts";

@@ -146,3 +146,49 @@ export async function tableCalendar({
     });
   });
 }
+
+/** A sitting by id, or null (no access check: for notifiers, which run after the use case passed its own). */
+export function findMeeting(ctx: Ctx, id: ObjectId): Promise<MeetingDoc | null> {
+  return ctx.c.meetings.findOne({ _id: id });
+}
+
+/** A sitting's title and table, for a notice about it; null when it does not exist (no access check). */
+export function meetingHeadline({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }) {
+  return ctx.c.meetings.findOne({ _id: input.id }, { projection: { title: 1, tableId: 1 } });
+}
+
+/**
+ * Sittings overlapping [from, to) on the tables or among the ids, soonest first, at most `limit`;
+ * cancelled ones included (no access check: the caller decides whose they are).
+ */
+export function meetingsOverlapping(
+  ctx: Ctx,
+  input: { tableIds: ObjectId[]; meetingIds: ObjectId[]; from: Date; to: Date; limit: number },
+): Promise<MeetingDoc[]> {
+  return ctx.c.meetings
+    .find({
+      startsAt: { $lt: input.to },
+      endsAt: { $gt: input.from },
+      $or: [{ tableId: { $in: input.tableIds } }, { _id: { $in: input.meetingIds } }],
+    })
+    .sort({ startsAt: 1, _id: 1 })
+    .limit(input.limit)
+    .toArray();
+}
+
+/**
+ * Sittings held (convened, started before `until`, from `from` on when given) on the tables, newest
+ * first, as a cursor: the caller reads only as many as it keeps (no access check).
+ */
+export function heldNewestFirst(
+  ctx: Ctx,
+  input: { tableIds: ObjectId[]; from: Date | undefined; until: Date },
+) {
+  return ctx.c.meetings
+    .find({
+      tableId: { $in: input.tableIds },
+      status: "convened",
+      startsAt: { $lt: input.until, ...(input.from ? { $gte: input.from } : {}) },
+    })
+    .sort({ startsAt: -1, _id: -1 });
+}

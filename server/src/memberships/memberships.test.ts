@@ -75,6 +75,29 @@ describe("adhesion and withdrawal (DOMAIN rules 1 and 2)", () => {
     expect(await members(open.id, "2026-02-19")).not.toContain("Comune di Pavia");
   });
 
+  it("lists a table's members with their kind and whether they founded the agreement", async () => {
+    const { open, founder, joiner, apply } = await setup(0);
+    await apply(joiner._id.toHexString(), "2026-02-20");
+    const response = await s.api("GET", `/api/v1/tables/${open.id}/members?on=2026-02-20`);
+    expect(response.body).toEqual({
+      on: "2026-02-20",
+      items: [
+        {
+          organisationId: founder._id.toHexString(),
+          name: "Comune di Bologna",
+          kind: "comune",
+          founding: true,
+        },
+        {
+          organisationId: joiner._id.toHexString(),
+          name: "Comune di Pavia",
+          kind: "comune",
+          founding: false,
+        },
+      ],
+    });
+  });
+
   it("refuses a second adhesion of a member, a future receipt date and an unknown organisation, writing nothing", async () => {
     const { joiner, apply, founder } = await setup(15);
     const before = await s.c.memberships.countDocuments();

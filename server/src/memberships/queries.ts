@@ -5,6 +5,8 @@ import type { Ctx } from "../shared/context.ts";
 import { type IsoDate, romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { type PageQuery, paginate } from "../shared/pagination.ts";
+import type { TableDoc } from "../tables/documents.ts";
+import { seatsOnTableFilter } from "../tables/sits-on-table.ts";
 import type { MembershipDoc } from "./documents.ts";
 import { type membershipStatus, presentMembership, statusFilter } from "./status.ts";
 
@@ -57,4 +59,14 @@ export async function requireOrganisation(ctx: Ctx, id: ObjectId) {
 /** The organisation's latest membership of the agreement (highest `seq`), current or withdrawn. */
 export async function latestMembership(ctx: Ctx, agreementId: ObjectId, organisationId: ObjectId) {
   return ctx.c.memberships.find({ agreementId, organisationId }).sort({ seq: -1 }).limit(1).next();
+}
+
+/** Every membership of the organisation, in every agreement, current or withdrawn. */
+export function membershipsOf(ctx: Ctx, organisationId: ObjectId): Promise<MembershipDoc[]> {
+  return ctx.c.memberships.find({ organisationId }).toArray();
+}
+
+/** The memberships that seat their organisation on the table that day (the rule is tables/sits-on-table.ts). */
+export function seatingMemberships(ctx: Ctx, table: TableDoc, on: IsoDate): Promise<MembershipDoc[]> {
+  return ctx.c.memberships.find(seatsOnTableFilter(table, on)).toArray();
 }

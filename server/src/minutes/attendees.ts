@@ -1,6 +1,6 @@
 import { ObjectId } from "mongodb";
 import { presentAttendanceItems } from "../attendance/present.ts";
-import { namesOf } from "../attendance/queries.ts";
+import { namesOf, registerRows } from "../attendance/queries.ts";
 import type { MeetingDoc } from "../meetings/documents.ts";
 import type { Ctx } from "../shared/context.ts";
 import type { MinutesAttendee } from "./documents.ts";
@@ -10,7 +10,7 @@ import type { MinutesAttendee } from "./documents.ts";
  * attended), in the register's order: by organisation, coordinators without one last, then by name.
  */
 export async function attendeesFromRegister(ctx: Ctx, meeting: MeetingDoc): Promise<MinutesAttendee[]> {
-  const rows = await ctx.c.attendance.find({ meetingId: meeting._id }).toArray();
+  const rows = await registerRows(ctx, meeting._id);
   const items = presentAttendanceItems(rows, await namesOf(ctx, rows));
   return items.map((item) => ({
     personId: new ObjectId(item.personId),

@@ -5,7 +5,7 @@ import type { Mailer } from "../shared/mailer.ts";
 import { subscribeMeetingMail } from "./meeting-mail.ts";
 import { subscribeSubstitutionMail } from "./substitution-mail.ts";
 
-export { contactsOf, meetingHeadline, noticeNames } from "./notice-facts.ts";
+export { contactsOf, noticeNames } from "./notice-facts.ts";
 export { backgroundQueue } from "./queue.ts";
 
 export type NotifierDeps = { bus: EventBus; db: Db; mailer: Mailer; config: Config; now?: () => Date };

@@ -3,11 +3,15 @@ import { langOf } from "../calendar/describe.ts";
 import { isErased } from "../calendar/feed.ts";
 import { convenedPeople } from "../meetings/convened.ts";
 import type { MeetingDoc } from "../meetings/documents.ts";
+import { findMeeting } from "../meetings/queries.ts";
+import { organisationName } from "../organisations/queries.ts";
 import type { PersonDoc } from "../people/documents.ts";
+import { findPerson } from "../people/queries.ts";
 import { type Ctx, createCtx } from "../shared/context.ts";
 import type { DomainEvent } from "../shared/events.ts";
 import type { Mail } from "../shared/mailer.ts";
 import type { TableDoc } from "../tables/documents.ts";
+import { findTable } from "../tables/queries.ts";
 import type { NotifierDeps } from "./index.ts";
 import { meetingNoticeMail, type NoticeKind } from "./meeting-notice.ts";
 import { backgroundQueue } from "./queue.ts";
@@ -47,8 +51,8 @@ type Loaded = { ctx: Ctx; meeting: MeetingDoc; table: TableDoc; convened: Set<st
 async function loadFresh(deps: NotifierDeps, event: DomainEvent): Promise<Loaded | null> {
   const ctx = createCtx({ db: deps.db, bus: deps.bus, now: deps.now });
   const meetingId = objectIdOf(event.payload.meetingId);
-  const meeting = meetingId && (await ctx.c.meetings.findOne({ _id: meetingId }));
-  const table = meeting && (await ctx.c.tables.findOne({ _id: meeting.tableId }));
+  const meeting = meetingId && (await findMeeting(ctx, meetingId));
+  const table = meeting && (await findTable(ctx, meeting.tableId));
   if (!meeting || !table) return null;
   const convened = new Set((await convenedPeople(ctx, meeting, table)).map((p) => p.personId.toHexString()));
   return { ctx, meeting, table, convened };
@@ -115,11 +119,11 @@ async function notifyDelegate(deps: NotifierDeps, event: DomainEvent): Promise<v
   const byId = objectIdOf(event.payload.byPersonId);
   const organisationId = objectIdOf(event.payload.organisationId);
   const [delegate, by, organisation] = await Promise.all([
-    ctx.c.people.findOne({ _id: delegateId }),
-    byId ? ctx.c.people.findOne({ _id: byId }) : null,
-    organisationId ? ctx.c.organisations.findOne({ _id: organisationId }) : null,
+    findPerson(ctx, delegateId),
+    byId ? findPerson(ctx, byId) : null,
+    organisationId ? organisationName(ctx, organisationId) : null,
   ]);
   if (!delegate || isErased(delegate)) return;
-  const delegatedBy = by ? { name: by.name, organisation: organisation?.name ?? null } : null;
+  const delegatedBy = by ? { name: by.name, organisation } : null;
   await send(deps, meetingNoticeMail({ ...common(deps, loaded, delegate), kind: "delegate", delegatedBy }));
 }

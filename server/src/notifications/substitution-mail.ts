@@ -1,9 +1,11 @@
 import { ObjectId } from "mongodb";
 import { langOf } from "../calendar/describe.ts";
 import { isErased } from "../calendar/feed.ts";
-import { standingInForceOn } from "../designations/in-force.ts";
+import { standingReferentsOn } from "../designations/queries.ts";
+import { organisationName } from "../organisations/queries.ts";
 import { createCtx } from "../shared/context.ts";
 import type { DomainEvent } from "../shared/events.ts";
+import { findTable } from "../tables/queries.ts";
 import { tableMemberIds } from "../tables/sits-on-table.ts";
 import type { NotifierDeps } from "./index.ts";
 import { backgroundQueue } from "./queue.ts";
@@ -31,15 +33,12 @@ async function notifySubstitution(deps: NotifierDeps, event: DomainEvent): Promi
     event.payload.newPersonId,
   ].map(idOf);
   const from = typeof event.payload.from === "string" ? event.payload.from : null;
-  const table = tableId && (await ctx.c.tables.findOne({ _id: tableId }));
+  const table = tableId && (await findTable(ctx, tableId));
   if (!table || !organisationId || !previousId || !nextId || !from) return;
   const [sitting, designations, organisation] = await Promise.all([
     tableMemberIds(ctx, table, from),
-    ctx.c.designations
-      .find({ tableId: table._id, ...standingInForceOn(from) })
-      .project<{ personId: ObjectId; organisationId: ObjectId }>({ personId: 1, organisationId: 1 })
-      .toArray(),
-    ctx.c.organisations.findOne({ _id: organisationId }, { projection: { name: 1 } }),
+    standingReferentsOn(ctx, table._id, from),
+    organisationName(ctx, organisationId),
   ]);
   const seated = new Set(sitting.map((id) => id.toHexString()));
   const recipientIds = [
@@ -57,7 +56,7 @@ async function notifySubstitution(deps: NotifierDeps, event: DomainEvent): Promi
     const mail = substitutionNoticeMail({
       person: { name: person.name, email: person.email, locale: langOf(person.locale) },
       table: table.name,
-      organisation: organisation?.name ?? "—",
+      organisation: organisation ?? "—",
       previous: nameOf(previousId),
       next: nameOf(nextId),
       from,

@@ -56,3 +56,15 @@ export async function organisationName(ctx: Ctx, id: ObjectId): Promise<string |
   const found = await ctx.c.organisations.findOne({ _id: id }, { projection: { name: 1 } });
   return found?.name ?? null;
 }
+
+/** Name and kind of the given organisations, by hex id (unknown ids are absent); one batched `$in`. */
+export async function organisationNamesAndKinds(
+  ctx: Ctx,
+  ids: ObjectId[],
+): Promise<Map<string, { name: string; kind: string }>> {
+  if (ids.length === 0) return new Map();
+  const found = await ctx.c.organisations
+    .find({ _id: { $in: ids } }, { projection: { name: 1, kind: 1 } })
+    .toArray();
+  return new Map(found.map((o) => [o._id.toHexString(), { name: o.name, kind: o.kind }]));
+}

@@ -5,9 +5,14 @@ import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import type { TableDoc } from "./documents.ts";
 
+/** A table by id, or null (no access check: tables are public acts). */
+export function findTable(ctx: Ctx, id: ObjectId): Promise<TableDoc | null> {
+  return ctx.c.tables.findOne({ _id: id });
+}
+
 /** Finds a table or throws not_found. */
 export async function getTable({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }): Promise<TableDoc> {
-  const doc = await ctx.c.tables.findOne({ _id: input.id });
+  const doc = await findTable(ctx, input.id);
   if (!doc) throw new AppError("not_found", { entity: "table", id: input.id.toHexString() });
   return doc;
 }
@@ -22,4 +27,22 @@ export async function listTables({ ctx, input }: { ctx: Ctx; input: { agreementI
 export async function requireExistingPeople(ctx: Ctx, ids: ObjectId[]) {
   const found = await registeredPeople(ctx, ids);
   if (found.size !== new Set(ids.map(String)).size) throw new AppError("not_found", { entity: "person" });
+}
+
+/** The given tables, by hex id (unknown ids are absent); one batched `$in`. */
+export async function tablesById(ctx: Ctx, ids: ObjectId[]): Promise<Map<string, TableDoc>> {
+  const tables = await ctx.c.tables.find({ _id: { $in: ids } }).toArray();
+  return new Map(tables.map((table) => [table._id.toHexString(), table]));
+}
+
+/** Names of the given tables, by hex id (unknown ids are absent); one batched `$in`. */
+export async function tableNames(ctx: Ctx, ids: ObjectId[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await ctx.c.tables.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray();
+  return new Map(found.map((t) => [t._id.toHexString(), t.name]));
+}
+
+/** Every table of these agreements. */
+export function tablesOfAgreements(ctx: Ctx, agreementIds: ObjectId[]): Promise<TableDoc[]> {
+  return ctx.c.tables.find({ agreementId: { $in: agreementIds } }).toArray();
 }
