@@ -39,8 +39,12 @@ export function convenedAmong(
 ): ConvenedPerson[] {
   const day = romeDate(meeting.startsAt);
   const meetingRef = meeting._id.toHexString();
-  const seated = (d: DesignationDoc) =>
-    sources.memberships.some((m) => m.organisationId.equals(d.organisationId) && seatsOnTable(m, table, day));
+  // Organisations seated that day, looked up per designation: a national agreement has thousands of
+  // memberships, and scanning them for each designation made answering an RSVP quadratic.
+  const seatedOrganisations = new Set(
+    sources.memberships.filter((m) => seatsOnTable(m, table, day)).map((m) => m.organisationId.toHexString()),
+  );
+  const seated = (d: DesignationDoc) => seatedOrganisations.has(d.organisationId.toHexString());
   const designations = sources.designations
     .filter((d) => d.tableId.equals(table._id) && isInForceOn(d, day) && doesConveneTo(d, meetingRef))
     .filter(seated)
