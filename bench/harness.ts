@@ -18,7 +18,17 @@ import { createMailer } from "../server/src/shared/mailer.ts";
 export type BenchRow = { bench: string; measure: string; value: string; target?: string; ok?: boolean };
 
 /** What index.ts hands every `*.bench.ts` module: the shared database server and a way to serve the real app. */
-export type BenchEnv = { client: MongoClient; config: Config; startApp: () => Promise<BenchApp> };
+export type BenchEnv = {
+  client: MongoClient;
+  config: Config;
+  startApp: () => Promise<BenchApp>;
+  /** Kills the embedded database (SIGKILL) and waits for its supervisor's restart; null when on a given MONGODB_URI. */
+  restartDatabase: (() => Promise<void>) | null;
+  /** The embedded database's process id, for its memory; null when on a given MONGODB_URI. */
+  databasePid: () => number | null;
+  /** "in memory" or "H2 file": which backend the figures are for. */
+  backend: string;
+};
 
 /** The real app on a loopback port over its own fresh database, with an installation admin ready to act. */
 export type BenchApp = {

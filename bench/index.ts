@@ -40,7 +40,20 @@ async function main() {
     ...FAIL_FAST,
     connectTimeoutMS: 15_000,
   });
-  const env: BenchEnv = { client, config, startApp: () => startBenchApp(client, config) };
+  const restartDatabase = async () => {
+    const restarted = mongo.process.restarted();
+    process.kill(mongo.process.pid() ?? 0, "SIGKILL");
+    await restarted;
+  };
+  const backend = memory ? "in memory" : "H2 file";
+  const env: BenchEnv = {
+    client,
+    config,
+    startApp: () => startBenchApp(client, config),
+    restartDatabase,
+    databasePid: () => mongo.process.pid() ?? null,
+    backend,
+  };
   const rows: BenchRow[] = [];
   const started = performance.now();
   try {
@@ -56,7 +69,7 @@ async function main() {
   }
   printTable(rows);
   console.log(
-    `\n[bench] ${modules.length} module(s) in ${((performance.now() - started) / 1000).toFixed(1)} s (mongo-java-server 1.47, ${memory ? "in memory" : "H2 file"})`,
+    `\n[bench] ${modules.length} module(s) in ${((performance.now() - started) / 1000).toFixed(1)} s (mongo-java-server 1.47, ${backend})`,
   );
 }
 
