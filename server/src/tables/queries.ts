@@ -23,3 +23,10 @@ export async function requireExistingPeople(ctx: Ctx, ids: ObjectId[]) {
   const found = await registeredPeople(ctx, ids);
   if (found.size !== new Set(ids.map(String)).size) throw new AppError("not_found", { entity: "person" });
 }
+
+/** Names of the given tables, by hex id (unknown ids are absent); one batched `$in`. */
+export async function tableNames(ctx: Ctx, ids: ObjectId[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await ctx.c.tables.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray();
+  return new Map(found.map((t) => [t._id.toHexString(), t.name]));
+}
