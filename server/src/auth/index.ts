@@ -2,4 +2,11 @@
 export { escapeHtml, page } from "./html.ts";
 export { issueLoginLink } from "./login-links.ts";
 export { authenticate } from "./middleware.ts";
+export {
+  eraseLoginLinksOf,
+  eraseSessionsOf,
+  exportApiTokensOf,
+  exportSessionsOf,
+  revokeApiTokensOf,
+} from "./personal-data.ts";
 export { hashToken, newToken } from "./secrets.ts";

@@ -1,12 +1,19 @@
 import type { ObjectId } from "mongodb";
+import { eraseAgreementAdminRolesOf } from "../agreements/personal-data.ts";
+import { eraseActorNameFromAudit, eraseValuesFromAudit } from "../audit/personal-data.ts";
+import { eraseLoginLinksOf, eraseSessionsOf, revokeApiTokensOf } from "../auth/index.ts";
+import { eraseCalendarFeedsOf } from "../calendar/personal-data.ts";
 import { eraseChatAccountsOf } from "../chat/index.ts";
+import { eraseAuthorNameFromContributions } from "../contributions/index.ts";
+import { eraseDesignationsOf } from "../designations/index.ts";
 import { eraseNameFromIssueReports } from "../issue-reports/personal-data.ts";
 import { eraseFromMinutes } from "../minutes/personal-data.ts";
+import { eraseReminderPreferencesOf } from "../reminders/index.ts";
 import type { Ctx } from "../shared/context.ts";
-import { addDays, romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
+import { eraseFromTableCoordinators } from "../tables/index.ts";
 
 /** What an erased person's name becomes everywhere it was shown. */
 export const ERASED_NAME = "Persona rimossa";
@@ -24,7 +31,6 @@ export async function erasePerson({ ctx, input }: { ctx: Ctx; input: { id: Objec
   const before = await ctx.c.people.findOne({ _id: input.id });
   if (!before) throw new AppError("not_found", { entity: "person" });
   const now = ctx.now();
-  const yesterday = addDays(romeDate(now), -1);
   const personId = before._id;
   await ctx.c.people.updateOne(
     { _id: personId },
@@ -43,40 +49,27 @@ export async function erasePerson({ ctx, input }: { ctx: Ctx; input: { id: Objec
   // At once: each step is one atomic update per document, and where two touch the same audit entry
   // (the person's own corrections: before/after and actorName) they set different fields.
   const steps: (() => Promise<unknown>)[] = [
-    () => ctx.c.sessions.deleteMany({ personId }),
-    () => ctx.c.loginLinks.deleteMany({ personId }),
+    () => eraseSessionsOf(ctx, personId),
+    () => eraseLoginLinksOf(ctx, personId),
     // A linked Slack account would go on acting as the person (and get login links by DM).
     () => eraseChatAccountsOf(ctx, personId),
     // A calendar feed URL would keep publishing the person's sittings after erasure.
-    () => ctx.c.calendarFeeds.deleteMany({ personId }),
-    () => ctx.c.reminderPreferences.deleteOne({ _id: personId }),
-    () =>
-      ctx.c.audit.updateMany(
-        { entity: "reminderPreferences", entityId: personId },
-        { $set: { before: null, after: { erased: true } } },
-      ),
-    () => ctx.c.apiTokens.updateMany({ personId, revokedAt: null }, { $set: { revokedAt: now } }),
-    () => ctx.c.agreementAdmins.deleteMany({ personId }),
-    () => ctx.c.tables.updateMany({ coordinatorIds: personId }, { $pull: { coordinatorIds: personId } }),
-    () =>
-      ctx.c.designations.updateMany(
-        { personId, to: null, from: { $lte: yesterday } },
-        { $set: { to: yesterday } },
-      ),
-    // Designations not yet started are withdrawn outright: they never took effect.
-    () => ctx.c.designations.deleteMany({ personId, from: { $gt: yesterday } }),
-    () =>
-      ctx.c.audit.updateMany(
-        { entity: "person", entityId: personId },
-        { $set: { before: null, after: { erased: true } } },
-      ),
+    () => eraseCalendarFeedsOf(ctx, personId),
+    () => eraseReminderPreferencesOf(ctx, personId),
+    () => eraseValuesFromAudit(ctx, "reminderPreferences", personId),
+    () => revokeApiTokensOf(ctx, personId, now),
+    () => eraseAgreementAdminRolesOf(ctx, personId),
+    () => eraseFromTableCoordinators(ctx, personId),
+    // Designations in force end yesterday; those not yet started are withdrawn: they never took effect.
+    () => eraseDesignationsOf(ctx, personId, now),
+    () => eraseValuesFromAudit(ctx, "person", personId),
     // Contributions are the organisation's acts: they stay, without the author's name.
-    () => ctx.c.contributions.updateMany({ authorId: personId }, { $set: { authorName: ERASED_NAME } }),
+    () => eraseAuthorNameFromContributions(ctx, personId, ERASED_NAME),
     // Issue reports too: who raised and who triaged lose the name, the reports stay.
     () => eraseNameFromIssueReports(ctx, personId, ERASED_NAME),
     // Minutes keep the person among the attendees, under the erased name.
     () => eraseFromMinutes(ctx, personId, ERASED_NAME),
-    () => ctx.c.audit.updateMany({ actorId: personId }, { $set: { actorName: ERASED_NAME } }),
+    () => eraseActorNameFromAudit(ctx, personId, ERASED_NAME),
   ];
   await Promise.all(steps.map((step) => step()));
   // A person erasing themself must not sign the entry with the name just removed.

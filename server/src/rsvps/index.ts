@@ -2,3 +2,4 @@
 
 export { answerRsvp } from "./answer.ts";
 export type { RsvpAnswer } from "./documents.ts";
+export { exportRsvpsOf } from "./personal-data.ts";
