@@ -12,16 +12,6 @@ const NOT_FEATURES = new Set(["shared", "db", "http", "demo"]);
  * and so does an entry whose reach is gone, so it is removed with the code that removed it.
  */
 const REACHES_TODAY: Record<string, string[]> = {
-  "designations/my-seats.ts": ["organisations", "tables"],
-  "designations/present.ts": ["people"],
-  "designations/queries.ts": ["organisations", "tables"],
-  "meetings/convened.ts": ["designations", "memberships", "rsvps"],
-  "meetings/notice-views.ts": ["rsvps"],
-  "meetings/person-meetings.ts": ["designations", "memberships", "rsvps", "tables"],
-  "meetings/queries.ts": ["rsvps", "tables"],
-  "notifications/meeting-mail.ts": ["people"],
-  "notifications/notice-facts.ts": ["people"],
-  "notifications/substitution-mail.ts": ["people"],
   "people/erase.ts": [
     "agreementAdmins",
     "apiTokens",
@@ -47,9 +37,6 @@ const REACHES_TODAY: Record<string, string[]> = {
     "sessions",
     "tables",
   ],
-  "people/load-actor.ts": ["agreementAdmins", "designations", "tables"],
-  "people/queries.ts": ["designations"],
-  "tables/sits-on-table.ts": ["memberships"],
 };
 
 const folders = () =>

@@ -15,10 +15,22 @@ export type ConvenedPerson = {
   role: "referent" | "delegate" | "coordinator";
 };
 
-/** The documents the rule reads; any superset of the relevant ones gives the same answer. */
+/** What the rule reads of a designation (isInForceOn, doesConveneTo, and whom it seats for whom). */
+type Designated = Pick<
+  DesignationDoc,
+  "_id" | "tableId" | "organisationId" | "personId" | "kind" | "meetingRef" | "from" | "to"
+>;
+
+/**
+ * The documents the rule reads, with at least the fields it reads (convenedPeople() loads no more); any
+ * superset of the relevant ones gives the same answer.
+ */
 export type ConvenedSources = {
-  memberships: MembershipDoc[];
-  designations: DesignationDoc[];
+  memberships: Pick<
+    MembershipDoc,
+    "organisationId" | "agreementId" | "operativeFrom" | "withdrawal" | "founding"
+  >[];
+  designations: Designated[];
   /** RSVPs; only this sitting's `delega` answers count. */
   rsvps: RsvpDoc[];
 };
@@ -39,7 +51,7 @@ export function convenedAmong(
 ): ConvenedPerson[] {
   const day = romeDate(meeting.startsAt);
   const meetingRef = meeting._id.toHexString();
-  const seated = (d: DesignationDoc) =>
+  const seated = (d: Designated) =>
     sources.memberships.some((m) => m.organisationId.equals(d.organisationId) && seatsOnTable(m, table, day));
   const designations = sources.designations
     .filter((d) => d.tableId.equals(table._id) && isInForceOn(d, day) && doesConveneTo(d, meetingRef))
