@@ -22,6 +22,7 @@ import { designateReferent } from "../server/src/designations/designate.ts";
 import { meetingInput } from "../server/src/meetings/contracts.ts";
 import { conveneMeeting } from "../server/src/meetings/convene.ts";
 import { convenedPeople } from "../server/src/meetings/convened.ts";
+import { tableMemberIds } from "../server/src/memberships/queries.ts";
 import { approveMinutes } from "../server/src/minutes/approve.ts";
 import { minutesInput } from "../server/src/minutes/contracts.ts";
 import { draftMinutes } from "../server/src/minutes/draft.ts";
@@ -37,7 +38,6 @@ import { type Ctx, createCtx } from "../server/src/shared/context.ts";
 import { romeDate } from "../server/src/shared/dates.ts";
 import { EventBus } from "../server/src/shared/events.ts";
 import type { TableDoc } from "../server/src/tables/documents.ts";
-import { tableMemberIds } from "../server/src/tables/sits-on-table.ts";
 import type { BenchApp } from "./harness.ts";
 
 const DAY_MS = 86_400_000;

@@ -21,3 +21,12 @@ export async function getAgreement({
   if (!doc) throw new AppError("not_found", { entity: "agreement", id: input.id.toHexString() });
   return doc;
 }
+
+/**
+ * The agreements the person administers, as ids (no access check: for building their roles). Takes only
+ * the collections, so the actor can be loaded before there is a context to act in.
+ */
+export async function agreementsAdministeredBy(ctx: Pick<Ctx, "c">, personId: ObjectId): Promise<ObjectId[]> {
+  const grants = await ctx.c.agreementAdmins.find({ personId }, { projection: { agreementId: 1 } }).toArray();
+  return grants.map((grant) => grant.agreementId);
+}

@@ -20,7 +20,7 @@ const FUTURE_DAYS = 366;
 const MAX_MEETINGS = 2000;
 
 /** Erased people (DOMAIN rule 11) keep a placeholder record: they get no mail and no calendar. */
-export function isErased(person: PersonDoc): boolean {
+export function isErased(person: Pick<PersonDoc, "name" | "email">): boolean {
   return person.name === ERASED_NAME || person.email.endsWith("@invalid.tavoli");
 }
 

@@ -1,10 +1,10 @@
 import type { ObjectId } from "mongodb";
 import { loadMeeting } from "../meetings/access.ts";
+import { organisationSitsOnTable } from "../memberships/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import type { TableDoc } from "../tables/documents.ts";
-import { organisationSitsOnTable } from "../tables/sits-on-table.ts";
 import { contributionContent } from "./contracts.ts";
 import { type ContributionKind, needsUrl } from "./kinds.ts";
 

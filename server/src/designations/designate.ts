@@ -4,9 +4,9 @@ import { checkBackdating } from "../shared/backdating.ts";
 import type { Ctx } from "../shared/context.ts";
 import { withLock } from "../shared/lock.ts";
 import { recordChange } from "../shared/record.ts";
+import { getTable } from "../tables/queries.ts";
 import type { designationInput } from "./contracts.ts";
 import type { DesignationDoc } from "./documents.ts";
-import { loadTable } from "./queries.ts";
 import {
   checkNewDesignation,
   designationPayload,
@@ -29,7 +29,7 @@ export async function designateReferent({
   ctx: Ctx;
   input: { tableId: ObjectId; designation: z.output<typeof designationInput> };
 }): Promise<DesignationDoc> {
-  const table = await loadTable(ctx, input.tableId);
+  const table = await getTable({ ctx, input: { id: input.tableId } });
   const { organisationId, personId, from, kind, meetingRef, backdatingReason } = input.designation;
   const scope = { organisationId, agreementId: table.agreementId, tableId: table._id };
   const { actor, recordsActs } = requireActingForDesignation(ctx, scope);

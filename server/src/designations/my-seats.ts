@@ -1,6 +1,8 @@
+import { organisationNames } from "../organisations/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { requireActor } from "../shared/policy.ts";
+import { tableNames } from "../tables/queries.ts";
 import { inForceOn } from "./in-force.ts";
 
 /** A table the acting person sits at today and the organisation they represent there. */
@@ -12,12 +14,12 @@ export async function mySeats({ ctx }: { ctx: Ctx }): Promise<Seat[]> {
   const designations = await ctx.c.designations
     .find({ personId: actor.personId, ...inForceOn(romeDate(ctx.now())) })
     .toArray();
-  const [tables, organisations] = await Promise.all([
-    ctx.c.tables.find({ _id: { $in: designations.map((d) => d.tableId) } }).toArray(),
-    ctx.c.organisations.find({ _id: { $in: designations.map((d) => d.organisationId) } }).toArray(),
+  const tableIds = designations.map((d) => d.tableId);
+  const organisationIds = designations.map((d) => d.organisationId);
+  const [tableName, orgName] = await Promise.all([
+    tableNames(ctx, tableIds),
+    organisationNames(ctx, organisationIds),
   ]);
-  const tableName = new Map(tables.map((t) => [t._id.toHexString(), t.name]));
-  const orgName = new Map(organisations.map((o) => [o._id.toHexString(), o.name]));
   const seats = new Map<string, Seat>();
   for (const d of designations) {
     const seat = {

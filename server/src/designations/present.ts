@@ -1,5 +1,6 @@
 import type { ObjectId } from "mongodb";
 import { organisationNames } from "../organisations/queries.ts";
+import { peopleByIds } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { isAgreementAdmin } from "../shared/policy.ts";
 import type { DesignationDoc } from "./documents.ts";
@@ -13,9 +14,7 @@ const uniqueIds = (ids: ObjectId[]) => [...new Map(ids.map((id) => [id.toHexStri
  */
 export async function presentDesignations(ctx: Ctx, docs: DesignationDoc[]) {
   const [people, organisationName] = await Promise.all([
-    ctx.c.people
-      .find({ _id: { $in: uniqueIds(docs.map((d) => d.personId)) } }, { projection: { name: 1, email: 1 } })
-      .toArray(),
+    peopleByIds(ctx, uniqueIds(docs.map((d) => d.personId)), { name: 1, email: 1 }),
     organisationNames(ctx, uniqueIds(docs.map((d) => d.organisationId))),
   ]);
   const personById = new Map(people.map((p) => [p._id.toHexString(), p]));

@@ -1,19 +1,16 @@
 import type { ObjectId } from "mongodb";
+import { organisationName } from "../organisations/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { type IsoDate, romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { type PageQuery, paginate } from "../shared/pagination.ts";
 import { requireActor } from "../shared/policy.ts";
-import type { TableDoc } from "../tables/documents.ts";
+import { getTable } from "../tables/queries.ts";
 import type { DesignationDoc } from "./documents.ts";
-import { inForceOn, notEndedBefore, standingInForceOn } from "./in-force.ts";
+import { convenesTo, inForceOn, notEndedBefore, standingInForceOn } from "./in-force.ts";
 
-/** Finds a table or throws not_found. */
-export async function loadTable(ctx: Ctx, id: ObjectId): Promise<TableDoc> {
-  const table = await ctx.c.tables.findOne({ _id: id });
-  if (!table) throw new AppError("not_found", { entity: "table", id: id.toHexString() });
-  return table;
-}
+/** Large enough that a table's roster comes back in one round trip instead of 101 documents at a time. */
+const ONE_BATCH = 5000;
 
 /** Finds a designation or throws not_found. */
 export async function loadDesignation(ctx: Ctx, id: ObjectId): Promise<DesignationDoc> {
@@ -31,7 +28,7 @@ export async function listTableDesignations({
   input: { tableId: ObjectId; on?: IsoDate };
 }) {
   requireActor(ctx);
-  const table = await loadTable(ctx, input.tableId);
+  const table = await getTable({ ctx, input: { id: input.tableId } });
   const on = input.on ?? romeDate(ctx.now());
   const items = await ctx.c.designations
     .find({ tableId: table._id, ...inForceOn(on) })
@@ -49,11 +46,7 @@ export async function listOrganisationDesignations({
   input: PageQuery & { organisationId: ObjectId };
 }) {
   requireActor(ctx);
-  const organisation = await ctx.c.organisations.findOne(
-    { _id: input.organisationId },
-    { projection: { _id: 1 } },
-  );
-  if (!organisation)
+  if ((await organisationName(ctx, input.organisationId)) === null)
     throw new AppError("not_found", { entity: "organisation", id: input.organisationId.toHexString() });
   return paginate(ctx.c.designations, { organisationId: input.organisationId }, input, "newest_first");
 }
@@ -88,5 +81,79 @@ export function standingReferentsOn(
   return ctx.c.designations
     .find({ tableId, ...standingInForceOn(on) })
     .project<{ personId: ObjectId; organisationId: ObjectId }>({ personId: 1, organisationId: 1 })
+    .toArray();
+}
+
+/**
+ * The organisations the person represents on the day: one id per standing designation in force (repeats
+ * possible; no access check: for building their roles). Takes only the collections, so the actor can be
+ * loaded before there is a context to act in.
+ */
+export async function organisationsRepresentedBy(
+  ctx: Pick<Ctx, "c">,
+  personId: ObjectId,
+  on: IsoDate,
+): Promise<ObjectId[]> {
+  const found = await ctx.c.designations
+    .find({ personId, ...standingInForceOn(on) })
+    .project<{ organisationId: ObjectId }>({ organisationId: 1 })
+    .toArray();
+  return found.map((d) => d.organisationId);
+}
+
+/**
+ * True when the person holds a designation in one of the agreements not ended before the day (in force
+ * then or from a later day); false without a query for no agreements (no access check).
+ */
+export async function holdsDesignationInAgreements(
+  ctx: Ctx,
+  personId: ObjectId,
+  agreementIds: ObjectId[],
+  on: IsoDate,
+): Promise<boolean> {
+  if (agreementIds.length === 0) return false;
+  const found = await ctx.c.designations.findOne(
+    { personId, agreementId: { $in: agreementIds }, ...notEndedBefore(on) },
+    { projection: { _id: 1 } },
+  );
+  return found !== null;
+}
+
+/** Every designation of the person, past, present and future, of any kind (no access check). */
+export function designationsOf(ctx: Ctx, personId: ObjectId): Promise<DesignationDoc[]> {
+  return ctx.c.designations.find({ personId }).toArray();
+}
+
+/**
+ * The standing designations of these people not ended before the day (in force then or from a later day);
+ * no query for no people (no access check).
+ */
+export async function standingDesignationsOf(
+  ctx: Ctx,
+  personIds: ObjectId[],
+  on: IsoDate,
+): Promise<DesignationDoc[]> {
+  if (personIds.length === 0) return [];
+  return ctx.c.designations
+    .find({ personId: { $in: personIds }, kind: { $ne: "single_meeting" }, ...notEndedBefore(on) })
+    .toArray();
+}
+
+/**
+ * The designations on the table in force on the day that convene their person to the sitting (filters
+ * twinned with the rule's predicates in in-force.ts), with only the `fields` asked for (and `_id`), in one
+ * round trip (no access check).
+ */
+export function designationsConvening<F extends Exclude<keyof DesignationDoc, "_id">>(
+  ctx: Ctx,
+  input: { tableId: ObjectId; on: IsoDate; meetingRef: string },
+  fields: Record<F, 1>,
+): Promise<Pick<DesignationDoc, "_id" | F>[]> {
+  return ctx.c.designations
+    .find(
+      { tableId: input.tableId, $and: [inForceOn(input.on), convenesTo(input.meetingRef)] },
+      { batchSize: ONE_BATCH },
+    )
+    .project<Pick<DesignationDoc, "_id" | F>>(fields)
     .toArray();
 }

@@ -1,11 +1,11 @@
 import type { ObjectId } from "mongodb";
+import { organisationSitsOnTable } from "../memberships/queries.ts";
 import { personExists } from "../people/queries.ts";
 import type { Actor, Ctx } from "../shared/context.ts";
 import { type IsoDate, romeDate } from "../shared/dates.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { isAgreementAdmin, requireActingFor, requireActor } from "../shared/policy.ts";
 import type { TableDoc } from "../tables/documents.ts";
-import { organisationSitsOnTable } from "../tables/sits-on-table.ts";
 import { isColleague } from "./colleagues.ts";
 import type { DesignationDoc } from "./documents.ts";
 import { overlapsExisting } from "./queries.ts";

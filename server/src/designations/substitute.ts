@@ -4,9 +4,10 @@ import type { Ctx } from "../shared/context.ts";
 import { addDays, type IsoDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { recordChange } from "../shared/record.ts";
+import { getTable } from "../tables/queries.ts";
 import { withPersonSeatLock } from "./designate.ts";
 import type { DesignationDoc } from "./documents.ts";
-import { loadDesignation, loadTable } from "./queries.ts";
+import { loadDesignation } from "./queries.ts";
 import { checkNewDesignation, insertDesignation, requireActingForDesignation, requireOpen } from "./rules.ts";
 
 /**
@@ -34,7 +35,7 @@ export async function substituteReferent({
   });
   if (input.from <= old.from)
     throw new AppError("date_order", { from: old.from, to: addDays(input.from, -1) });
-  const table = await loadTable(ctx, old.tableId);
+  const table = await getTable({ ctx, input: { id: old.tableId } });
   const next: DesignationDoc = {
     ...old,
     _id: new ObjectId(),

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ObjectId } from "mongodb";
 import { loadMeeting } from "../meetings/access.ts";
+import { organisationSitsOnTable } from "../memberships/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
@@ -8,7 +9,6 @@ import { requireActingFor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 import type { TableDoc } from "../tables/documents.ts";
 import { getTable } from "../tables/queries.ts";
-import { organisationSitsOnTable } from "../tables/sits-on-table.ts";
 import { reportFields } from "./contracts.ts";
 import type { IssueReportDoc } from "./documents.ts";
 import { auditedReport, eventFields } from "./present.ts";

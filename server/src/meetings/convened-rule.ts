@@ -15,10 +15,22 @@ export type ConvenedPerson = {
   role: "referent" | "delegate" | "coordinator";
 };
 
-/** The documents the rule reads; any superset of the relevant ones gives the same answer. */
+/** What the rule reads of a designation (isInForceOn, doesConveneTo, and whom it seats for whom). */
+type Designated = Pick<
+  DesignationDoc,
+  "_id" | "tableId" | "organisationId" | "personId" | "kind" | "meetingRef" | "from" | "to"
+>;
+
+/**
+ * The documents the rule reads, with at least the fields it reads (convenedPeople() loads no more); any
+ * superset of the relevant ones gives the same answer.
+ */
 export type ConvenedSources = {
-  memberships: MembershipDoc[];
-  designations: DesignationDoc[];
+  memberships: Pick<
+    MembershipDoc,
+    "organisationId" | "agreementId" | "operativeFrom" | "withdrawal" | "founding"
+  >[];
+  designations: Designated[];
   /** RSVPs; only this sitting's `delega` answers count. */
   rsvps: RsvpDoc[];
 };
@@ -44,7 +56,7 @@ export function convenedAmong(
   const seatedOrganisations = new Set(
     sources.memberships.filter((m) => seatsOnTable(m, table, day)).map((m) => m.organisationId.toHexString()),
   );
-  const seated = (d: DesignationDoc) => seatedOrganisations.has(d.organisationId.toHexString());
+  const seated = (d: Designated) => seatedOrganisations.has(d.organisationId.toHexString());
   const designations = sources.designations
     .filter((d) => d.tableId.equals(table._id) && isInForceOn(d, day) && doesConveneTo(d, meetingRef))
     .filter(seated)

@@ -1,4 +1,5 @@
 import type { ObjectId } from "mongodb";
+import { answersTo } from "../rsvps/answers-given.ts";
 import type { Ctx } from "../shared/context.ts";
 import { loadMeeting, loadMeetingTable } from "./access.ts";
 import { convenedPeople } from "./convened.ts";
@@ -12,10 +13,7 @@ import { countAnswers } from "./queries.ts";
  */
 export async function meetingNoticeViews({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }) {
   const meeting = await loadMeeting(ctx, input.id);
-  const [table, rsvps] = await Promise.all([
-    loadMeetingTable(ctx, meeting),
-    ctx.c.rsvps.find({ meetingId: meeting._id }).toArray(),
-  ]);
+  const [table, rsvps] = await Promise.all([loadMeetingTable(ctx, meeting), answersTo(ctx, meeting._id)]);
   const convened = await convenedPeople(ctx, meeting, table, rsvps);
   return {
     meeting,

@@ -1,10 +1,14 @@
 import type { ObjectId } from "mongodb";
 import type { DesignationDoc } from "../designations/documents.ts";
-import { hasNotEndedBefore, notEndedBefore } from "../designations/in-force.ts";
+import { hasNotEndedBefore } from "../designations/in-force.ts";
+import { designationsOf, standingDesignationsOf } from "../designations/queries.ts";
 import type { MembershipDoc } from "../memberships/documents.ts";
+import { membershipsOfOrganisations } from "../memberships/queries.ts";
+import { delegationsNaming } from "../rsvps/answers-given.ts";
 import type { RsvpDoc } from "../rsvps/documents.ts";
 import type { Ctx } from "../shared/context.ts";
 import type { TableDoc } from "../tables/documents.ts";
+import { tablesCoordinatedBy } from "../tables/queries.ts";
 import { type ConvenedPerson, convenedAmong } from "./convened-rule.ts";
 import type { MeetingDoc } from "./documents.ts";
 
@@ -29,31 +33,22 @@ export async function loadReach(ctx: Ctx, personId: ObjectId, since: string): Pr
   const [seats, coordinated, delegations] = await Promise.all([
     // Ended ones dropped with the rule's predicate, not its `$or` filter: the embedded engine scans
     // designations either way, and evaluating the `$or` on each of them made the scan about twice as slow.
-    ctx.c.designations.find({ personId }).toArray(),
-    ctx.c.tables.find({ coordinatorIds: personId }, { projection: { _id: 1 } }).toArray(),
-    ctx.c.rsvps.find({ delegateId: personId, answer: "delega" }).toArray(),
+    designationsOf(ctx, personId),
+    tablesCoordinatedBy(ctx, personId),
+    delegationsNaming(ctx, personId),
   ]);
   const designations = seats.filter((d) => hasNotEndedBefore(d, since));
-  const delegatorIds = [...new Set(delegations.map((r) => r.personId.toHexString()))];
-  const delegatorDesignations = delegatorIds.length
-    ? await ctx.c.designations
-        .find({
-          personId: { $in: delegations.map((r) => r.personId) },
-          kind: { $ne: "single_meeting" },
-          ...notEndedBefore(since),
-        })
-        .toArray()
-    : [];
+  // Each waits for the one before: the delegators come from the delegations, the memberships from both.
+  const delegatorIds = delegations.map((r) => r.personId);
+  const delegatorDesignations = await standingDesignationsOf(ctx, delegatorIds, since);
   const organisationIds = [...designations, ...delegatorDesignations].map((d) => d.organisationId);
-  const memberships = organisationIds.length
-    ? await ctx.c.memberships.find({ organisationId: { $in: organisationIds } }).toArray()
-    : [];
+  const memberships = await membershipsOfOrganisations(ctx, organisationIds);
   return {
     personId,
     designations,
     delegatorDesignations,
     memberships,
-    coordinated: new Set(coordinated.map((t) => t._id.toHexString())),
+    coordinated: new Set(coordinated.map((id) => id.toHexString())),
     delegations,
     delegatedTo: new Set(delegations.map((r) => r.meetingId.toHexString())),
   };

@@ -46,6 +46,25 @@ describe("the calendars clients show, and changing a sitting", () => {
     expect(later.body.items.map((m: { id: string }) => m.id)).toEqual([ids[2]]);
   });
 
+  it("shows each person their own answer among their sittings, never a colleague's", async () => {
+    const answer = (token: string, id: string | undefined, body: { answer: string }) =>
+      s.api("PUT", `/api/v1/meetings/${id}/rsvps/me`, { token, body });
+    expect((await answer(w.refA.token, ids[0], { answer: "presenza" })).status).toBe(200);
+    expect((await answer(w.refB.token, ids[1], { answer: "assente" })).status).toBe(200);
+    const answers = async (token: string) => {
+      const mine = await s.api("GET", "/api/v1/people/me/meetings", { token });
+      const byId = new Map(
+        mine.body.items.map((m: { id: string; myRsvp: { answer: string } | null }) => [
+          m.id,
+          m.myRsvp?.answer,
+        ]),
+      );
+      return [byId.get(ids[1]), byId.get(ids[0])];
+    };
+    expect(await answers(w.refA.token)).toEqual([undefined, "presenza"]);
+    expect(await answers(w.refB.token)).toEqual(["assente", undefined]);
+  });
+
   it("shows the table's calendar to any logged-in person, links only to those convened", async () => {
     const path = `/api/v1/tables/${w.openTable}/meetings?from=2026-03-01T00:00&to=2026-04-30T00:00`;
     const asOutsider = await s.api("GET", path, { token: w.outsider.token });

@@ -1,11 +1,12 @@
 import { ObjectId } from "mongodb";
+import { answersOf, answersTo } from "../rsvps/answers-given.ts";
 import type { RsvpDoc } from "../rsvps/documents.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
 import type { TableDoc } from "../tables/documents.ts";
-import { getTable } from "../tables/queries.ts";
+import { getTable, tablesById } from "../tables/queries.ts";
 import { canSeeConfidential } from "../tables/visibility.ts";
 import { isOrganiser, loadMeeting, loadMeetingTable } from "./access.ts";
 import { convenedPeople } from "./convened.ts";
@@ -29,10 +30,7 @@ export function countAnswers(convened: { personId: ObjectId }[], rsvps: RsvpDoc[
 export async function getMeeting({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }) {
   const actor = requireActor(ctx);
   const meeting = await loadMeeting(ctx, input.id);
-  const [table, rsvps] = await Promise.all([
-    loadMeetingTable(ctx, meeting),
-    ctx.c.rsvps.find({ meetingId: meeting._id }).toArray(),
-  ]);
+  const [table, rsvps] = await Promise.all([loadMeetingTable(ctx, meeting), answersTo(ctx, meeting._id)]);
   // The answers also name the delegates: one read of them serves both.
   const convened = await convenedPeople(ctx, meeting, table, rsvps);
   const isConvened = convened.some((p) => p.personId.equals(actor.personId));
@@ -47,11 +45,6 @@ export async function getMeeting({ ctx, input }: { ctx: Ctx; input: { id: Object
     ...presentMeeting(meeting, table, view),
     rsvp: { counts: countAnswers(convened, rsvps), mine: presentMyRsvp(mine) },
   };
-}
-
-async function tablesById(ctx: Ctx, hexIds: string[]): Promise<Map<string, TableDoc>> {
-  const tables = await ctx.c.tables.find({ _id: { $in: hexIds.map((hex) => new ObjectId(hex)) } }).toArray();
-  return new Map(tables.map((t) => [t._id.toHexString(), t]));
 }
 
 const soonestFirst = (a: MeetingDoc, b: MeetingDoc) =>
@@ -95,16 +88,18 @@ export async function myUpcomingMeetings({
     ...actor.coordinatorOf,
   ]);
   const candidates = await upcomingOn(ctx, [...tableIds], [...reach.delegatedTo], from);
-  const tables = await tablesById(ctx, [...new Set(candidates.map((m) => m.tableId.toHexString()))]);
+  const tables = await tablesById(
+    ctx,
+    [...new Set(candidates.map((m) => m.tableId.toHexString()))].map((hex) => new ObjectId(hex)),
+  );
   const mine: { meeting: MeetingDoc; table: TableDoc }[] = [];
   for (const meeting of candidates) {
     const table = tables.get(meeting.tableId.toHexString());
     if (table && convenedAs(reach, meeting, table)) mine.push({ meeting, table });
     if (mine.length === input.limit) break;
   }
-  const rsvps = await ctx.c.rsvps
-    .find({ personId: actor.personId, meetingId: { $in: mine.map((m) => m.meeting._id) } })
-    .toArray();
+  const meetingIds = mine.map((m) => m.meeting._id);
+  const rsvps = await answersOf(ctx, actor.personId, meetingIds);
   const answerOf = new Map(rsvps.map((r) => [r.meetingId.toHexString(), r]));
   return mine.map(({ meeting, table }) => ({
     ...presentMeeting(meeting, table, {

@@ -10,6 +10,9 @@ import { seatsOnTableFilter } from "../tables/sits-on-table.ts";
 import type { MembershipDoc } from "./documents.ts";
 import { type membershipStatus, presentMembership, statusFilter } from "./status.ts";
 
+/** Large enough that a table's roster comes back in one round trip instead of 101 documents at a time. */
+const ONE_BATCH = 5000;
+
 async function withNames(ctx: Ctx, memberships: MembershipDoc[], on: IsoDate) {
   const ids = [...new Set(memberships.map((m) => m.organisationId))];
   const names = await organisationNames(ctx, ids);
@@ -66,7 +69,49 @@ export function membershipsOf(ctx: Ctx, organisationId: ObjectId): Promise<Membe
   return ctx.c.memberships.find({ organisationId }).toArray();
 }
 
+/** Every membership of these organisations, in every agreement, current or withdrawn; no query for none. */
+export async function membershipsOfOrganisations(
+  ctx: Ctx,
+  organisationIds: ObjectId[],
+): Promise<MembershipDoc[]> {
+  if (organisationIds.length === 0) return [];
+  return ctx.c.memberships.find({ organisationId: { $in: organisationIds } }).toArray();
+}
+
 /** The memberships that seat their organisation on the table that day (the rule is tables/sits-on-table.ts). */
 export function seatingMemberships(ctx: Ctx, table: TableDoc, on: IsoDate): Promise<MembershipDoc[]> {
   return ctx.c.memberships.find(seatsOnTableFilter(table, on)).toArray();
+}
+
+/** The same memberships with only the `fields` asked for (and `_id`), in one round trip. */
+export function seatingMembershipFields<F extends Exclude<keyof MembershipDoc, "_id">>(
+  ctx: Ctx,
+  table: TableDoc,
+  on: IsoDate,
+  fields: Record<F, 1>,
+): Promise<Pick<MembershipDoc, "_id" | F>[]> {
+  return ctx.c.memberships
+    .find(seatsOnTableFilter(table, on), { batchSize: ONE_BATCH })
+    .project<Pick<MembershipDoc, "_id" | F>>(fields)
+    .toArray();
+}
+
+/** The organisations sitting on a table on a day: every operative member for open tables, founders only for restricted ones. */
+export async function tableMemberIds(ctx: Ctx, table: TableDoc, on: IsoDate): Promise<ObjectId[]> {
+  const rows = await seatingMembershipFields(ctx, table, on, { organisationId: 1 });
+  return rows.map((row) => row.organisationId);
+}
+
+/** True when the organisation sits on the table on that day. */
+export async function organisationSitsOnTable(
+  ctx: Ctx,
+  table: TableDoc,
+  organisationId: ObjectId,
+  on: IsoDate,
+): Promise<boolean> {
+  const found = await ctx.c.memberships.findOne(
+    { ...seatsOnTableFilter(table, on), organisationId },
+    { projection: { _id: 1 } },
+  );
+  return found !== null;
 }

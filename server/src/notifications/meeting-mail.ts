@@ -6,7 +6,7 @@ import type { MeetingDoc } from "../meetings/documents.ts";
 import { findMeeting } from "../meetings/queries.ts";
 import { organisationName } from "../organisations/queries.ts";
 import type { PersonDoc } from "../people/documents.ts";
-import { findPerson } from "../people/queries.ts";
+import { findPerson, peopleByIds } from "../people/queries.ts";
 import { type Ctx, createCtx } from "../shared/context.ts";
 import type { DomainEvent } from "../shared/events.ts";
 import type { Mail } from "../shared/mailer.ts";
@@ -47,6 +47,10 @@ export function subscribeMeetingMail(deps: NotifierDeps): void {
 
 type Loaded = { ctx: Ctx; meeting: MeetingDoc; table: TableDoc; convened: Set<string> };
 
+/** What a notice reads of the person it goes to. */
+const RECIPIENT_FIELDS = { name: 1, email: 1, locale: 1 } as const;
+type Recipient = Pick<PersonDoc, keyof typeof RECIPIENT_FIELDS>;
+
 /** The sitting as it is now (the event payload is small on purpose) and who is convened to it. */
 async function loadFresh(deps: NotifierDeps, event: DomainEvent): Promise<Loaded | null> {
   const ctx = createCtx({ db: deps.db, bus: deps.bus, now: deps.now });
@@ -65,7 +69,7 @@ async function send(deps: NotifierDeps, mail: Mail) {
   });
 }
 
-function common(deps: NotifierDeps, loaded: Loaded, person: PersonDoc) {
+function common(deps: NotifierDeps, loaded: Loaded, person: Recipient) {
   return {
     meeting: loaded.meeting,
     table: loaded.table,
@@ -88,7 +92,7 @@ async function notifyChange(deps: NotifierDeps, type: ChangeType, event: DomainE
   const ids = (Array.isArray(event.payload.convenedPersonIds) ? event.payload.convenedPersonIds : [])
     .map(objectIdOf)
     .filter((id): id is ObjectId => id !== null);
-  const people = await ctx.c.people.find({ _id: { $in: ids } }).toArray();
+  const people = await peopleByIds(ctx, ids, RECIPIENT_FIELDS);
   const previous =
     type === "meeting.rescheduled" && (changes.startsAt || changes.endsAt)
       ? {

@@ -1,6 +1,6 @@
 import type { ObjectId } from "mongodb";
 import { organisationNames } from "../organisations/queries.ts";
-import { personNames } from "../people/queries.ts";
+import { peopleByIds, personNames } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { tableNames } from "../tables/queries.ts";
 
@@ -25,7 +25,5 @@ export async function noticeNames({
 
 /** How to reach these people outside Tavoli: their e-mail (to find their chat account) and language. */
 export function contactsOf({ ctx, input }: { ctx: Ctx; input: { personIds: ObjectId[] } }) {
-  return ctx.c.people
-    .find({ _id: { $in: input.personIds } }, { projection: { email: 1, locale: 1 } })
-    .toArray();
+  return peopleByIds(ctx, input.personIds, { email: 1, locale: 1 });
 }

@@ -2,11 +2,12 @@ import { ObjectId } from "mongodb";
 import { langOf } from "../calendar/describe.ts";
 import { isErased } from "../calendar/feed.ts";
 import { standingReferentsOn } from "../designations/queries.ts";
+import { tableMemberIds } from "../memberships/queries.ts";
 import { organisationName } from "../organisations/queries.ts";
+import { peopleByIds } from "../people/queries.ts";
 import { createCtx } from "../shared/context.ts";
 import type { DomainEvent } from "../shared/events.ts";
 import { findTable } from "../tables/queries.ts";
-import { tableMemberIds } from "../tables/sits-on-table.ts";
 import type { NotifierDeps } from "./index.ts";
 import { backgroundQueue } from "./queue.ts";
 import { substitutionNoticeMail } from "./substitution-notice.ts";
@@ -45,7 +46,11 @@ async function notifySubstitution(deps: NotifierDeps, event: DomainEvent): Promi
     ...designations.filter((d) => seated.has(d.organisationId.toHexString())).map((d) => d.personId),
     ...table.coordinatorIds,
   ];
-  const people = await ctx.c.people.find({ _id: { $in: [...recipientIds, previousId, nextId] } }).toArray();
+  const people = await peopleByIds(ctx, [...recipientIds, previousId, nextId], {
+    name: 1,
+    email: 1,
+    locale: 1,
+  });
   const byId = new Map(people.map((p) => [p._id.toHexString(), p]));
   const nameOf = (id: ObjectId) => byId.get(id.toHexString())?.name ?? "—";
   const told = new Set<string>();

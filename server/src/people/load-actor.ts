@@ -1,8 +1,10 @@
 import type { ObjectId } from "mongodb";
-import { standingInForceOn } from "../designations/in-force.ts";
+import { agreementsAdministeredBy } from "../agreements/queries.ts";
+import { organisationsRepresentedBy } from "../designations/queries.ts";
 import type { Collections } from "../shared/collections.ts";
 import type { Actor } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
+import { tablesCoordinatedBy } from "../tables/queries.ts";
 
 /**
  * Loads a person's roles: installation admin flag, agreements administered, tables coordinated,
@@ -12,14 +14,11 @@ import { romeDate } from "../shared/dates.ts";
  */
 export async function loadActor(c: Collections, personId: ObjectId, now: Date): Promise<Actor | null> {
   const today = romeDate(now);
-  const [person, adminOf, coordinated, designations] = await Promise.all([
+  const [person, adminOf, coordinated, represented] = await Promise.all([
     c.people.findOne({ _id: personId }),
-    c.agreementAdmins.find({ personId }, { projection: { agreementId: 1 } }).toArray(),
-    c.tables.find({ coordinatorIds: personId }, { projection: { _id: 1 } }).toArray(),
-    c.designations
-      .find({ personId, ...standingInForceOn(today) })
-      .project<{ organisationId: ObjectId }>({ organisationId: 1 })
-      .toArray(),
+    agreementsAdministeredBy({ c }, personId),
+    tablesCoordinatedBy({ c }, personId),
+    organisationsRepresentedBy({ c }, personId, today),
   ]);
   // An erased person keeps a record but no access: no credential, however it raced the erasure, acts.
   if (!person || person.erasedAt) return null;
@@ -27,8 +26,8 @@ export async function loadActor(c: Collections, personId: ObjectId, now: Date): 
     personId: person._id,
     name: person.name,
     isInstallationAdmin: person.isInstallationAdmin,
-    agreementAdminOf: adminOf.map((a) => a.agreementId.toHexString()),
-    coordinatorOf: coordinated.map((t) => t._id.toHexString()),
-    referentFor: [...new Set(designations.map((d) => d.organisationId.toHexString()))],
+    agreementAdminOf: adminOf.map((id) => id.toHexString()),
+    coordinatorOf: coordinated.map((id) => id.toHexString()),
+    referentFor: [...new Set(represented.map((id) => id.toHexString()))],
   };
 }

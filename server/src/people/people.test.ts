@@ -1,7 +1,7 @@
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
-import { designate, designationWorld, TODAY } from "../designations/test-fixtures.ts";
+import { designate, designationWorld, TODAY, TOMORROW, YESTERDAY } from "../designations/test-fixtures.ts";
 
 type Person = Awaited<ReturnType<TestServer["createPerson"]>>;
 
@@ -139,6 +139,26 @@ describe("people", () => {
     expect((await get(plain.token, "0123456789abcdef01234567")).status).toBe(403);
     expect((await get(w.admin.token, "0123456789abcdef01234567")).status).toBe(404);
     expect((await get(w.admin.token, "me-not")).body.error.code).toBe("invalid_id");
+  });
+
+  it("shows an agreement's admins a person designated from a later day, not one whose designation ended", async () => {
+    const served = async (from: string, to: string | null) => {
+      const person = await s.createPerson({});
+      await s.c.designations.insertOne({
+        ...{
+          _id: new ObjectId(),
+          agreementId: new ObjectId(w.agreementId),
+          tableId: new ObjectId(w.openTable),
+        },
+        ...{ organisationId: new ObjectId(w.orgB), personId: new ObjectId(person.id), kind: "standing" },
+        ...{ meetingRef: null, from, to, substitutedById: null, substitutesId: null },
+        ...{ createdAt: new Date(), createdBy: null },
+      });
+      return person.id;
+    };
+    const get = (id: string) => s.api("GET", `/api/v1/people/${id}`, { token: w.agreementAdmin.token });
+    expect((await get(await served(TOMORROW, null))).status).toBe(200);
+    expect((await get(await served("2025-01-01", YESTERDAY))).status).toBe(403);
   });
 
   it("lists and searches people for installation admins only", async () => {

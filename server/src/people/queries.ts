@@ -1,5 +1,5 @@
 import { type Filter, ObjectId } from "mongodb";
-import { notEndedBefore } from "../designations/in-force.ts";
+import { holdsDesignationInAgreements } from "../designations/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError } from "../shared/errors.ts";
@@ -25,17 +25,8 @@ export async function getPerson({ ctx, input }: { ctx: Ctx; input: { id: ObjectI
   if (!actor.personId.equals(input.id) && !actor.isInstallationAdmin) {
     const today = romeDate(ctx.now());
     const agreementIds = actor.agreementAdminOf.map((hex) => new ObjectId(hex));
-    const designation = agreementIds.length
-      ? await ctx.c.designations.findOne(
-          {
-            personId: input.id,
-            agreementId: { $in: agreementIds },
-            ...notEndedBefore(today),
-          },
-          { projection: { _id: 1 } },
-        )
-      : null;
-    if (!designation) throw new AppError("forbidden");
+    if (!(await holdsDesignationInAgreements(ctx, input.id, agreementIds, today)))
+      throw new AppError("forbidden");
   }
   const doc = await ctx.c.people.findOne({ _id: input.id });
   if (!doc) throw new AppError("not_found", { entity: "person", id: input.id.toHexString() });
@@ -70,6 +61,28 @@ export async function registeredPeople(ctx: Ctx, ids: ObjectId[]): Promise<Set<s
   if (ids.length === 0) return new Set();
   const found = await ctx.c.people.find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray();
   return new Set(found.map((p) => p._id.toHexString()));
+}
+
+/** Throws not_found unless every id is a registered person. */
+export async function requireExistingPeople(ctx: Ctx, ids: ObjectId[]) {
+  const found = await registeredPeople(ctx, ids);
+  if (found.size !== new Set(ids.map(String)).size) throw new AppError("not_found", { entity: "person" });
+}
+
+/**
+ * The given people with only the `fields` asked for (and `_id`), in no particular order (unknown ids are
+ * absent; erased people show their erased name and address); one batched `$in`, none for no ids.
+ */
+export async function peopleByIds<F extends Exclude<keyof PersonDoc, "_id">>(
+  ctx: Ctx,
+  ids: ObjectId[],
+  fields: Record<F, 1>,
+): Promise<Pick<PersonDoc, "_id" | F>[]> {
+  if (ids.length === 0) return [];
+  return ctx.c.people
+    .find({ _id: { $in: ids } })
+    .project<Pick<PersonDoc, "_id" | F>>(fields)
+    .toArray();
 }
 
 /** Whether a person with this id is registered. */

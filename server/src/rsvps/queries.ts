@@ -1,11 +1,14 @@
 import type { ObjectId } from "mongodb";
 import { loadMeeting, loadMeetingTable } from "../meetings/access.ts";
 import { type ConvenedPerson, convenedPeople } from "../meetings/convened.ts";
+import { organisationNames } from "../organisations/queries.ts";
+import { personNames } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
 import type { TableDoc } from "../tables/documents.ts";
 import { canSeeConfidential } from "../tables/visibility.ts";
+import { answersTo } from "./answers-given.ts";
 import { presentMeetingRsvps } from "./present.ts";
 
 /**
@@ -18,20 +21,11 @@ async function requireMayReadAnswers(ctx: Ctx, table: TableDoc, convened: Conven
   if (!(await canSeeConfidential(ctx, table))) throw new AppError("forbidden");
 }
 
-async function namesOf(ctx: Ctx, collection: "people" | "organisations", ids: ObjectId[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await ctx.c[collection].find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray();
-  return new Map(rows.map((row) => [row._id.toHexString(), row.name]));
-}
-
 /** Every answer to a sitting, by person and by organisation (is each organisation represented?). */
 export async function meetingRsvps({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }) {
   requireActor(ctx);
   // One read of the answers serves the delegations and the list.
-  const [meeting, rsvps] = await Promise.all([
-    loadMeeting(ctx, input.id),
-    ctx.c.rsvps.find({ meetingId: input.id }).toArray(),
-  ]);
+  const [meeting, rsvps] = await Promise.all([loadMeeting(ctx, input.id), answersTo(ctx, input.id)]);
   const table = await loadMeetingTable(ctx, meeting);
   const convened = await convenedPeople(ctx, meeting, table, rsvps);
   await requireMayReadAnswers(ctx, table, convened);
@@ -42,8 +36,8 @@ export async function meetingRsvps({ ctx, input }: { ctx: Ctx; input: { id: Obje
   ];
   const organisationIds = convened.flatMap((p) => (p.organisationId ? [p.organisationId] : []));
   const [people, organisations] = await Promise.all([
-    namesOf(ctx, "people", personIds),
-    namesOf(ctx, "organisations", organisationIds),
+    personNames(ctx, personIds),
+    organisationNames(ctx, organisationIds),
   ]);
   return presentMeetingRsvps({ convened, rsvps, people, organisations });
 }

@@ -1,5 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import type { ObjectId } from "mongodb";
+import { requireExistingPeople } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { changeGuarded } from "../shared/guarded-change.ts";
@@ -7,7 +8,7 @@ import { requireAgreementAdmin } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 import type { tablePatch } from "./contracts.ts";
 import type { TableDoc } from "./documents.ts";
-import { getTable, requireExistingPeople } from "./queries.ts";
+import { getTable } from "./queries.ts";
 
 /** Records a change of a table with its event (the action is the event type). */
 export async function audited(ctx: Ctx, action: string, before: TableDoc | null, after: TableDoc) {

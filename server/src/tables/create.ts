@@ -1,13 +1,13 @@
 import type { z } from "@hono/zod-openapi";
 import { ObjectId } from "mongodb";
 import { getAgreement } from "../agreements/queries.ts";
+import { requireExistingPeople } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { refusingDuplicates } from "../shared/errors.ts";
 import { requireAgreementAdmin } from "../shared/policy.ts";
 import { audited } from "./change.ts";
 import type { tableInput } from "./contracts.ts";
 import type { TableDoc } from "./documents.ts";
-import { requireExistingPeople } from "./queries.ts";
 
 /** Creates a table of the agreement (agreement admin). */
 export async function createTable({

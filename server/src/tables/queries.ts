@@ -1,6 +1,5 @@
 import type { ObjectId } from "mongodb";
 import { getAgreement } from "../agreements/queries.ts";
-import { registeredPeople } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import type { TableDoc } from "./documents.ts";
@@ -23,12 +22,6 @@ export async function listTables({ ctx, input }: { ctx: Ctx; input: { agreementI
   return ctx.c.tables.find({ agreementId: input.agreementId }).sort({ _id: 1 }).toArray();
 }
 
-/** Throws not_found unless every id is a registered person. */
-export async function requireExistingPeople(ctx: Ctx, ids: ObjectId[]) {
-  const found = await registeredPeople(ctx, ids);
-  if (found.size !== new Set(ids.map(String)).size) throw new AppError("not_found", { entity: "person" });
-}
-
 /** The given tables, by hex id (unknown ids are absent); one batched `$in`. */
 export async function tablesById(ctx: Ctx, ids: ObjectId[]): Promise<Map<string, TableDoc>> {
   const tables = await ctx.c.tables.find({ _id: { $in: ids } }).toArray();
@@ -45,4 +38,13 @@ export async function tableNames(ctx: Ctx, ids: ObjectId[]): Promise<Map<string,
 /** Every table of these agreements. */
 export function tablesOfAgreements(ctx: Ctx, agreementIds: ObjectId[]): Promise<TableDoc[]> {
   return ctx.c.tables.find({ agreementId: { $in: agreementIds } }).toArray();
+}
+
+/**
+ * The tables the person coordinates, as ids (no access check: for building their roles and reach).
+ * Takes only the collections, so the actor can be loaded before there is a context to act in.
+ */
+export async function tablesCoordinatedBy(ctx: Pick<Ctx, "c">, personId: ObjectId): Promise<ObjectId[]> {
+  const found = await ctx.c.tables.find({ coordinatorIds: personId }, { projection: { _id: 1 } }).toArray();
+  return found.map((table) => table._id);
 }

@@ -1,13 +1,13 @@
-import type { Filter, ObjectId } from "mongodb";
+import type { Filter } from "mongodb";
 import type { MembershipDoc } from "../memberships/documents.ts";
-import type { Ctx } from "../shared/context.ts";
 import type { IsoDate } from "../shared/dates.ts";
 import type { TableDoc } from "./documents.ts";
 
 /**
  * The rule "an organisation sits on a table on a day", written once as a MongoDB filter and as an
  * in-memory predicate over the same membership documents; sits-on-table.property.test.ts shows the two
- * select the same memberships.
+ * select the same memberships. memberships/queries.ts loads them with the filter (seatingMemberships,
+ * tableMemberIds, organisationSitsOnTable).
  */
 type Seating = Pick<TableDoc, "agreementId" | "access">;
 type Seat = Pick<MembershipDoc, "agreementId" | "operativeFrom" | "withdrawal" | "founding">;
@@ -47,26 +47,4 @@ export function seatsOnTable(m: Seat, table: Seating, on: IsoDate): boolean {
     isMembershipInForce(m, on) &&
     (table.access !== "founders" || m.founding === true)
   );
-}
-
-/** The organisations sitting on a table on a day: every operative member for open tables, founders only for restricted ones. */
-export async function tableMemberIds(ctx: Ctx, table: TableDoc, on: IsoDate): Promise<ObjectId[]> {
-  const rows = await ctx.c.memberships
-    .find(seatsOnTableFilter(table, on), { projection: { organisationId: 1 }, batchSize: 5000 })
-    .toArray();
-  return rows.map((row) => row.organisationId);
-}
-
-/** True when the organisation sits on the table on that day. */
-export async function organisationSitsOnTable(
-  ctx: Ctx,
-  table: TableDoc,
-  organisationId: ObjectId,
-  on: IsoDate,
-): Promise<boolean> {
-  const found = await ctx.c.memberships.findOne(
-    { ...seatsOnTableFilter(table, on), organisationId },
-    { projection: { _id: 1 } },
-  );
-  return found !== null;
 }

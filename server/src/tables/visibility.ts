@@ -1,8 +1,8 @@
+import { tableMemberIds } from "../memberships/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { isAgreementAdmin } from "../shared/policy.ts";
 import type { TableDoc } from "./documents.ts";
-import { tableMemberIds } from "./sits-on-table.ts";
 
 /**
  * DOMAIN rule 10: "riservato" material stays inside the table. Visible to the agreement's admins, the
