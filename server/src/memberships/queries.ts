@@ -83,22 +83,33 @@ export function seatingMemberships(ctx: Ctx, table: TableDoc, on: IsoDate): Prom
   return ctx.c.memberships.find(seatsOnTableFilter(table, on)).toArray();
 }
 
-/** The same memberships with only the `fields` asked for (and `_id`), in one round trip. */
-export function seatingMembershipFields<F extends Exclude<keyof MembershipDoc, "_id">>(
+/**
+ * The same memberships (of the `organisationIds` only, when given), with only the `fields` asked for
+ * (and `_id`), in one round trip.
+ */
+export async function seatingMembershipFields<F extends Exclude<keyof MembershipDoc, "_id">>(
   ctx: Ctx,
   table: TableDoc,
-  on: IsoDate,
+  input: { on: IsoDate; organisationIds?: ObjectId[] },
   fields: Record<F, 1>,
 ): Promise<Pick<MembershipDoc, "_id" | F>[]> {
+  const { organisationIds } = input;
+  if (organisationIds?.length === 0) return [];
   return ctx.c.memberships
-    .find(seatsOnTableFilter(table, on), { batchSize: ONE_BATCH })
+    .find(
+      {
+        ...seatsOnTableFilter(table, input.on),
+        ...(organisationIds && { organisationId: { $in: organisationIds } }),
+      },
+      { batchSize: ONE_BATCH },
+    )
     .project<Pick<MembershipDoc, "_id" | F>>(fields)
     .toArray();
 }
 
 /** The organisations sitting on a table on a day: every operative member for open tables, founders only for restricted ones. */
 export async function tableMemberIds(ctx: Ctx, table: TableDoc, on: IsoDate): Promise<ObjectId[]> {
-  const rows = await seatingMembershipFields(ctx, table, on, { organisationId: 1 });
+  const rows = await seatingMembershipFields(ctx, table, { on }, { organisationId: 1 });
   return rows.map((row) => row.organisationId);
 }
 

@@ -22,7 +22,7 @@ import java.util.List;
  * uniqueness checks and the stored entries are the library's own index, to which everything else is
  * delegated.
  */
-public final class NarrowingUniqueIndex<P> extends Index<P> {
+public final class NarrowingUniqueIndex<P> extends Index<P> implements CheapestIndex.Estimating {
   private final Index<P> unique;
   private final SecondaryIndex<P> prefix;
 
@@ -67,6 +67,14 @@ public final class NarrowingUniqueIndex<P> extends Index<P> {
     Document conditions = onKeys(query);
     if (conditions != null && unique.canHandle(conditions)) return unique.getPositions(conditions);
     return prefix.getPositions(query);
+  }
+
+  @Override
+  public long estimate(Document query) {
+    if (unique.canHandle(query)) return 1;
+    Document conditions = onKeys(query);
+    if (conditions != null && unique.canHandle(conditions)) return 1;
+    return prefix.estimate(query);
   }
 
   @Override

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * order a scan would give. Lives in the library's package for {@code Utils.normalizeValue}, the equality
  * the engine's own indexes use (1 and 1.0 are one key).
  */
-public final class SecondaryIndex<P> extends Index<P> {
+public final class SecondaryIndex<P> extends Index<P> implements CheapestIndex.Estimating {
   private final String field;
   /** Normalised value of the first field → positions of the documents holding it, in natural order. */
   private final Map<Object, TreeSet<P>> positionsByValue = new HashMap<>();
@@ -51,6 +51,16 @@ public final class SecondaryIndex<P> extends Index<P> {
       if (positions != null) union.addAll(positions);
     }
     return List.copyOf(union);
+  }
+
+  @Override
+  public synchronized long estimate(Document query) {
+    long candidates = 0;
+    for (Object value : queriedValues(query.get(field))) {
+      TreeSet<P> positions = positionsByValue.get(Utils.normalizeValue(value));
+      if (positions != null) candidates += positions.size();
+    }
+    return candidates;
   }
 
   /**

@@ -2,12 +2,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.NarrowingUniqueIndex;
-import de.bwaldvogel.mongo.backend.SecondaryIndex;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
@@ -53,20 +48,7 @@ public final class TavoliMongo {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-      // getMvStore(), not `store`: H2Backend opens the existing databases inside its constructor.
-      return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
-        @Override
-        protected Index<Object> openOrCreateUniqueIndex(
-            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-          return new NarrowingUniqueIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
-        }
-
-        @Override
-        protected Index<Object> openOrCreateSecondaryIndex(
-            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-          return new SecondaryIndex<>(indexName, keys);
-        }
-      };
+      return new IndexedDatabases.OnH2(databaseName, getCursorRegistry());
     }
 
     @Override
@@ -79,23 +61,11 @@ public final class TavoliMongo {
     }
   }
 
-  /** The in-memory backend with the same secondary indexes. */
+  /** The in-memory backend, with the same indexes. */
   static final class IndexedMemoryBackend extends MemoryBackend {
     @Override
     public MemoryDatabase openOrCreateDatabase(String databaseName) {
-      return new MemoryDatabase(databaseName, getCursorRegistry()) {
-        @Override
-        protected Index<Integer> openOrCreateUniqueIndex(
-            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-          return new NarrowingUniqueIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
-        }
-
-        @Override
-        protected Index<Integer> openOrCreateSecondaryIndex(
-            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-          return new SecondaryIndex<>(indexName, keys);
-        }
-      };
+      return new IndexedDatabases.InMemory(databaseName, getCursorRegistry());
     }
   }
 
@@ -129,6 +99,7 @@ public final class TavoliMongo {
               });
       compactor.setDaemon(true);
       compactor.start();
+      IndexedDatabases.OnH2.store = store;
       backend = new CommittingH2Backend(store);
     }
     backend.version(MONGO_4_4);

@@ -7,9 +7,13 @@ import { fileURLToPath } from "node:url";
 const here = fileURLToPath(new URL(".", import.meta.url));
 const POM = join(here, "pom.xml");
 /** The launcher and the engine extensions it installs (the indexes). */
-const SOURCES = ["TavoliMongo.java", "SecondaryIndex.java", "NarrowingUniqueIndex.java"].map((name) =>
-  join(here, name),
-);
+const SOURCES = [
+  "TavoliMongo.java",
+  "IndexedDatabases.java",
+  "CheapestIndex.java",
+  "SecondaryIndex.java",
+  "NarrowingUniqueIndex.java",
+].map((name) => join(here, name));
 
 /** Where the jars and the compiled launcher live: one folder per pom + launcher, shared by every clone. */
 export function embeddedMongoHome(cacheDir: string): string {
