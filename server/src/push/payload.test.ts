@@ -36,6 +36,18 @@ describe("the push payload", () => {
     expect(Math.abs([...parsed.title].length - [...parsed.body].length)).toBeLessThanOrEqual(1);
   });
 
+  it("cuts only where a character ends, wherever the limit falls", () => {
+    const family = "👩‍👩‍👧‍👦"; // one character: 7 code points, 11 UTF-16 units, 25 bytes
+    for (let shift = 0; shift < 12; shift++) {
+      const title = `${"è".repeat(shift)}${family.repeat(300)}`;
+      const cut = JSON.parse(buildPayload(reminder({ title })) ?? "").title as string;
+      const kept = cut.slice(0, -1);
+      expect(cut.endsWith("…"), `shift ${shift}`).toBe(true);
+      expect(kept.slice(shift).split(family).join(""), `shift ${shift}`).toBe("");
+      expect(title.startsWith(kept)).toBe(true);
+    }
+  });
+
   it("is refused rather than sent broken when even empty texts would not fit", () => {
     expect(buildPayload(reminder({ url: `https://tavoli.example.it/${"x".repeat(3000)}` }))).toBeNull();
   });

@@ -1,4 +1,3 @@
-import { request } from "node:https";
 import { createServer } from "node:net";
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -119,7 +118,8 @@ describe("sendPush: one reminder to one browser through its push service", () =>
 
   it("keeps the payload within 3,000 bytes however long the title, cutting whole characters", async () => {
     const subscription = await subscribed();
-    const title = `Seduta sull'è-government 👩‍💻 ${"àèìòù€ 👩‍👩‍👧‍👦 ".repeat(800)}`;
+    // A family is one character of 7 code points (25 bytes): cut anywhere else, it falls apart.
+    const title = `Seduta sull'è-government ${"👩‍👩‍👧‍👦".repeat(400)}`;
     await sendPush(deps, subscription, reminder({ title }));
     const received = await arrivedAt(subscription.endpoint);
     expect(received.status).toBe(201);
@@ -214,65 +214,6 @@ describe("sendPush: one reminder to one browser through its push service", () =>
   });
 });
 
-describe("the push service stand-in checks VAPID as a push service does", () => {
-  let push: FakePush;
-  beforeAll(async () => {
-    push = await startFakePush();
-  });
-  afterAll(() => push.close());
-
-  /** Posts what web-push would, with the Authorization header swapped for `authorization`. */
-  async function postWith(authorization: (browser: ReturnType<FakePush["subscribe"]>) => string) {
-    const keys = webpush.generateVAPIDKeys();
-    const browser = push.subscribe();
-    const details = webpush.generateRequestDetails(browser, "ciao", {
-      vapidDetails: { subject: "mailto:a@example.it", ...keys },
-      TTL: 60,
-    });
-    const { Authorization: _, ...headers } = details.headers as Record<string, string>;
-    const response = await fetchVia(
-      push,
-      browser.endpoint,
-      {
-        ...headers,
-        authorization: authorization(browser),
-      },
-      details.body as Buffer,
-    );
-    const received = await push.waitFor((p) => p.endpoint === browser.endpoint);
-    return { status: response, refusal: received.refusal, keys };
-  }
-
-  const jwt = (keys: { publicKey: string; privateKey: string }, aud: string, exp: number) =>
-    webpush.getVapidHeaders(aud, "mailto:a@example.it", keys.publicKey, keys.privateKey, "aes128gcm", exp)
-      .Authorization;
-  const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
-
-  it("takes a well-signed request", async () => {
-    const keys = webpush.generateVAPIDKeys();
-    const result = await postWith(() => jwt(keys, push.origin, inAnHour()));
-    expect([result.status, result.refusal]).toEqual([201, null]);
-  });
-
-  it("refuses a JWT signed by another key than k, for another origin, or expired", async () => {
-    const signer = webpush.generateVAPIDKeys();
-    const other = webpush.generateVAPIDKeys();
-    const forged = await postWith(() =>
-      jwt(signer, push.origin, inAnHour()).replace(signer.publicKey, other.publicKey),
-    );
-    expect([forged.status, forged.refusal]).toEqual([401, "JWT signature does not verify with k"]);
-    const elsewhere = await postWith(() => jwt(signer, "https://push.example.com", inAnHour()));
-    expect([elsewhere.status, elsewhere.refusal]).toEqual([
-      401,
-      `aud https://push.example.com is not ${push.origin}`,
-    ]);
-    const expired = await postWith(() => jwt(signer, push.origin, Math.floor(Date.now() / 1000) - 10));
-    expect([expired.status, expired.refusal]).toEqual([401, "JWT expired"]);
-    const none = await postWith(() => "WebPush nothing");
-    expect([none.status, none.refusal]).toEqual([401, "no vapid authorization"]);
-  });
-});
-
 /** A loopback port nothing listens on. */
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -280,16 +221,4 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
-}
-
-/** One https POST through the stand-in's trusting agent; resolves with the status. */
-async function fetchVia(push: FakePush, url: string, headers: Record<string, string>, body: Buffer) {
-  return new Promise<number>((resolve, reject) => {
-    const req = request(url, { method: "POST", headers, agent: push.agent }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
 }

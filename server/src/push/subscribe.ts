@@ -1,6 +1,5 @@
 import { ObjectId } from "mongodb";
 import type { Ctx } from "../shared/context.ts";
-import { AppError, isDuplicateKey } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordSubscriptionChange } from "./audit.ts";
 import type { PushSubscriptionDoc } from "./documents.ts";
@@ -19,9 +18,6 @@ export type PushSubscriptionInput = {
 };
 
 type Stored = Omit<PushSubscriptionDoc, "_id" | "createdAt" | "updatedAt">;
-
-// Two first posts of one endpoint may both try to insert; the loser's retry finds the winner's.
-const ATTEMPTS = 3;
 
 /**
  * Registers the calling browser for Web Push, for the acting person. One subscription per endpoint:
@@ -73,25 +69,26 @@ export async function subscribeToPush({
   return after;
 }
 
-/** Stores the subscription under its endpoint in one atomic write; returns what was there before. */
+/**
+ * Stores the subscription under its endpoint in one atomic write; returns what was there before. Two
+ * first posts of one endpoint racing cannot make two documents: the filter is an equality on the unique
+ * index's one field, so MongoDB (4.2+) retries the losing upsert as an update itself, and the embedded
+ * engine runs them one at a time.
+ */
 async function upsert(ctx: Ctx, wanted: Stored) {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const now = ctx.now();
-    const created = { _id: new ObjectId(), createdAt: now };
-    try {
-      const before = await ctx.c.pushSubscriptions.findOneAndUpdate(
-        { endpointHash: wanted.endpointHash },
-        { $set: { ...wanted, updatedAt: now }, $setOnInsert: created },
-        { upsert: true, returnDocument: "before" },
-      );
-      const kept = before ? { _id: before._id, createdAt: before.createdAt } : created;
-      const after: PushSubscriptionDoc = { ...kept, ...wanted, updatedAt: now };
-      return { before, after };
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
-  }
-  throw new AppError("concurrent_change", { entity: "pushSubscription" });
+  const now = ctx.now();
+  const created = { _id: new ObjectId(), createdAt: now };
+  // The filter's field is left out of $set: an insert takes it from the filter, and an update that
+  // named it would not be retried.
+  const { endpointHash, ...fields } = wanted;
+  const before = await ctx.c.pushSubscriptions.findOneAndUpdate(
+    { endpointHash },
+    { $set: { ...fields, updatedAt: now }, $setOnInsert: created },
+    { upsert: true, returnDocument: "before" },
+  );
+  const kept = before ? { _id: before._id, createdAt: before.createdAt } : created;
+  const after: PushSubscriptionDoc = { ...kept, ...wanted, updatedAt: now };
+  return { before, after };
 }
 
 function sameSubscription(a: PushSubscriptionDoc, b: Stored): boolean {

@@ -1,4 +1,4 @@
-import { createECDH, randomBytes } from "node:crypto";
+import { createECDH, createHash, randomBytes } from "node:crypto";
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakePush, startFakePush } from "../../../test/support/fake-push.ts";
@@ -143,6 +143,13 @@ describe("push subscriptions (the browsers a person receives reminders on)", () 
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     expect(await s.c.pushSubscriptions.countDocuments({ endpoint: browser.endpoint })).toBe(1);
+    // What makes it one on a real MongoDB too, where upserts racing are not serialised: the unique index.
+    const stored = await s.c.pushSubscriptions.findOne({ endpoint: browser.endpoint });
+    if (!stored) throw new Error("not stored");
+    expect(stored.endpointHash).toBe(createHash("sha256").update(browser.endpoint).digest("hex"));
+    await expect(s.c.pushSubscriptions.insertOne({ ...stored, _id: new ObjectId() })).rejects.toMatchObject({
+      code: 11000,
+    });
   });
 
   it("replaces the old subscription on pushsubscriptionchange, in the same call", async () => {
@@ -197,7 +204,14 @@ describe("push subscriptions (the browsers a person receives reminders on)", () 
         "keys.p256dh",
       ],
       [
-        { ...browser, keys: { ...browser.keys, p256dh: `${browser.keys.p256dh.slice(0, -2)}+/` } },
+        // Node's decoder would skip the dot and read the very same point.
+        {
+          ...browser,
+          keys: {
+            ...browser.keys,
+            p256dh: `${browser.keys.p256dh.slice(0, 30)}.${browser.keys.p256dh.slice(30)}`,
+          },
+        },
         "push_keys_invalid",
         "keys.p256dh",
       ],
