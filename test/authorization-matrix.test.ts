@@ -67,6 +67,8 @@ PUT    /meetings/{id}/minutes                   P1           401  403  403  403 
 POST   /meetings/{id}/minutes/review            P1           401  403  403  403   403    ok    403    ok    ok
 POST   /meetings/{id}/minutes/approve           P2           401  403  403  403   403    ok    403    ok    ok
 PUT    /people/me/reminder-preferences          -            401  ok   ok   ok    ok     ok    ok     ok    ok
+POST   /people/me/push-subscriptions            -            401  ok   ok   ok    ok     ok    ok     ok    ok
+DELETE /people/me/push-subscriptions/{id}       pushA        401  ok   404  404   404    404   404    404   404
 POST   /auth/login-links                        -            ok   ok   ok   ok    ok     ok    ok     ok    ok
 POST   /auth/sessions                           -            ok   ok   ok   ok    ok     ok    ok     ok    ok
 DELETE /auth/session                            -            401  ok   ok   ok    ok     ok    ok     ok    ok
@@ -88,6 +90,7 @@ function entity(w: World, name: string): string {
     I: w.issueReport,
     C: w.contribution,
     tokenA: w.refAToken,
+    pushA: w.refAPushSubscription,
     refA: w.people.refA.id,
     refB: w.people.refB.id,
     delegate: w.people.delegate.id,
@@ -156,6 +159,7 @@ const BODIES: Record<string, (w: World) => unknown> = {
   "POST /meetings/{id}/minutes/review": () => ({ version: 1 }),
   "POST /meetings/{id}/minutes/approve": () => ({ version: 1 }),
   "PUT /people/me/reminder-preferences": () => ({ paused: true }),
+  "POST /people/me/push-subscriptions": (w) => ({ ...w.newBrowser, label: "Telefono" }),
   "POST /auth/login-links": (w) => ({ email: w.people.newcomer.person.email }),
   "POST /auth/sessions": (w) => ({ token: w.newcomerLoginToken }),
   "POST /auth/tokens": () => ({ name: "matrice" }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import webpush from "web-push";
 import { ConfigError, loadConfig } from "./config.ts";
 
 describe("configuration", () => {
@@ -78,5 +79,58 @@ describe("configuration", () => {
     }).slack;
     expect(oauth?.oauth?.clientId).toBe("123.456");
     expect(oauth?.apiUrl).toBe("http://127.0.0.1:9999/api/");
+  });
+
+  it("lets subscriptions name only browsers' push services, loopback too outside a deployment", () => {
+    expect(loadConfig({}).push.serviceHosts).toEqual(
+      expect.arrayContaining(["fcm.googleapis.com", "127.0.0.1"]),
+    );
+    for (const deployed of [{ PUBLIC_URL: "https://tavoli.example.it" }, { NODE_ENV: "production" }]) {
+      const hosts = loadConfig(deployed).push.serviceHosts;
+      expect(hosts).toContain("push.services.mozilla.com");
+      expect(hosts).not.toContain("127.0.0.1");
+      expect(hosts).not.toContain("localhost");
+    }
+    expect(loadConfig({ PUSH_SERVICE_HOSTS: " push.example.it, Other.example " }).push.serviceHosts).toEqual([
+      "push.example.it",
+      "other.example",
+    ]);
+  });
+
+  it("generates the Web Push keys unless both are given, and signs as the mail sender by default", () => {
+    expect(loadConfig({}).push).toMatchObject({ vapidKeys: null, subject: "mailto:noreply@tavoli.localhost" });
+    expect(loadConfig({ MAIL_FROM: "Comune di Alfa <tavoli@comune-alfa.it>" }).push.subject).toBe(
+      "mailto:tavoli@comune-alfa.it",
+    );
+    expect(loadConfig({ MAIL_FROM: "tavoli@comune-alfa.it" }).push.subject).toBe(
+      "mailto:tavoli@comune-alfa.it",
+    );
+    expect(
+      loadConfig({ MAIL_FROM: "Tavoli", PUBLIC_URL: "https://tavoli.comune-alfa.it" }).push.subject,
+    ).toBe("https://tavoli.comune-alfa.it");
+    expect(() => loadConfig({ MAIL_FROM: "Tavoli" })).toThrow(/VAPID_SUBJECT/);
+    expect(loadConfig({ VAPID_SUBJECT: "mailto:dpo@comune-alfa.it" }).push.subject).toBe(
+      "mailto:dpo@comune-alfa.it",
+    );
+    expect(() => loadConfig({ VAPID_SUBJECT: "http://comune-alfa.it" })).toThrow(/VAPID_SUBJECT/);
+
+    const pair = webpush.generateVAPIDKeys();
+    expect(
+      loadConfig({ VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey }).push.vapidKeys,
+    ).toEqual(pair);
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: pair.publicKey })).toThrow(
+      /manca \/ missing VAPID_PRIVATE_KEY/,
+    );
+    expect(() => loadConfig({ VAPID_PRIVATE_KEY: pair.privateKey })).toThrow(/VAPID_PUBLIC_KEY/);
+    const other = webpush.generateVAPIDKeys();
+    expect(() =>
+      loadConfig({ VAPID_PUBLIC_KEY: other.publicKey, VAPID_PRIVATE_KEY: pair.privateKey }),
+    ).toThrow(/non corrisponde/);
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: "abc", VAPID_PRIVATE_KEY: pair.privateKey })).toThrow(
+      /VAPID_PUBLIC_KEY: valore non valido/,
+    );
+    expect(() =>
+      loadConfig({ VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: `${pair.privateKey}=` }),
+    ).toThrow(/VAPID_PRIVATE_KEY: valore non valido/);
   });
 });

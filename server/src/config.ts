@@ -1,3 +1,4 @@
+import { createECDH } from "node:crypto";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { z } from "zod";
@@ -8,6 +9,14 @@ export const DEFAULT_HOST = "127.0.0.1";
 const booleanish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
+
+/** A base64url value (no padding) that decodes to exactly `bytes` bytes, as VAPID keys are written. */
+function base64urlBytes(bytes: number) {
+  return z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, "must be base64url without padding")
+    .refine((value) => Buffer.from(value, "base64url").length === bytes, `must decode to ${bytes} bytes`);
+}
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -52,6 +61,14 @@ const schema = z.object({
   SLACK_CLIENT_ID: z.string().min(1).optional(),
   SLACK_CLIENT_SECRET: z.string().min(1).optional(),
   SLACK_STATE_SECRET: z.string().min(16).optional(),
+  VAPID_PUBLIC_KEY: base64urlBytes(65).optional(),
+  VAPID_PRIVATE_KEY: base64urlBytes(32).optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "must be a mailto: address or an https:// URL")
+    .optional(),
+  /** Comma-separated host names (or parent domains) of the push services subscriptions may name. */
+  PUSH_SERVICE_HOSTS: z.string().optional(),
   TRUST_PROXY: booleanish.default(false),
   LOG_REQUESTS: booleanish.default(false),
   NODE_ENV: z.string().optional(),
@@ -74,6 +91,8 @@ export type Config = {
   sessionTtlMs: number;
   /** Base of generated audio-video links, e.g. https://meet.jit.si or a self-hosted Jitsi. */
   jitsiBaseUrl: string;
+  /** Web Push (VAPID, RFC 8292): keys given here, or generated once and kept in the database. */
+  push: PushConfig;
   /** The Slack bot's settings; null when Slack is not configured (the bot then does not start). */
   slack: SlackConfig | null;
   trustProxy: boolean;
@@ -96,7 +115,83 @@ export type SlackConfig = {
   oauth: { clientId: string; clientSecret: string; stateSecret: string } | null;
 };
 
+/** How this installation signs its Web Push requests. */
+export type PushConfig = {
+  /** VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (base64url); null: generated on first start and stored. */
+  vapidKeys: { publicKey: string; privateKey: string } | null;
+  /** Contact the push services may use (`sub` of the VAPID JWT): a mailto: address or an https URL. */
+  subject: string;
+  /**
+   * Hosts (a name or a parent domain) a subscription's endpoint may be on: the server POSTs to it, so an
+   * arbitrary URL would let any user make it call into the local network. The browsers' own push
+   * services by default; outside a deployment also loopback, for the tests' push service stand-in.
+   */
+  serviceHosts: string[];
+};
+
+/** The push services of Chrome/Edge/Android (FCM), Firefox (Mozilla autopush), Safari (Apple) and Windows (WNS). */
+export const BROWSER_PUSH_SERVICES = [
+  "fcm.googleapis.com",
+  "android.googleapis.com",
+  "push.services.mozilla.com",
+  "push.apple.com",
+  "notify.windows.com",
+];
+const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"];
+
 type Env = z.output<typeof schema>;
+
+/** The address inside a MAIL_FROM such as `Tavoli <noreply@comune.it>`, or null when it has none. */
+function mailAddress(from: string): string | null {
+  const address = /<([^<>\s]+@[^<>\s]+)>/.exec(from)?.[1] ?? from.trim();
+  return /^[^\s@<>]+@[^\s@<>]+$/.test(address) ? address : null;
+}
+
+/**
+ * The VAPID settings: both keys or neither (a half-given pair names what is missing, a pair whose public
+ * key is not the private key's is refused), and a subject defaulting to the sender's address.
+ */
+function pushConfig(e: Env, publicUrl: string, deployment: boolean): PushConfig {
+  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey } = e;
+  if (!publicKey !== !privateKey) {
+    const missing = publicKey ? "VAPID_PRIVATE_KEY" : "VAPID_PUBLIC_KEY";
+    throw new ConfigError(
+      `Configurazione Web Push incompleta / Incomplete Web Push configuration: manca / missing ${missing}`,
+    );
+  }
+  if (publicKey && privateKey && vapidPublicKeyOf(privateKey) !== publicKey) {
+    throw new ConfigError(
+      "VAPID_PUBLIC_KEY non corrisponde a VAPID_PRIVATE_KEY / VAPID_PUBLIC_KEY does not match VAPID_PRIVATE_KEY",
+    );
+  }
+  const address = mailAddress(e.MAIL_FROM);
+  const subject = e.VAPID_SUBJECT ?? (address ? `mailto:${address}` : publicUrl);
+  // Push services refuse any other contact; better said now than by every push refused later.
+  if (!/^(mailto:|https:\/\/)/.test(subject)) {
+    throw new ConfigError(
+      "Impostare VAPID_SUBJECT (mailto: o https://): MAIL_FROM non ha un indirizzo e PUBLIC_URL non è https / " +
+        "Set VAPID_SUBJECT (mailto: or https://): MAIL_FROM has no address and PUBLIC_URL is not https",
+    );
+  }
+  const listed = e.PUSH_SERVICE_HOSTS?.split(",")
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
+  const serviceHosts = listed?.length
+    ? listed
+    : [...BROWSER_PUSH_SERVICES, ...(deployment ? [] : LOOPBACK_HOSTS)];
+  return { vapidKeys: publicKey && privateKey ? { publicKey, privateKey } : null, subject, serviceHosts };
+}
+
+/** The uncompressed P-256 public key (base64url) of a VAPID private key. */
+function vapidPublicKeyOf(privateKey: string): string | null {
+  try {
+    const ecdh = createECDH("prime256v1");
+    ecdh.setPrivateKey(Buffer.from(privateKey, "base64url"));
+    return ecdh.getPublicKey("base64url");
+  } catch {
+    return null;
+  }
+}
 
 /** The Slack settings, or null when none are given; a half-given set names what is missing. */
 function slackConfig(e: Env): SlackConfig | null {
@@ -150,10 +245,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const cacheDir = e.TAVOLI_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "tavoli");
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   return {
     port: e.PORT,
     host: e.HOST ?? DEFAULT_HOST,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    publicUrl,
     mongodbUri: e.MONGODB_URI,
     dbName: e.MONGODB_DB,
     dataDir: resolve(e.DATA_DIR),
@@ -163,6 +259,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mailFrom: e.MAIL_FROM,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     jitsiBaseUrl: e.JITSI_BASE_URL.replace(/\/$/, ""),
+    push: pushConfig(e, publicUrl, e.NODE_ENV === "production" || publicUrl.startsWith("https:")),
     slack: slackConfig(e),
     trustProxy: e.TRUST_PROXY,
     logRequests: e.LOG_REQUESTS,

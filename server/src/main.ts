@@ -10,6 +10,7 @@ import { ensureIndexes } from "./db/indexes.ts";
 import { DEMO_ADMIN_EMAIL, seedDemoIfEmpty } from "./demo/seed.ts";
 import { createApp } from "./http/app.ts";
 import { gracefulStopper } from "./http/graceful-stop.ts";
+import { loadVapidKeys } from "./push/index.ts";
 import { createCtx } from "./shared/context.ts";
 import { EventBus } from "./shared/events.ts";
 import { createMailer } from "./shared/mailer.ts";
@@ -45,6 +46,8 @@ async function main() {
   const { db } = database;
   await ensureIndexes(db);
   await ensureSlackIndexes(db);
+  // Generated here on the first start (unless configured), so instances agree before any browser subscribes.
+  await loadVapidKeys(db, config);
   const bus = new EventBus();
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db });
   if (config.seedDemo === "auto" && (await seedDemoIfEmpty({ db, bus, config })).seeded) {

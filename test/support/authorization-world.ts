@@ -1,3 +1,4 @@
+import { createECDH, randomBytes } from "node:crypto";
 import { BSON } from "mongodb";
 import { issueLoginLink } from "../../server/src/auth/login-links.ts";
 import { createCtx } from "../../server/src/shared/context.ts";
@@ -130,6 +131,9 @@ export async function buildWorld(s: TestServer) {
   ).id as string;
   const refAToken = (await api("POST", "/auth/tokens", people.refA.token, { name: "integrazione" }))
     .id as string;
+  const refAPushSubscription = (
+    await api("POST", "/people/me/push-subscriptions", people.refA.token, pushSubscriptionOf("telefono-anna"))
+  ).id as string;
 
   const ctx = createCtx({ db: s.db, bus: s.bus, now: () => new Date(s.clock.now) });
   const loginToken = async (personId: string) => {
@@ -167,9 +171,23 @@ export async function buildWorld(s: TestServer) {
     issueReport,
     contribution,
     refAToken,
+    refAPushSubscription,
+    /** A browser no one has subscribed yet, for POST /people/me/push-subscriptions. */
+    newBrowser: pushSubscriptionOf("nuovo-browser"),
     checkInCode: checkInCode ?? "",
     /** A fresh login link for the newcomer, for POST /auth/sessions. */
     newcomerLoginToken: await loginToken(people.newcomer.id),
+  };
+}
+
+/** A browser's `PushSubscription.toJSON()` at a push service nothing ever sends to in these tests. */
+function pushSubscriptionOf(device: string) {
+  const ecdh = createECDH("prime256v1");
+  ecdh.generateKeys();
+  return {
+    endpoint: `https://fcm.googleapis.com/fcm/send/${device}`,
+    expirationTime: null,
+    keys: { p256dh: ecdh.getPublicKey("base64url"), auth: randomBytes(16).toString("base64url") },
   };
 }
 

@@ -13,6 +13,7 @@ import { ensureMembershipsIndexes } from "../memberships/indexes.ts";
 import { ensureMinutesIndexes } from "../minutes/indexes.ts";
 import { ensureOrganisationsIndexes } from "../organisations/indexes.ts";
 import { ensurePeopleIndexes } from "../people/indexes.ts";
+import { ensurePushIndexes } from "../push/indexes.ts";
 import { ensureRsvpsIndexes } from "../rsvps/indexes.ts";
 import { ensureTablesIndexes } from "../tables/indexes.ts";
 
@@ -39,6 +40,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
     ensureContributionsIndexes(db),
     ensureIssueReportsIndexes(db),
     ensureMinutesIndexes(db),
+    ensurePushIndexes(db),
   ]);
   // Chat accounts and table channels; the bot's own Slack state is indexed by the bot (main.ts composes).
   await ensureChatIndexes(db);

@@ -22,6 +22,7 @@ import { minutesRoutes } from "../minutes/routes.ts";
 import { subscribeNotifiers } from "../notifications/index.ts";
 import { organisationRoutes } from "../organisations/routes.ts";
 import { peopleRoutes } from "../people/routes.ts";
+import { pushRoutes } from "../push/routes.ts";
 import { reminderPreferenceRoutes } from "../reminders/routes.ts";
 import { rsvpRoutes } from "../rsvps/routes.ts";
 import { createCtx } from "../shared/context.ts";
@@ -144,6 +145,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", contributionRoutes());
   api.route("/", minutesRoutes());
   api.route("/", reminderPreferenceRoutes());
+  api.route("/", pushRoutes());
   api.route("/", authRoutes());
   api.route("/", auditRoutes());
   api.doc31("/openapi.json", {

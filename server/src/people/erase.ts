@@ -8,6 +8,7 @@ import { eraseAuthorNameFromContributions } from "../contributions/index.ts";
 import { eraseDesignationsOf } from "../designations/index.ts";
 import { eraseNameFromIssueReports } from "../issue-reports/personal-data.ts";
 import { eraseFromMinutes } from "../minutes/personal-data.ts";
+import { erasePushSubscriptionsOf } from "../push/personal-data.ts";
 import { eraseReminderPreferencesOf } from "../reminders/index.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
@@ -55,6 +56,8 @@ export async function erasePerson({ ctx, input }: { ctx: Ctx; input: { id: Objec
     () => eraseChatAccountsOf(ctx, personId),
     // A calendar feed URL would keep publishing the person's sittings after erasure.
     () => eraseCalendarFeedsOf(ctx, personId),
+    // A browser subscription would go on receiving the person's reminders.
+    () => erasePushSubscriptionsOf(ctx, personId),
     () => eraseReminderPreferencesOf(ctx, personId),
     () => eraseValuesFromAudit(ctx, "reminderPreferences", personId),
     () => revokeApiTokensOf(ctx, personId, now),

@@ -7,6 +7,7 @@ import { exportContributionsOf } from "../contributions/index.ts";
 import { exportDesignationsOf } from "../designations/index.ts";
 import { issueReportsRaisedBy } from "../issue-reports/personal-data.ts";
 import { minutesAuthoredBy } from "../minutes/personal-data.ts";
+import { exportPushSubscriptionsOf } from "../push/personal-data.ts";
 import { exportReminderPreferencesOf } from "../reminders/index.ts";
 import { exportRsvpsOf } from "../rsvps/index.ts";
 import type { Ctx } from "../shared/context.ts";
@@ -25,14 +26,16 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
   const actor = requireActor(ctx);
   const person = await getMe({ ctx });
   const me = person._id;
-  const [designations, apiTokens, sessions, rsvps, attendance, calendarFeeds] = await Promise.all([
-    exportDesignationsOf(ctx, me),
-    exportApiTokensOf(ctx, me),
-    exportSessionsOf(ctx, me),
-    exportRsvpsOf(ctx, me),
-    exportAttendanceOf(ctx, me),
-    exportCalendarFeedsOf(ctx, me),
-  ]);
+  const [designations, apiTokens, sessions, rsvps, attendance, calendarFeeds, pushSubscriptions] =
+    await Promise.all([
+      exportDesignationsOf(ctx, me),
+      exportApiTokensOf(ctx, me),
+      exportSessionsOf(ctx, me),
+      exportRsvpsOf(ctx, me),
+      exportAttendanceOf(ctx, me),
+      exportCalendarFeedsOf(ctx, me),
+      exportPushSubscriptionsOf(ctx, me),
+    ]);
   const reminderPreferences = await exportReminderPreferencesOf(ctx, me);
   const contributions = await exportContributionsOf(ctx, me);
   const issueReports = await issueReportsRaisedBy(ctx, me);
@@ -48,6 +51,7 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
     rsvps,
     attendance,
     calendarFeeds,
+    pushSubscriptions,
     reminderPreferences,
     // What the person wrote, confidential ones included: they are the author.
     contributions,

@@ -12,6 +12,7 @@ import { membershipCollections } from "../memberships/documents.ts";
 import { minutesCollections } from "../minutes/documents.ts";
 import { organisationCollections } from "../organisations/documents.ts";
 import { peopleCollections } from "../people/documents.ts";
+import { pushCollections } from "../push/documents.ts";
 import { reminderCollections } from "../reminders/documents.ts";
 import { rsvpCollections } from "../rsvps/documents.ts";
 import { tableCollections } from "../tables/documents.ts";
@@ -39,6 +40,7 @@ export function collections(db: Db) {
     ...contributionCollections(db),
     ...minutesCollections(db),
     ...reminderCollections(db),
+    ...pushCollections(db),
     ...issueReportCollections(db),
   };
 }

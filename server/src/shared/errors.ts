@@ -6,6 +6,7 @@ import { issueReportErrors } from "../issue-reports/errors.ts";
 import { meetingErrors } from "../meetings/errors.ts";
 import { membershipErrors } from "../memberships/errors.ts";
 import { minutesErrors } from "../minutes/errors.ts";
+import { pushErrors } from "../push/errors.ts";
 import { reminderErrors } from "../reminders/errors.ts";
 import { rsvpErrors } from "../rsvps/errors.ts";
 import { tableErrors } from "../tables/errors.ts";
@@ -97,6 +98,7 @@ export const errorCatalogue = {
   ...contributionErrors,
   ...issueReportErrors,
   ...reminderErrors,
+  ...pushErrors,
   ...minutesErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
