@@ -6,6 +6,7 @@ import { authCollections } from "../auth/documents.ts";
 import { calendarCollections } from "../calendar/documents.ts";
 import { contributionCollections } from "../contributions/documents.ts";
 import { designationCollections } from "../designations/documents.ts";
+import { dispatchCollections } from "../dispatch/documents.ts";
 import { issueReportCollections } from "../issue-reports/documents.ts";
 import { meetingCollections } from "../meetings/documents.ts";
 import { membershipCollections } from "../memberships/documents.ts";
@@ -40,6 +41,7 @@ export function collections(db: Db) {
     ...minutesCollections(db),
     ...reminderCollections(db),
     ...issueReportCollections(db),
+    ...dispatchCollections(db),
   };
 }
 
