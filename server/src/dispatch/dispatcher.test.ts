@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditCollections } from "../audit/documents.ts";
 import type { DomainEvent } from "../shared/events.ts";
+import { claimNext } from "./claim.ts";
 import { fanOut } from "./fan-out.ts";
 import { PermanentFailure, type Subscriber } from "./subscriber.ts";
 import { type DispatchBench, dispatchBench, recorder } from "./test-fixtures.ts";
@@ -151,11 +152,12 @@ describe("the durable dispatcher", () => {
       async handle(event) {
         started.push(event.id.toHexString());
         if (!event.payload.hangs) return;
-        // The instance dies here: the handler never ends (until the test lets the zombie go).
+        // The instance dies here: the handler never ends (until the test lets the zombie go, failing).
         await new Promise<void>((resolve) => {
           hung.push(resolve);
           if (hung.length === 2) bothHung();
         });
+        throw new Error("too late");
       },
     };
     const survivorRuns: string[] = [];
@@ -192,7 +194,7 @@ describe("the durable dispatcher", () => {
     const retaken = all.filter((d) => d.owner === "other" && d.attempts === 2);
     expect(retaken).toHaveLength(2);
 
-    // The zombie comes back and finishes: its outcome is refused, the takeover stands.
+    // The zombie comes back and fails: its outcome is refused, the takeover stands.
     for (const release of hung) release();
     await abandoned;
     const after = await b.deliveries.find({ _id: { $in: retaken.map((d) => d._id) } }).toArray();
@@ -224,6 +226,30 @@ describe("the durable dispatcher", () => {
     expect(first.calls).toHaveLength(1);
     expect(second.calls).toHaveLength(1);
     expect(await audit.countDocuments({ dispatch: "done" })).toBe(1);
+  });
+
+  it("holds a delivery back while an earlier record of its stream awaits its fan-out", async () => {
+    const first = recorder("first", ["t.step"]);
+    const stream = b.newStream();
+    await b.emit(stream, "t.step", { step: 1 });
+    await b.emit(stream, "t.step", { step: 2 });
+    // As after an instance fanned out step 2 while the one fanning out step 1 died before inserting it.
+    await fanOut({ db: b.db, now: b.now, subscribers: [first.subscriber], going: () => true });
+    const audit = auditCollections(b.db).audit;
+    const step1 = await audit.findOne({ "payload.step": 1 });
+    await audit.updateOne({ _id: step1?._id }, { $set: { dispatch: "pending" } });
+    await b.deliveries.deleteOne({ recordId: step1?._id });
+    const claims = {
+      db: b.db,
+      now: b.now,
+      subscribers: ["first"],
+      owner: "x",
+      leaseMs: 1000,
+      maxAttempts: 3,
+    };
+    expect(await claimNext(claims)).toBeNull(); // step 2 is there, but step 1 may still come
+    await fanOut({ db: b.db, now: b.now, subscribers: [first.subscriber], going: () => true });
+    expect((await claimNext(claims))?.seq).toBe(1);
   });
 
   it("marks records nobody subscribes to as done, without deliveries", async () => {
@@ -344,6 +370,21 @@ describe("failures", () => {
     expect(ordered.calls.filter((c) => c.stream.endsWith(other.toHexString())).map((c) => c.seq)).toEqual([
       1, 2,
     ]);
+  });
+
+  it("counts a handler that outlives its lease as failed, and retries it", async () => {
+    const slow = recorder("slow", ["t.slow"], (_event, attempt) =>
+      attempt === 1 ? new Promise(() => {}) : Promise.resolve(),
+    );
+    // A lease of 50 ms of real time: the first attempt is given up on, not waited for.
+    const d = b.dispatcher({ subscribers: [slow.subscriber], leaseMs: 50, random: () => 0 });
+    await b.emit(b.newStream(), "t.slow");
+    await d.drain();
+    expect(await b.deliveries.findOne({})).toMatchObject({
+      state: "done",
+      attempts: 2,
+      lastError: "Error: no outcome within the lease (50 ms)",
+    });
   });
 
   it("makes a delivery dead when its lease expired on the last attempt (a handler that kills its instance)", async () => {
