@@ -47,10 +47,19 @@ async function* claimable(options: ClaimOptions, at: Date): AsyncGenerator<Deliv
     { state: "pending", dueAt: { $lte: at }, subscriber: ours },
     { state: "running", leaseUntil: { $lte: at }, subscriber: ours },
   ];
-  // What is found blocked in a stream holds back the rest of it for the rest of the scan: a long queue
-  // behind one delivery waiting for its retry costs one check, and never hides a ready delivery of
-  // another stream (nor the one it waits for, which is older).
+  // Where each stream is held back from, for the rest of the scan. A running delivery holds back what
+  // follows it (read first: one that ends meanwhile only leaves its successor to the next look), and so
+  // does every candidate seen (it is pending or running, whatever happens to it now): a queue costs one
+  // check for its head, and never hides a ready delivery of another stream.
   const blockedFrom = new Map<string, number>();
+  const holdBack = (delivery: Pick<DeliveryDoc, "subscriber" | "stream">, fromSeq: number) => {
+    const key = keyOf(delivery);
+    blockedFrom.set(key, Math.min(blockedFrom.get(key) ?? Number.POSITIVE_INFINITY, fromSeq));
+  };
+  const running = await deliveries
+    .find({ state: "running", subscriber: ours }, { projection: { subscriber: 1, stream: 1, seq: 1 } })
+    .toArray();
+  for (const delivery of running) holdBack(delivery, delivery.seq + 1);
   for (const query of queries) {
     let after: ObjectId | null = null;
     for (;;) {
@@ -59,10 +68,10 @@ async function* claimable(options: ClaimOptions, at: Date): AsyncGenerator<Deliv
       // Read after the batch, so it holds for each record behind it (see waitsForEarlier).
       const fanOutPending = await anyUndispatched(options.db);
       for (const candidate of batch) {
-        const key = `${candidate.subscriber}\n${candidate.stream}`;
-        if (candidate.seq >= (blockedFrom.get(key) ?? Number.POSITIVE_INFINITY)) continue;
+        if (candidate.seq >= (blockedFrom.get(keyOf(candidate)) ?? Number.POSITIVE_INFINITY)) continue;
+        holdBack(candidate, candidate.seq + 1);
         if (await waitsForEarlier(options.db, candidate, fanOutPending)) {
-          blockedFrom.set(key, candidate.seq);
+          holdBack(candidate, candidate.seq);
           continue;
         }
         yield candidate;
@@ -72,6 +81,9 @@ async function* claimable(options: ClaimOptions, at: Date): AsyncGenerator<Deliv
     }
   }
 }
+
+const keyOf = (delivery: Pick<DeliveryDoc, "subscriber" | "stream">) =>
+  `${delivery.subscriber}\n${delivery.stream}`;
 
 /**
  * True while something earlier in the delivery's stream is still to be delivered to its subscriber: a
