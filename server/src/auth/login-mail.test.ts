@@ -70,6 +70,23 @@ describe("the login mail, sent by the durable dispatcher", () => {
     expect(await s.c.deliveries.countDocuments({ state: { $ne: "done" } })).toBe(0);
   });
 
+  it("sends nothing to a person erased between the request and the delivery", async () => {
+    const p = await s.createPerson();
+    gate.state.open = false;
+    try {
+      await ask(p.person.email);
+      await s.drain();
+    } finally {
+      gate.state.open = true;
+    }
+    expect((await s.api("DELETE", "/api/v1/people/me", { token: p.token })).status).toBe(204);
+    s.clock.now = new Date(s.clock.now.getTime() + 1000);
+    await s.drain();
+    expect(await s.c.deliveries.findOne({ state: { $ne: "done" } })).toBeNull();
+    expect(await s.c.loginLinks.countDocuments({ personId: p.person._id })).toBe(0);
+    expect(smtp.received.filter((mail) => mail.to.some((to) => to.endsWith("@invalid.tavoli")))).toEqual([]);
+  });
+
   it("drops a request older than a link's lifetime instead of mailing a late link", async () => {
     const p = await s.createPerson();
     gate.state.open = false;

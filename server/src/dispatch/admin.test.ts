@@ -1,3 +1,4 @@
+import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
 import { type FakeSmtp, startFakeSmtp, startSmtpGate } from "../../../test/support/smtp.ts";
@@ -97,6 +98,15 @@ describe("dead deliveries, for installation admins", () => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe("delivery_not_dead");
     expect((await retry(admin.token, "6650f1c2a1b2c3d4e5f60718")).status).toBe(404);
+
+    // Five admins' clicks at once on the other dead one: one retry, recorded once.
+    const [other] = (await list("", admin.token)).body.items;
+    const statuses = await Promise.all(
+      Array.from({ length: 5 }, () => retry(admin.token, other.id).then((r) => r.status)),
+    );
+    expect(statuses.sort()).toEqual([200, 409, 409, 409, 409]);
+    const recorded = { action: "delivery.retried", entityId: new ObjectId(other.id as string) };
+    expect(await s.c.audit.countDocuments(recorded)).toBe(1);
     expect((await retry(admin.token, "not-an-id")).body.error.code).toBe("invalid_id");
   });
 });

@@ -1,7 +1,9 @@
 import type { Db } from "mongodb";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditCollections } from "../audit/documents.ts";
-import type { DomainEvent } from "../shared/events.ts";
+import { createCtx } from "../shared/context.ts";
+import { type DomainEvent, EventBus } from "../shared/events.ts";
+import { recordChange } from "../shared/record.ts";
 import { claimNext } from "./claim.ts";
 import { fanOut } from "./fan-out.ts";
 import { PermanentFailure, type Subscriber } from "./subscriber.ts";
@@ -270,6 +272,26 @@ describe("the durable dispatcher", () => {
     expect(await claimNext(claims)).toBeNull(); // step 2 is there, but step 1 may still come
     await fanOut({ db: b.db, now: b.now, subscribers: [first.subscriber], going: () => true });
     expect((await claimNext(claims))?.seq).toBe(1);
+  });
+
+  it("drains what another instance stores meanwhile, though nothing woke this one for it", async () => {
+    const elsewhere = createCtx({ db: b.db, bus: new EventBus(), now: b.now }); // another process's writes
+    const chained = recorder("chained", ["t.first", "t.second"], async (event) => {
+      if (event.type === "t.first")
+        await recordChange(elsewhere, {
+          action: "t.second",
+          entity: "thing",
+          entityId: b.newStream(),
+          agreementId: null,
+          before: null,
+          after: null,
+          event: { type: "t.second", payload: {} },
+        });
+    });
+    const d = b.dispatcher({ subscribers: [chained.subscriber], pollMs: 60_000 });
+    await b.emit(b.newStream(), "t.first");
+    await d.drain();
+    expect(chained.calls).toHaveLength(2);
   });
 
   it("marks records nobody subscribes to as done, without deliveries", async () => {
