@@ -69,6 +69,9 @@ const schema = z.object({
     .optional(),
   /** Comma-separated host names (or parent domains) of the push services subscriptions may name. */
   PUSH_SERVICE_HOSTS: z.string().optional(),
+  DISPATCH_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  DISPATCH_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   TRUST_PROXY: booleanish.default(false),
   LOG_REQUESTS: booleanish.default(false),
   NODE_ENV: z.string().optional(),
@@ -95,6 +98,8 @@ export type Config = {
   push: PushConfig;
   /** The Slack bot's settings; null when Slack is not configured (the bot then does not start). */
   slack: SlackConfig | null;
+  /** The durable dispatcher of stored events (dispatch/): polling interval, lease, attempts before dead. */
+  dispatch: { pollMs: number; leaseMs: number; maxAttempts: number };
   trustProxy: boolean;
   logRequests: boolean;
   /** NODE_ENV=production: a real deployment, where development aids (the dev outbox) are never served. */
@@ -261,6 +266,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     jitsiBaseUrl: e.JITSI_BASE_URL.replace(/\/$/, ""),
     push: pushConfig(e, publicUrl, e.NODE_ENV === "production" || publicUrl.startsWith("https:")),
     slack: slackConfig(e),
+    dispatch: {
+      pollMs: e.DISPATCH_POLL_MS,
+      leaseMs: e.DISPATCH_LEASE_MS,
+      maxAttempts: e.DISPATCH_MAX_ATTEMPTS,
+    },
     trustProxy: e.TRUST_PROXY,
     logRequests: e.LOG_REQUESTS,
     production: e.NODE_ENV === "production",

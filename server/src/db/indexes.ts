@@ -7,6 +7,7 @@ import { ensureCalendarIndexes } from "../calendar/indexes.ts";
 import { ensureChatIndexes } from "../chat/index.ts";
 import { ensureContributionsIndexes } from "../contributions/indexes.ts";
 import { ensureDesignationsIndexes } from "../designations/indexes.ts";
+import { ensureDispatchIndexes } from "../dispatch/indexes.ts";
 import { ensureIssueReportsIndexes } from "../issue-reports/indexes.ts";
 import { ensureMeetingsIndexes } from "../meetings/indexes.ts";
 import { ensureMembershipsIndexes } from "../memberships/indexes.ts";
@@ -41,6 +42,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
     ensureIssueReportsIndexes(db),
     ensureMinutesIndexes(db),
     ensurePushIndexes(db),
+    ensureDispatchIndexes(db),
   ]);
   // Chat accounts and table channels; the bot's own Slack state is indexed by the bot (main.ts composes).
   await ensureChatIndexes(db);
