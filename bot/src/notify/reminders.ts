@@ -188,17 +188,20 @@ function combine(outcomes: ChannelOutcome[]): ChannelOutcome {
     return {
       status: "retry",
       ...(delays.length > 0 ? { retryAfterMs: Math.max(...delays) } : {}),
-      detail: details(retries),
+      ...details(retries),
     };
   }
   const delivered = outcomes.find((o) => o.status === "delivered");
   if (delivered) return delivered;
   const failures = outcomes.filter((o) => o.status === "failed");
-  if (failures.length > 0) return { status: "failed", detail: details(failures) };
-  return { status: "unreachable", detail: details(outcomes) };
+  if (failures.length > 0) return { status: "failed", ...details(failures) };
+  return { status: "unreachable", ...details(outcomes) };
 }
 
-const details = (outcomes: ChannelOutcome[]) =>
-  [...new Set(outcomes.flatMap((o) => (o.detail ? [o.detail] : [])))].join(", ") || undefined;
+/** The outcomes' distinct details as one `detail`, or nothing when none has one. */
+function details(outcomes: ChannelOutcome[]): { detail?: string } {
+  const detail = [...new Set(outcomes.flatMap((o) => (o.detail ? [o.detail] : [])))].join(", ");
+  return detail ? { detail } : {};
+}
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
