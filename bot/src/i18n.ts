@@ -133,6 +133,21 @@ export const TEXT = {
     contributed: (title: string) => `Contributo «${title}» registrato.`,
     remindersSaved: (text: string) => `Preferenze salvate: ${text}.`,
     remindersPaused: "promemoria sospesi",
+    reminderBefore: (title: string, table: string, when: string, lead: string | null) =>
+      `Promemoria: ${title} — ${table}, ${when}${lead ? ` (${lead})` : ""}`,
+    reminderConfirm: (title: string, table: string, when: string) =>
+      `Conferma la tua presenza: ${title} — ${table}, ${when}`,
+    reminderCancelled: (title: string, table: string, when: string) =>
+      `Annullata: ${title} — ${table}, ${when}`,
+    leadTomorrow: "domani",
+    leadIn: (span: string) => `tra ${span}`,
+    leadUnits: {
+      week: ["settimana", "settimane"] as [string, string],
+      day: ["giorno", "giorni"] as [string, string],
+      hour: ["ora", "ore"] as [string, string],
+      minute: ["minuto", "minuti"] as [string, string],
+      and: "e",
+    },
     error:
       "Qualcosa non ha funzionato: riprova tra poco. Se il problema continua, avvisa l'amministratore di Tavoli.",
   },
@@ -238,6 +253,21 @@ export const TEXT = {
     contributed: (title: string) => `Contribution “${title}” recorded.`,
     remindersSaved: (text: string) => `Preferences saved: ${text}.`,
     remindersPaused: "reminders paused",
+    reminderBefore: (title: string, table: string, when: string, lead: string | null) =>
+      `Reminder: ${title} — ${table}, ${when}${lead ? ` (${lead})` : ""}`,
+    reminderConfirm: (title: string, table: string, when: string) =>
+      `Please confirm your attendance: ${title} — ${table}, ${when}`,
+    reminderCancelled: (title: string, table: string, when: string) =>
+      `Cancelled: ${title} — ${table}, ${when}`,
+    leadTomorrow: "tomorrow",
+    leadIn: (span: string) => `in ${span}`,
+    leadUnits: {
+      week: ["week", "weeks"] as [string, string],
+      day: ["day", "days"] as [string, string],
+      hour: ["hour", "hours"] as [string, string],
+      minute: ["minute", "minutes"] as [string, string],
+      and: "and",
+    },
     error: "Something went wrong: try again shortly. If it persists, tell Tavoli's administrator.",
   },
 } satisfies Record<Lang, unknown>;

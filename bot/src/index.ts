@@ -20,6 +20,7 @@ import { registerShortcuts } from "./shortcuts/index.ts";
 import { slackCollections } from "./store.ts";
 import { registerViews } from "./views/index.ts";
 
+export { createSlackReminderChannel } from "./notify/reminders.ts";
 export { ensureSlackIndexes } from "./store.ts";
 
 /** The running bot: its HTTP routes (main.ts mounts them on the API server) and, in Socket Mode, its connection. */

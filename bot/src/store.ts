@@ -11,6 +11,21 @@ export type SlackMessageDoc = {
   postedAt: Date;
 };
 
+/**
+ * A reminder already posted to one Slack account: Slack has no idempotency key, so a retried attempt
+ * of the same occurrence (`key`) finds it and does not post twice. Kept until a day after the sitting.
+ */
+export type SlackReminderPostDoc = {
+  _id: ObjectId;
+  key: string;
+  teamId: string;
+  userId: string;
+  channelId: string;
+  ts: string;
+  postedAt: Date;
+  expiresAt: Date;
+};
+
 /** A pending one-time identity link: only the token's hash is stored. */
 export type SlackLinkTokenDoc = {
   _id: ObjectId;
@@ -48,6 +63,7 @@ export function slackCollections(db: Db) {
     linkTokens: db.collection<SlackLinkTokenDoc>("slackLinkTokens"),
     installations: db.collection<SlackInstallationDoc>("slackInstallations"),
     requests: db.collection<SlackRequestDoc>("slackRequests"),
+    reminderPosts: db.collection<SlackReminderPostDoc>("slackReminderPosts"),
   };
 }
 
@@ -63,5 +79,8 @@ export async function ensureSlackIndexes(db: Db): Promise<void> {
     c.requests.createIndex({ signature: 1 }, { unique: true }),
     c.requests.createIndex({ bodyHash: 1 }),
     c.requests.createIndex({ expiresAt: 1 }),
+    // One read per attempt finds every account the occurrence already reached (`key` leads).
+    c.reminderPosts.createIndex({ key: 1, teamId: 1, userId: 1 }, { unique: true }),
+    c.reminderPosts.createIndex({ expiresAt: 1 }),
   ]);
 }

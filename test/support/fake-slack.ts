@@ -14,7 +14,11 @@ export type FakeSlackUser = {
   locale?: string;
   name?: string;
 };
-type Failure = ({ kind: "ratelimited"; retryAfterSeconds: number } | { kind: "error"; error: string }) & {
+type Failure = (
+  | { kind: "ratelimited"; retryAfterSeconds: number }
+  | { kind: "error"; error: string }
+  | { kind: "http"; status: number }
+) & {
   /** Only calls whose arguments match fail (default: the next call of the method). */
   when?: (args: Record<string, any>) => boolean;
 };
@@ -24,8 +28,8 @@ const BOT_USER_ID = "UTAVOLIBOT";
 /**
  * A local stand-in for the Slack Web API that the real `@slack/web-api` client talks to (its
  * `slackApiUrl` option): it decodes form or JSON bodies as Slack does, records every call, answers with
- * Slack's shapes, and can be told to answer the next call of a method with HTTP 429 + Retry-After or with
- * an `{ ok: false, error }` such as `invalid_auth`. It also serves `response_url`s and Socket Mode's
+ * Slack's shapes, and can be told to answer the next call of a method with HTTP 429 + Retry-After, with
+ * an `{ ok: false, error }` such as `invalid_auth`, or with another HTTP status (a 503 outage). It also serves `response_url`s and Socket Mode's
  * WebSocket.
  */
 export async function startFakeSlack() {
@@ -120,6 +124,7 @@ export async function startFakeSlack() {
       );
     }
     if (failure?.kind === "error") return send(200, { ok: false, error: failure.error });
+    if (failure?.kind === "http") return send(failure.status, { ok: false, error: "http_error" });
     return send(200, answer(call));
   }
 

@@ -1,4 +1,5 @@
-// The reminder preferences' public surface.
+// The reminders' public surface: preferences, and the channel contract reminders are delivered through.
+export type { ChannelOutcome, ReminderChannel, ReminderMessage } from "./channels.ts";
 export { describeLeadMinutes } from "./describe.ts";
 export { eraseReminderPreferencesOf, exportReminderPreferencesOf } from "./personal-data.ts";
 export { DEFAULT_REMINDER_PREFERENCES, getReminderPreferences, type ReminderPreferences } from "./queries.ts";
