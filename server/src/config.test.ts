@@ -98,7 +98,10 @@ describe("configuration", () => {
   });
 
   it("generates the Web Push keys unless both are given, and signs as the mail sender by default", () => {
-    expect(loadConfig({}).push).toMatchObject({ vapidKeys: null, subject: "mailto:noreply@tavoli.localhost" });
+    expect(loadConfig({}).push).toMatchObject({
+      vapidKeys: null,
+      subject: "mailto:noreply@tavoli.localhost",
+    });
     expect(loadConfig({ MAIL_FROM: "Comune di Alfa <tavoli@comune-alfa.it>" }).push.subject).toBe(
       "mailto:tavoli@comune-alfa.it",
     );
