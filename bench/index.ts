@@ -30,9 +30,7 @@ async function main() {
     .sort();
   const dataDir = mkdtempSync(join(tmpdir(), "tavoli-bench-"));
   // In memory every document lives on the heap: 100,000 sittings need more than the default cap.
-  // National scale (`-- scale`) on the H2 file holds 100,000 sittings' index entries and page cache:
-  // at the product's 384 MB cap the JVM spends seconds in GC (p99 of every page 1.2–3.3 s, p50 5–23 ms).
-  const heap = memory ? "3g" : filter.includes("scale") ? "1g" : undefined;
+  const heap = memory ? "3g" : undefined;
   const mongo = await startEmbeddedMongo({ cacheDir: config.cacheDir, dataDir, memory, heap });
   // The product's fail-fast timeouts, but a heartbeat that waits out the engine's pauses: the ISTAT
   // import's single 7,904-document insertMany stalls it past 2 s on this shared machine, and the driver
