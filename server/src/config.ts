@@ -61,6 +61,7 @@ const schema = z.object({
   SLACK_CLIENT_ID: z.string().min(1).optional(),
   SLACK_CLIENT_SECRET: z.string().min(1).optional(),
   SLACK_STATE_SECRET: z.string().min(16).optional(),
+<<<<<<< HEAD
   VAPID_PUBLIC_KEY: base64urlBytes(65).optional(),
   VAPID_PRIVATE_KEY: base64urlBytes(32).optional(),
   VAPID_SUBJECT: z
@@ -69,6 +70,11 @@ const schema = z.object({
     .optional(),
   /** Comma-separated host names (or parent domains) of the push services subscriptions may name. */
   PUSH_SERVICE_HOSTS: z.string().optional(),
+=======
+  DISPATCH_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  DISPATCH_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+>>>>>>> dispatcher
   TRUST_PROXY: booleanish.default(false),
   LOG_REQUESTS: booleanish.default(false),
   NODE_ENV: z.string().optional(),
@@ -95,6 +101,8 @@ export type Config = {
   push: PushConfig;
   /** The Slack bot's settings; null when Slack is not configured (the bot then does not start). */
   slack: SlackConfig | null;
+  /** The durable dispatcher of stored events (dispatch/): polling interval, lease, attempts before dead. */
+  dispatch: { pollMs: number; leaseMs: number; maxAttempts: number };
   trustProxy: boolean;
   logRequests: boolean;
   /** NODE_ENV=production: a real deployment, where development aids (the dev outbox) are never served. */
@@ -261,6 +269,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     jitsiBaseUrl: e.JITSI_BASE_URL.replace(/\/$/, ""),
     push: pushConfig(e, publicUrl, e.NODE_ENV === "production" || publicUrl.startsWith("https:")),
     slack: slackConfig(e),
+    dispatch: {
+      pollMs: e.DISPATCH_POLL_MS,
+      leaseMs: e.DISPATCH_LEASE_MS,
+      maxAttempts: e.DISPATCH_MAX_ATTEMPTS,
+    },
     trustProxy: e.TRUST_PROXY,
     logRequests: e.LOG_REQUESTS,
     production: e.NODE_ENV === "production",

@@ -8,6 +8,7 @@ import { type Config, ConfigError, configFromEnvironment } from "./config.ts";
 import { openDatabase } from "./db/connect.ts";
 import { ensureIndexes } from "./db/indexes.ts";
 import { DEMO_ADMIN_EMAIL, seedDemoIfEmpty } from "./demo/seed.ts";
+import { createDispatcher, serverSubscribers } from "./dispatch/index.ts";
 import { createApp } from "./http/app.ts";
 import { gracefulStopper } from "./http/graceful-stop.ts";
 import { loadVapidKeys } from "./push/index.ts";
@@ -36,9 +37,9 @@ function slackStatus(config: Config, mode: "http" | "socket" | null): string {
 const DRAIN_TIMEOUT_MS = 10_000;
 
 /**
- * Start-up: config → database (real MongoDB or the embedded one) → indexes → demo data → HTTP. The one
- * place that composes the server and the Slack bot: the server knows no client, the bot only the
- * server's public surfaces.
+ * Start-up: config → database (real MongoDB or the embedded one) → indexes → demo data → dispatcher →
+ * HTTP. The one place that composes the server and the Slack bot: the server knows no client, the bot
+ * only the server's public surfaces. Stopping goes the other way: HTTP, bot, dispatcher, database.
  */
 async function main() {
   const config = configFromEnvironment();
@@ -56,6 +57,14 @@ async function main() {
     );
   }
   const slackBot = createSlackBot({ config, db, bus });
+  // Side effects of stored events, durably; woken by each event this process stores, polling for the rest.
+  const dispatcher = createDispatcher({
+    db,
+    subscribers: serverSubscribers({ config, db, bus, mailer }),
+    ...config.dispatch,
+  });
+  bus.on("*", () => dispatcher.wake());
+  dispatcher.start();
   const app = createApp({ config, db, bus, mailer, mounts: slackBot ? [slackBot.routes] : [] });
   const server = serve({
     fetch: app.fetch,
@@ -96,6 +105,8 @@ async function main() {
     const { unfinished } = await stopper.stop(DRAIN_TIMEOUT_MS);
     if (unfinished > 0) console.error(`[tavoli] arresto: ${unfinished} richieste interrotte dopo l'attesa`);
     await slackBot?.stop();
+    // Handlers in flight finish (or are left to their lease: another instance or the next start retakes them).
+    await dispatcher.stop({ waitMs: DRAIN_TIMEOUT_MS });
     await database.close();
     process.exit(0);
   };

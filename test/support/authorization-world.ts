@@ -36,7 +36,8 @@ export type World = Awaited<ReturnType<typeof buildWorld>>;
  * (coordinator, referents of A and B) and T2 of G (another coordinator); yesterday's sittings P1
  * (minutes in draft) and P2 (minutes under review); today's sitting M at 10:00, RSVP open, to which A's
  * referent sends a colleague as single-sitting delegate (a `single_meeting` designation recorded by
- * the admin, then the `delega` answer). Every persona also holds a browser session and a calendar feed.
+ * the admin, then the `delega` answer). Every persona also holds a browser session and a calendar feed,
+ * and the dispatcher has given up on one login mail (a dead delivery).
  */
 export async function buildWorld(s: TestServer) {
   const api = async (method: string, path: string, token: string, body?: unknown) => {
@@ -152,6 +153,15 @@ export async function buildWorld(s: TestServer) {
     credentials[name] = { id, token, cookie, csrfToken: session.body.csrfToken };
     await api("POST", "/people/me/calendar-feed", token);
   }
+  // A login mail the dispatcher gave up on (as after eight refusals by the mail server), for the retry.
+  await s.api("POST", "/api/v1/auth/login-links", { body: { email: people.newcomer.person.email } });
+  await s.drain();
+  const deadDelivery = await s.c.deliveries.findOneAndUpdate(
+    { subscriber: "login-mail", stream: `person:${people.newcomer.id}` },
+    { $set: { state: "dead", attempts: 8, deadAt: NOW, lastError: "Error: Connection closed unexpectedly" } },
+    { returnDocument: "after" },
+  );
+  if (!deadDelivery) throw new Error("world: no login mail delivery to make dead");
   const checkInCode = (await s.c.meetings.findOne({ _id: BSON.ObjectId.createFromHexString(M) }))
     ?.checkInCode;
 
@@ -174,6 +184,7 @@ export async function buildWorld(s: TestServer) {
     refAPushSubscription,
     /** A browser no one has subscribed yet, for POST /people/me/push-subscriptions. */
     newBrowser: pushSubscriptionOf("nuovo-browser"),
+    deadDelivery: deadDelivery._id.toHexString(),
     checkInCode: checkInCode ?? "",
     /** A fresh login link for the newcomer, for POST /auth/sessions. */
     newcomerLoginToken: await loginToken(people.newcomer.id),

@@ -9,6 +9,7 @@ import { createApiToken } from "../../server/src/auth/create-token.ts";
 import { loadConfig } from "../../server/src/config.ts";
 import { FAIL_FAST } from "../../server/src/db/connect.ts";
 import { ensureIndexes } from "../../server/src/db/indexes.ts";
+import { createDispatcher, serverSubscribers } from "../../server/src/dispatch/index.ts";
 import { createApp } from "../../server/src/http/app.ts";
 import { loadActor } from "../../server/src/people/load-actor.ts";
 import { collections } from "../../server/src/shared/collections.ts";
@@ -21,7 +22,8 @@ export type ApiResponse<T = any> = { status: number; body: T; headers: Headers }
 /**
  * A real API server on a loopback port, on its own fresh database of the shared test database (or of `mongoUri`), with a
  * settable clock (`clock.now`) so date rules can be exercised. Every domain event is kept in `events`, and
- * `nextMail()` waits for each mail the real mailer has delivered (to SMTP or the dev outbox).
+ * `nextMail()` waits for each mail the real mailer has delivered (to SMTP or the dev outbox). The durable
+ * dispatcher runs as in main.ts, on the test clock; `drain()` resolves once it has nothing left to do now.
  */
 export async function startTestServer(
   options: { env?: Record<string, string>; hostname?: string; mongoUri?: string } = {},
@@ -45,6 +47,14 @@ export async function startTestServer(
   // Composed as main.ts does: the bot (when the env configures Slack) mounted on the server's app.
   const slackBot = createSlackBot({ config, db, bus, now });
   const app = createApp({ config, db, bus, mailer, now, mounts: slackBot ? [slackBot.routes] : [] });
+  const dispatcher = createDispatcher({
+    db,
+    now,
+    subscribers: serverSubscribers({ config, db, bus, mailer, now }),
+    ...config.dispatch,
+  });
+  bus.on("*", () => dispatcher.wake());
+  dispatcher.start();
   // `hostname: "0.0.0.0"` lets a test reach the server from a non-loopback address too.
   const server = serve({ fetch: app.fetch, port: 0, hostname: options.hostname ?? "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -137,8 +147,12 @@ export async function startTestServer(
     rawRequest,
     createPerson,
     nextMail: delivered.next,
+    dispatcher,
+    /** Waits until the dispatcher has fanned out and handled all it can now (on the test clock). */
+    drain: (options?: { timeoutMs?: number }) => dispatcher.drain(options),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await dispatcher.stop({ waitMs: 1000 });
       await db.dropDatabase().catch(() => {});
       await client.close();
     },

@@ -1,4 +1,4 @@
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect, createServer, type Socket } from "node:net";
 import { SMTPServer } from "smtp-server";
 
 /** A message as received over SMTP, with its body decoded from quoted-printable. */
@@ -67,3 +67,33 @@ export async function startFakeSmtp() {
 }
 
 export type FakeSmtp = Awaited<ReturnType<typeof startFakeSmtp>>;
+
+/**
+ * A TCP gate in front of an SMTP server, so a test can take the mail server down and bring it back:
+ * while `open` is false every connection is cut at once, as by a mail server that is down.
+ */
+export async function startSmtpGate(target: FakeSmtp) {
+  const { port: targetPort } = new URL(target.url);
+  const state = { open: true };
+  const sockets = new Set<Socket>();
+  const gate = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    socket.on("error", () => socket.destroy());
+    if (!state.open) return socket.destroy();
+    const upstream = connect(Number(targetPort), "127.0.0.1");
+    upstream.on("error", () => socket.destroy());
+    socket.on("close", () => upstream.destroy());
+    socket.pipe(upstream).pipe(socket);
+  });
+  await new Promise<void>((resolve) => gate.listen(0, "127.0.0.1", () => resolve()));
+  return {
+    url: `smtp://127.0.0.1:${(gate.address() as AddressInfo).port}`,
+    state,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        gate.close(() => resolve());
+      }),
+  };
+}

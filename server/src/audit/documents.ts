@@ -24,6 +24,12 @@ export type AuditDoc = {
   /** Domain event type, e.g. `rsvp.answered`; null for changes that are only audited (sessions, tokens). */
   type: string | null;
   payload: Record<string, unknown> | null;
+  /**
+   * Fan-out marker of records that carry an event, stored in the same insert: `pending` until the
+   * dispatcher has made one delivery per interested subscriber, then `done`. Absent on records without
+   * an event and on those stored before the dispatcher existed (never replayed).
+   */
+  dispatch?: "pending" | "done";
 };
 
 /** Typed handles on the collections the audit feature owns; the only place their names are spelled. */

@@ -11,5 +11,7 @@ export async function ensureAuditIndexes(db: Db): Promise<void> {
     c.audit.createIndex({ stream: 1, seq: 1 }, { unique: true }),
     // The dispatcher's read: events of a type in stored order.
     c.audit.createIndex({ type: 1, _id: 1 }),
+    // The dispatcher's pump: the records still to fan out (a handful at any time, among millions done).
+    c.audit.createIndex({ dispatch: 1 }),
   ]);
 }

@@ -2,14 +2,16 @@ import { ObjectId } from "mongodb";
 import { findPersonByEmail } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
-import type { Mailer } from "../shared/mailer.ts";
+import { recordChange } from "../shared/record.ts";
 import type { LoginLinkDoc } from "./documents.ts";
-import { loginMail } from "./login-mail.ts";
 import { hitRateLimit, LOGIN_LIMITS } from "./rate-limit.ts";
 import { hashToken, newToken } from "./secrets.ts";
 
 /** How long a login link stays usable. */
 export const LOGIN_LINK_TTL_MS = 15 * 60_000;
+
+/** The stored request for a login link, payload `{ personId }`: the event the login mail is sent from. */
+export const LOGIN_LINK_REQUESTED = "person.login_link_requested";
 
 /**
  * Creates a single-use login link for a person and returns its URL; only the token's hash is stored.
@@ -40,8 +42,10 @@ export async function issueLoginLink({
 
 /**
  * Someone asks for a login link for an address. The outcome is the same whether or not the address is
- * known (no account enumeration): the mail is sent in the background so an SMTP round trip or failure
- * does not tell the two cases apart.
+ * known (no account enumeration): for a known one the request is stored (audit entry and event
+ * `person.login_link_requested` in one record) and the mail goes out from it through the durable
+ * dispatcher (`loginMailSubscriber`), so an SMTP round trip or failure neither tells the two cases apart
+ * nor loses the mail.
  *
  * Every request counts against the caller's IP (429 past the limit). Per address only the mails actually
  * sent count, and past that limit the answer stays the same 202 while no further mail goes out: a 429 per
@@ -51,11 +55,9 @@ export async function issueLoginLink({
 export async function requestLoginLink({
   ctx,
   input,
-  mailer,
 }: {
   ctx: Ctx;
-  input: { email: string; ip: string; publicUrl: string };
-  mailer: Mailer;
+  input: { email: string; ip: string };
 }): Promise<void> {
   const { windowMs, perIp, perEmail } = LOGIN_LIMITS;
   await hitRateLimit({ ctx, input: { scope: `login:ip:${input.ip}`, limit: perIp, windowMs } });
@@ -64,10 +66,14 @@ export async function requestLoginLink({
   // The address is hashed in the bucket key: counters need no readable personal data.
   const scope = `login:email:${hashToken(input.email)}`;
   if (!(await tookRateSlot({ ctx, input: { scope, limit: perEmail, windowMs } }))) return;
-  const url = await issueLoginLink({ ctx, input: { personId: person._id, publicUrl: input.publicUrl } });
-  const mail = loginMail({ to: person.email, name: person.name, url, locale: person.locale });
-  mailer.send(mail).catch((error: unknown) => {
-    console.error(`[auth] login mail to person ${person._id.toHexString()} failed`, error);
+  await recordChange(ctx, {
+    action: "login_link.requested",
+    entity: "person",
+    entityId: person._id,
+    agreementId: null,
+    before: null,
+    after: null,
+    event: { type: LOGIN_LINK_REQUESTED, payload: { personId: person._id.toHexString() } },
   });
 }
 

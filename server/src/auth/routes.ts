@@ -39,8 +39,8 @@ function cookieSession(c: Context<AppEnv>) {
 export function authRoutes() {
   const router = newRouter();
   router.openapi(requestLoginLinkRoute, async (c) => {
-    const input = { email: c.req.valid("json").email, ip: clientIp(c), publicUrl: c.get("config").publicUrl };
-    await requestLoginLink({ ctx: c.get("ctx"), input, mailer: c.get("mailer") });
+    const input = { email: c.req.valid("json").email, ip: clientIp(c) };
+    await requestLoginLink({ ctx: c.get("ctx"), input });
     return c.json({ message: LINK_SENT[c.get("lang")] }, 202);
   });
   router.openapi(createSessionRoute, async (c) => {

@@ -7,6 +7,7 @@ import { ensureCalendarIndexes } from "../calendar/indexes.ts";
 import { ensureChatIndexes } from "../chat/index.ts";
 import { ensureContributionsIndexes } from "../contributions/indexes.ts";
 import { ensureDesignationsIndexes } from "../designations/indexes.ts";
+import { ensureDispatchIndexes } from "../dispatch/indexes.ts";
 import { ensureIssueReportsIndexes } from "../issue-reports/indexes.ts";
 import { ensureMeetingsIndexes } from "../meetings/indexes.ts";
 import { ensureMembershipsIndexes } from "../memberships/indexes.ts";
@@ -40,7 +41,11 @@ export async function ensureIndexes(db: Db): Promise<void> {
     ensureContributionsIndexes(db),
     ensureIssueReportsIndexes(db),
     ensureMinutesIndexes(db),
+<<<<<<< HEAD
     ensurePushIndexes(db),
+=======
+    ensureDispatchIndexes(db),
+>>>>>>> dispatcher
   ]);
   // Chat accounts and table channels; the bot's own Slack state is indexed by the bot (main.ts composes).
   await ensureChatIndexes(db);

@@ -13,6 +13,7 @@ import { calendarRoutes } from "../calendar/routes.ts";
 import type { Config } from "../config.ts";
 import { contributionRoutes } from "../contributions/routes.ts";
 import { designationRoutes } from "../designations/routes.ts";
+import { dispatchRoutes } from "../dispatch/routes.ts";
 import { docsRoutes } from "../docs/routes.ts";
 import { homeRoutes } from "../home/routes.ts";
 import { issueReportRoutes } from "../issue-reports/routes.ts";
@@ -148,6 +149,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", pushRoutes());
   api.route("/", authRoutes());
   api.route("/", auditRoutes());
+  api.route("/", dispatchRoutes());
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

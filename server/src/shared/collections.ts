@@ -6,6 +6,7 @@ import { authCollections } from "../auth/documents.ts";
 import { calendarCollections } from "../calendar/documents.ts";
 import { contributionCollections } from "../contributions/documents.ts";
 import { designationCollections } from "../designations/documents.ts";
+import { dispatchCollections } from "../dispatch/documents.ts";
 import { issueReportCollections } from "../issue-reports/documents.ts";
 import { meetingCollections } from "../meetings/documents.ts";
 import { membershipCollections } from "../memberships/documents.ts";
@@ -42,6 +43,7 @@ export function collections(db: Db) {
     ...reminderCollections(db),
     ...pushCollections(db),
     ...issueReportCollections(db),
+    ...dispatchCollections(db),
   };
 }
 

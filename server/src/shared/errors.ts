@@ -2,6 +2,7 @@ import { attendanceErrors } from "../attendance/errors.ts";
 import { authErrors } from "../auth/errors.ts";
 import { contributionErrors } from "../contributions/errors.ts";
 import { designationErrors } from "../designations/errors.ts";
+import { dispatchErrors } from "../dispatch/errors.ts";
 import { issueReportErrors } from "../issue-reports/errors.ts";
 import { meetingErrors } from "../meetings/errors.ts";
 import { membershipErrors } from "../memberships/errors.ts";
@@ -100,6 +101,7 @@ export const errorCatalogue = {
   ...reminderErrors,
   ...pushErrors,
   ...minutesErrors,
+  ...dispatchErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -25,7 +25,9 @@ const SEQ_ATTEMPTS = 50;
 /**
  * Makes a write attributable: ONE document carries the audit entry (who, what, when, before/after) and,
  * when given, the domain event, so a crash can never leave one without the other (there are no
- * multi-document transactions to rely on). The event is published in-process only once it is stored.
+ * multi-document transactions to rely on). A record with an event is marked `dispatch: "pending"` in that
+ * same insert, so the durable dispatcher (dispatch/) delivers it to its subscribers even after a crash;
+ * it is then published in-process (which also wakes this process's dispatcher at once).
  * Called by every use case after its write; the only code that inserts into the audit collection.
  */
 export async function recordChange(ctx: Ctx, change: Change): Promise<void> {
@@ -42,6 +44,8 @@ export async function recordChange(ctx: Ctx, change: Change): Promise<void> {
     stream: `${change.entity}:${change.entityId.toHexString()}`,
     type: change.event?.type ?? null,
     payload: change.event?.payload ?? null,
+    // In the same insert: the dispatcher fans out exactly the events that were stored (dispatch/fan-out.ts).
+    ...(change.event ? { dispatch: "pending" as const } : {}),
   });
   const event = eventOf(record);
   if (event) await ctx.bus.publish(event);

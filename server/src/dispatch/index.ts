@@ -1,0 +1,10 @@
+// The dispatch feature's public surface: the durable dispatcher and how a subscriber is written.
+export {
+  createDispatcher,
+  DISPATCH_DEFAULTS,
+  type Dispatcher,
+  type DispatcherOptions,
+} from "./dispatcher.ts";
+export { ensureDispatchIndexes } from "./indexes.ts";
+export { PermanentFailure, type Subscriber } from "./subscriber.ts";
+export { serverSubscribers } from "./subscribers.ts";

@@ -1,0 +1,28 @@
+import type { Db } from "mongodb";
+import { loginMailSubscriber } from "../auth/index.ts";
+import type { Config } from "../config.ts";
+import type { EventBus } from "../shared/events.ts";
+import type { Mailer } from "../shared/mailer.ts";
+import type { Subscriber } from "./subscriber.ts";
+
+/**
+ * The server's durable subscribers, in one list: who reacts to stored events through the dispatcher.
+ * The Slack bot's join them in main.ts, which composes the two (the server never imports the bot).
+ */
+export function serverSubscribers(deps: {
+  config: Config;
+  db: Db;
+  bus: EventBus;
+  mailer: Mailer;
+  now?: () => Date;
+}): Subscriber[] {
+  return [
+    loginMailSubscriber({
+      db: deps.db,
+      bus: deps.bus,
+      mailer: deps.mailer,
+      publicUrl: deps.config.publicUrl,
+      now: deps.now,
+    }),
+  ];
+}
