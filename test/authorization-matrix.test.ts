@@ -91,11 +91,8 @@ function entity(w: World, name: string): string {
     I: w.issueReport,
     C: w.contribution,
     tokenA: w.refAToken,
-<<<<<<< HEAD
     pushA: w.refAPushSubscription,
-=======
     D: w.deadDelivery,
->>>>>>> dispatcher
     refA: w.people.refA.id,
     refB: w.people.refB.id,
     delegate: w.people.delegate.id,

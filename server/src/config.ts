@@ -61,7 +61,6 @@ const schema = z.object({
   SLACK_CLIENT_ID: z.string().min(1).optional(),
   SLACK_CLIENT_SECRET: z.string().min(1).optional(),
   SLACK_STATE_SECRET: z.string().min(16).optional(),
-<<<<<<< HEAD
   VAPID_PUBLIC_KEY: base64urlBytes(65).optional(),
   VAPID_PRIVATE_KEY: base64urlBytes(32).optional(),
   VAPID_SUBJECT: z
@@ -70,11 +69,9 @@ const schema = z.object({
     .optional(),
   /** Comma-separated host names (or parent domains) of the push services subscriptions may name. */
   PUSH_SERVICE_HOSTS: z.string().optional(),
-=======
   DISPATCH_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   DISPATCH_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
->>>>>>> dispatcher
   TRUST_PROXY: booleanish.default(false),
   LOG_REQUESTS: booleanish.default(false),
   NODE_ENV: z.string().optional(),

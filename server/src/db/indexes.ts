@@ -41,11 +41,8 @@ export async function ensureIndexes(db: Db): Promise<void> {
     ensureContributionsIndexes(db),
     ensureIssueReportsIndexes(db),
     ensureMinutesIndexes(db),
-<<<<<<< HEAD
     ensurePushIndexes(db),
-=======
     ensureDispatchIndexes(db),
->>>>>>> dispatcher
   ]);
   // Chat accounts and table channels; the bot's own Slack state is indexed by the bot (main.ts composes).
   await ensureChatIndexes(db);
