@@ -12,6 +12,7 @@ import { createDispatcher, serverSubscribers } from "./dispatch/index.ts";
 import { createApp } from "./http/app.ts";
 import { gracefulStopper } from "./http/graceful-stop.ts";
 import { loadVapidKeys } from "./push/index.ts";
+import { createReminderSender, defaultReminderChannels, type ReminderChannel } from "./reminders/index.ts";
 import { createCtx } from "./shared/context.ts";
 import { EventBus } from "./shared/events.ts";
 import { createMailer } from "./shared/mailer.ts";
@@ -48,7 +49,7 @@ async function main() {
   await ensureIndexes(db);
   await ensureSlackIndexes(db);
   // Generated here on the first start (unless configured), so instances agree before any browser subscribes.
-  await loadVapidKeys(db, config);
+  const vapid = await loadVapidKeys(db, config);
   const bus = new EventBus();
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db });
   if (config.seedDemo === "auto" && (await seedDemoIfEmpty({ db, bus, config })).seeded) {
@@ -65,6 +66,29 @@ async function main() {
   });
   bus.on("*", () => dispatcher.wake());
   dispatcher.start();
+  // Reminders as they fall due, in the dispatcher's process. The seam for the Slack bot: when Slack is
+  // configured, its ReminderChannel (name "slack") joins this list; until then a Slack reminder falls back
+  // to e-mail, or is skipped as "channel_not_configured" when the person gets e-mail anyway.
+  const slackReminderChannels: ReminderChannel[] = [];
+  const reminderSender = createReminderSender({
+    db,
+    bus,
+    publicUrl: config.publicUrl,
+    channels: [
+      ...defaultReminderChannels({
+        ctx: createCtx({ db, bus }),
+        mailer,
+        vapid,
+        publicUrl: config.publicUrl,
+        mailFrom: config.mailFrom,
+      }),
+      ...slackReminderChannels,
+    ],
+    pollMs: config.dispatch.pollMs,
+    leaseMs: config.dispatch.leaseMs,
+    maxAttempts: config.dispatch.maxAttempts,
+  });
+  reminderSender.start();
   const app = createApp({ config, db, bus, mailer, mounts: slackBot ? [slackBot.routes] : [] });
   const server = serve({
     fetch: app.fetch,
@@ -106,7 +130,10 @@ async function main() {
     if (unfinished > 0) console.error(`[tavoli] arresto: ${unfinished} richieste interrotte dopo l'attesa`);
     await slackBot?.stop();
     // Handlers in flight finish (or are left to their lease: another instance or the next start retakes them).
-    await dispatcher.stop({ waitMs: DRAIN_TIMEOUT_MS });
+    await Promise.all([
+      dispatcher.stop({ waitMs: DRAIN_TIMEOUT_MS }),
+      reminderSender.stop({ waitMs: DRAIN_TIMEOUT_MS }),
+    ]);
     await database.close();
     process.exit(0);
   };
