@@ -7,7 +7,7 @@ import { convene, meetingWorld } from "../meetings/test-fixtures.ts";
 // meetingBody's sitting: 24 March 2026 10:00 Rome = 09:00Z; the world's clock starts on 10 March 09:00Z.
 const START = new Date("2026-03-24T09:00:00Z");
 const MIN = 60_000;
-const before = (start: Date, minutes: number) => new Date(start.getTime() - minutes * MIN);
+const ahead = (start: Date, minutes: number) => new Date(start.getTime() - minutes * MIN);
 
 describe("reminders as stored occurrences, sent once when due", () => {
   let s: TestServer;
@@ -35,7 +35,7 @@ describe("reminders as stored occurrences, sent once when due", () => {
     return res.body.id as string;
   }
 
-  async function at(instant: Date) {
+  async function moveTo(instant: Date) {
     s.clock.now = instant;
     await s.drain();
   }
@@ -53,16 +53,16 @@ describe("reminders as stored occurrences, sent once when due", () => {
       "before:60:slack",
       "confirm:null:slack",
     ]);
-    await at(new Date(before(START, 1440).getTime() - 1000));
+    await moveTo(new Date(ahead(START, 1440).getTime() - 1000));
     expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(0);
-    await at(before(START, 1440));
+    await moveTo(ahead(START, 1440));
     const sent = await mailsTo(w.refA, "Promemoria");
     expect(sent).toHaveLength(1);
     expect(sent[0]?.subject).toBe(
       "Promemoria: WP1 Servizi digitali – Seduta ordinaria, martedì 24 marzo 2026, 10:00",
     );
     expect(sent[0]?.icalEvent?.method).toBe("REQUEST");
-    await at(new Date(before(START, 1440).getTime() + 5 * MIN));
+    await moveTo(new Date(ahead(START, 1440).getTime() + 5 * MIN));
     expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(1);
     // Slack is not configured here: its occurrence is skipped, e-mail being planned already.
     const slack = await s.c.reminderOccurrences.findOne({
@@ -75,7 +75,7 @@ describe("reminders as stored occurrences, sent once when due", () => {
 
   it("due while the server was down and the sitting has started: dropped, not sent", async () => {
     await convened();
-    await at(new Date(START.getTime() + MIN));
+    await moveTo(new Date(START.getTime() + MIN));
     expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(0);
     const late = await s.c.reminderOccurrences
       .find({ personId: new ObjectId(w.refA.id), channel: "email" })
@@ -86,7 +86,7 @@ describe("reminders as stored occurrences, sent once when due", () => {
   it("sends once per key with two senders on one database", async () => {
     await convened();
     const second = s.newReminderSender("second-instance");
-    s.clock.now = before(START, 60);
+    s.clock.now = ahead(START, 60);
     await Promise.all([s.drain(), second.drain(), s.reminderSender.drain()]);
     expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(2); // the day before and the hour before
     const delivered = await s.c.reminderDeliveries.find({ status: "delivered" }).toArray();
@@ -99,8 +99,8 @@ describe("reminders as stored occurrences, sent once when due", () => {
   it("still sends once after a restart between planning and the due time", async () => {
     await convened();
     await s.restartReminderSender();
-    await at(before(START, 60));
-    await at(before(START, 30));
+    await moveTo(ahead(START, 60));
+    await moveTo(ahead(START, 30));
     expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(2);
   });
 
@@ -112,14 +112,14 @@ describe("reminders as stored occurrences, sent once when due", () => {
     });
     expect(moved.status).toBe(200);
     await s.drain();
-    await at(before(START, 60));
+    await moveTo(ahead(START, 60));
     expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(0);
     const old = await s.c.reminderOccurrences
       .find({ meetingId: new ObjectId(id), meetingSequence: 0 })
       .toArray();
     expect(old.every((o) => o.state === "dropped" || o.state === "skipped")).toBe(true);
     const newStart = new Date("2026-03-26T09:00:00Z");
-    await at(before(newStart, 60));
+    await moveTo(ahead(newStart, 60));
     const sent = await mailsTo(w.refA, "Promemoria");
     expect(sent).toHaveLength(2);
     expect(sent.every((m) => m.subject.includes("giovedì 26 marzo 2026, 10:00"))).toBe(true);
@@ -133,7 +133,7 @@ describe("reminders as stored occurrences, sent once when due", () => {
     });
     expect(cancelled.status).toBe(200);
     await s.drain();
-    await at(before(START, 60));
+    await moveTo(ahead(START, 60));
     expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(0);
     const notices = await mailsTo(w.refA, "Annullata");
     expect(notices).toHaveLength(1);
@@ -149,9 +149,9 @@ describe("reminders as stored occurrences, sent once when due", () => {
     });
     expect(answered.status).toBe(200);
     await s.drain();
-    await at(before(START, 1440));
+    await moveTo(ahead(START, 1440));
     expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(1);
-    await at(before(START, 60));
+    await moveTo(ahead(START, 60));
     expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(1);
     expect(await mailsTo(w.refB, "Promemoria")).toHaveLength(2);
   });
@@ -163,11 +163,11 @@ describe("reminders as stored occurrences, sent once when due", () => {
       body: { answer: "presenza" },
     });
     await s.drain();
-    const eve = before(new Date("2026-03-20T11:00:00Z"), 1440);
-    await at(new Date(eve.getTime() - 1000));
+    const eve = ahead(new Date("2026-03-20T11:00:00Z"), 1440);
+    await moveTo(new Date(eve.getTime() - 1000));
     expect(await mailsTo(w.refA, "Conferma la tua presenza")).toHaveLength(0);
-    await at(eve);
-    await at(new Date(eve.getTime() + 3600_000));
+    await moveTo(eve);
+    await moveTo(new Date(eve.getTime() + 3600_000));
     expect(await mailsTo(w.refA, "Conferma la tua presenza")).toHaveLength(1);
     expect(await mailsTo(w.refB, "Conferma la tua presenza")).toHaveLength(0);
   });
@@ -191,7 +191,7 @@ describe("reminders as stored occurrences, sent once when due", () => {
         ).status,
       ).toBe(200);
     const id = await convened();
-    await at(before(START, 60));
+    await moveTo(ahead(START, 60));
     // The confirm reminder (due the day before, no answer yet) and the hour-before one, each once.
     const received = push.received.filter((p) => p.endpoint === browser.endpoint);
     const titles = received.map((p) => JSON.parse(p.plaintext ?? "{}").title);
