@@ -112,17 +112,50 @@ describe("reminders as stored occurrences, sent once when due", () => {
     });
     expect(moved.status).toBe(200);
     await s.drain();
-    await moveTo(ahead(START, 60));
-    expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(0);
+    // Dropped by the planner at once, not only when they fall due.
     const old = await s.c.reminderOccurrences
       .find({ meetingId: new ObjectId(id), meetingSequence: 0 })
       .toArray();
+    expect(old.length).toBeGreaterThan(0);
     expect(old.every((o) => o.state === "dropped" || o.state === "skipped")).toBe(true);
+    await moveTo(ahead(START, 60));
+    expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(0);
     const newStart = new Date("2026-03-26T09:00:00Z");
     await moveTo(ahead(newStart, 60));
     const sent = await mailsTo(w.refA, "Promemoria");
     expect(sent).toHaveLength(2);
     expect(sent.every((m) => m.subject.includes("giovedì 26 marzo 2026, 10:00"))).toBe(true);
+  });
+
+  it("moved before the planner ran: the sender's re-check of the SEQUENCE keeps the old time silent", async () => {
+    const id = await convened();
+    await s.dispatcher.stop({ waitMs: 1000 });
+    const moved = await s.api("POST", `/api/v1/meetings/${id}/reschedule`, {
+      token: w.coordinator.token,
+      body: { startsAt: "2026-03-26T10:00", endsAt: "2026-03-26T12:00" },
+    });
+    expect(moved.status).toBe(200);
+    s.clock.now = ahead(START, 60);
+    await s.reminderSender.drain();
+    expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(0);
+    const stale = await s.c.reminderOccurrences
+      .find({ meetingId: new ObjectId(id), state: "dropped" })
+      .toArray();
+    expect(stale.map((o) => o.reason)).toContain("moved");
+    s.dispatcher.start();
+  });
+
+  it("convened close to the start: a lead already past is not created", async () => {
+    s.clock.now = ahead(START, 90);
+    await convened();
+    const planned = await s.c.reminderOccurrences.find({ personId: new ObjectId(w.refA.id) }).toArray();
+    expect(planned.map((o) => `${o.kind}:${o.leadMinutes}:${o.channel}`).sort()).toEqual([
+      "before:60:email",
+      "before:60:slack",
+    ]);
+    expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(0);
+    await moveTo(ahead(START, 60));
+    expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(1);
   });
 
   it("cancelled: no reminder, one cancellation notice per person", async () => {
