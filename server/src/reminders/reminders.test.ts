@@ -166,6 +166,12 @@ describe("reminders as stored occurrences, sent once when due", () => {
     });
     expect(cancelled.status).toBe(200);
     await s.drain();
+    // Dropped by the planner at once (the sender's re-check would catch them only when due).
+    const dropped = await s.c.reminderOccurrences
+      .find({ meetingId: new ObjectId(id), kind: "before" })
+      .toArray();
+    expect(dropped.length).toBeGreaterThan(0);
+    expect(dropped.every((o) => o.state === "dropped" && o.reason === "cancelled")).toBe(true);
     await moveTo(ahead(START, 60));
     expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(0);
     const notices = await mailsTo(w.refA, "Annullata");
