@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import type { Db } from "mongodb";
-import { createSlackBot, ensureSlackIndexes } from "../../bot/src/index.ts";
+import { createSlackBot, createSlackReminderChannel, ensureSlackIndexes } from "../../bot/src/index.ts";
 import { devAidsAllowed, mailDeliveryWarning } from "./auth/dev-outbox-guard.ts";
 import { issueLoginLink } from "./auth/login-links.ts";
 import { type Config, ConfigError, configFromEnvironment } from "./config.ts";
@@ -12,6 +12,7 @@ import { createDispatcher, serverSubscribers } from "./dispatch/index.ts";
 import { createApp } from "./http/app.ts";
 import { gracefulStopper } from "./http/graceful-stop.ts";
 import { loadVapidKeys } from "./push/index.ts";
+import { createReminderSender, defaultReminderChannels, type ReminderChannel } from "./reminders/index.ts";
 import { createCtx } from "./shared/context.ts";
 import { EventBus } from "./shared/events.ts";
 import { createMailer } from "./shared/mailer.ts";
@@ -48,7 +49,7 @@ async function main() {
   await ensureIndexes(db);
   await ensureSlackIndexes(db);
   // Generated here on the first start (unless configured), so instances agree before any browser subscribes.
-  await loadVapidKeys(db, config);
+  const vapid = await loadVapidKeys(db, config);
   const bus = new EventBus();
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db });
   if (config.seedDemo === "auto" && (await seedDemoIfEmpty({ db, bus, config })).seeded) {
@@ -65,6 +66,30 @@ async function main() {
   });
   bus.on("*", () => dispatcher.wake());
   dispatcher.start();
+  // Reminders as they fall due, in the dispatcher's process. With Slack configured the bot's channel joins
+  // the server's own; without it a Slack reminder falls back to e-mail, or is skipped as
+  // "channel_not_configured" when the person gets e-mail anyway.
+  const slackReminders = createSlackReminderChannel({ config, db, bus });
+  const slackReminderChannels: ReminderChannel[] = slackReminders ? [slackReminders] : [];
+  const reminderSender = createReminderSender({
+    db,
+    bus,
+    publicUrl: config.publicUrl,
+    channels: [
+      ...defaultReminderChannels({
+        ctx: createCtx({ db, bus }),
+        mailer,
+        vapid,
+        publicUrl: config.publicUrl,
+        mailFrom: config.mailFrom,
+      }),
+      ...slackReminderChannels,
+    ],
+    pollMs: config.dispatch.pollMs,
+    leaseMs: config.dispatch.leaseMs,
+    maxAttempts: config.dispatch.maxAttempts,
+  });
+  reminderSender.start();
   const app = createApp({ config, db, bus, mailer, mounts: slackBot ? [slackBot.routes] : [] });
   const server = serve({
     fetch: app.fetch,
@@ -106,7 +131,10 @@ async function main() {
     if (unfinished > 0) console.error(`[tavoli] arresto: ${unfinished} richieste interrotte dopo l'attesa`);
     await slackBot?.stop();
     // Handlers in flight finish (or are left to their lease: another instance or the next start retakes them).
-    await dispatcher.stop({ waitMs: DRAIN_TIMEOUT_MS });
+    await Promise.all([
+      dispatcher.stop({ waitMs: DRAIN_TIMEOUT_MS }),
+      reminderSender.stop({ waitMs: DRAIN_TIMEOUT_MS }),
+    ]);
     await database.close();
     process.exit(0);
   };

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
+import type { Agent } from "node:https";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { MongoClient, ObjectId } from "mongodb";
@@ -12,6 +13,13 @@ import { ensureIndexes } from "../../server/src/db/indexes.ts";
 import { createDispatcher, serverSubscribers } from "../../server/src/dispatch/index.ts";
 import { createApp } from "../../server/src/http/app.ts";
 import { loadActor } from "../../server/src/people/load-actor.ts";
+import { loadVapidKeys } from "../../server/src/push/index.ts";
+import {
+  createReminderSender,
+  defaultReminderChannels,
+  type ReminderChannel,
+  type ReminderSender,
+} from "../../server/src/reminders/index.ts";
 import { collections } from "../../server/src/shared/collections.ts";
 import { createCtx } from "../../server/src/shared/context.ts";
 import { type DomainEvent, EventBus } from "../../server/src/shared/events.ts";
@@ -26,7 +34,15 @@ export type ApiResponse<T = any> = { status: number; body: T; headers: Headers }
  * dispatcher runs as in main.ts, on the test clock; `drain()` resolves once it has nothing left to do now.
  */
 export async function startTestServer(
-  options: { env?: Record<string, string>; hostname?: string; mongoUri?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    hostname?: string;
+    mongoUri?: string;
+    /** The https agent push services are reached with (the push stand-in's, to trust its certificate). */
+    pushAgent?: Agent;
+    /** Reminder channels besides push and e-mail (a Slack one, as main.ts adds the bot's). */
+    reminderChannels?: ReminderChannel[];
+  } = {},
 ) {
   const client = await MongoClient.connect(options.mongoUri ?? inject("mongoUri"), FAIL_FAST);
   const db = client.db(`t_${randomBytes(6).toString("hex")}`);
@@ -55,6 +71,33 @@ export async function startTestServer(
   });
   bus.on("*", () => dispatcher.wake());
   dispatcher.start();
+  // The reminder sender as main.ts runs it; more instances on the same database with newReminderSender().
+  const vapid = await loadVapidKeys(db, config);
+  const senders = new Set<ReminderSender>();
+  function newReminderSender(instanceId?: string): ReminderSender {
+    const sender = createReminderSender({
+      db,
+      bus,
+      now,
+      publicUrl: config.publicUrl,
+      ...(instanceId ? { instanceId } : {}),
+      channels: [
+        ...defaultReminderChannels({
+          ctx: createCtx({ db, bus, now }),
+          mailer,
+          vapid,
+          publicUrl: config.publicUrl,
+          mailFrom: config.mailFrom,
+          pushAgent: options.pushAgent,
+        }),
+        ...(options.reminderChannels ?? []),
+      ],
+    });
+    senders.add(sender);
+    sender.start();
+    return sender;
+  }
+  let reminderSender = newReminderSender();
   // `hostname: "0.0.0.0"` lets a test reach the server from a non-loopback address too.
   const server = serve({ fetch: app.fetch, port: 0, hostname: options.hostname ?? "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -148,11 +191,31 @@ export async function startTestServer(
     createPerson,
     nextMail: delivered.next,
     dispatcher,
-    /** Waits until the dispatcher has fanned out and handled all it can now (on the test clock). */
-    drain: (options?: { timeoutMs?: number }) => dispatcher.drain(options),
+    /** The running reminder sender (replaced by restartReminderSender). */
+    get reminderSender() {
+      return reminderSender;
+    },
+    /** Another reminder sender on this database, as a second instance would run it. */
+    newReminderSender,
+    /** Stops the reminder sender and starts a new one, as a restart of the process does. */
+    restartReminderSender: async () => {
+      await reminderSender.stop({ waitMs: 1000 });
+      senders.delete(reminderSender);
+      reminderSender = newReminderSender();
+      return reminderSender;
+    },
+    /**
+     * Waits until the dispatcher has fanned out and handled all it can now (on the test clock), and the
+     * reminder senders have sent every occurrence due now.
+     */
+    drain: async (options?: { timeoutMs?: number }) => {
+      await dispatcher.drain(options);
+      for (const sender of senders) await sender.drain(options);
+    },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await dispatcher.stop({ waitMs: 1000 });
+      await Promise.all([...senders].map((sender) => sender.stop({ waitMs: 1000 })));
       await db.dropDatabase().catch(() => {});
       await client.close();
     },

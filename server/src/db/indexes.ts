@@ -15,6 +15,7 @@ import { ensureMinutesIndexes } from "../minutes/indexes.ts";
 import { ensureOrganisationsIndexes } from "../organisations/indexes.ts";
 import { ensurePeopleIndexes } from "../people/indexes.ts";
 import { ensurePushIndexes } from "../push/indexes.ts";
+import { ensureRemindersIndexes } from "../reminders/indexes.ts";
 import { ensureRsvpsIndexes } from "../rsvps/indexes.ts";
 import { ensureTablesIndexes } from "../tables/indexes.ts";
 
@@ -42,6 +43,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
     ensureIssueReportsIndexes(db),
     ensureMinutesIndexes(db),
     ensurePushIndexes(db),
+    ensureRemindersIndexes(db),
     ensureDispatchIndexes(db),
   ]);
   // Chat accounts and table channels; the bot's own Slack state is indexed by the bot (main.ts composes).

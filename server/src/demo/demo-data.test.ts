@@ -347,6 +347,24 @@ describe("demo sittings", () => {
     expect(wp1?.payload.convenedPersonIds).toContain(rossi?._id.toHexString());
   });
 
+  it("reminds the referents of the sitting an hour after seeding, a few minutes later, by e-mail", async () => {
+    const soon = await s.c.meetings.findOne({ title: "Punto rapido sull'avvio del progetto" });
+    if (!soon) throw new Error("no sitting soon after seeding");
+    const minutesAhead = (soon.startsAt.getTime() - seededAt.getTime()) / 60_000;
+    expect(minutesAhead).toBeGreaterThan(60);
+    expect(minutesAhead).toBeLessThanOrEqual(70);
+    await s.drain();
+    s.clock.now = new Date(soon.startsAt.getTime() - 60 * 60_000 + 1000);
+    await s.drain();
+    const sent = await s.c.reminderDeliveries.find({ meetingId: soon._id, status: "delivered" }).toArray();
+    const convened = s.events.find(
+      (e) => e.type === "meeting.convened" && e.payload.meetingId === soon._id.toHexString(),
+    )?.payload.convenedPersonIds as string[];
+    expect(sent.map((d) => [d.kind, d.leadMinutes, d.channel])).toContainEqual(["before", 60, "email"]);
+    expect(sent.every((d) => convened.includes(d.personId.toHexString()))).toBe(true);
+    s.clock.now = new Date();
+  });
+
   it("records the demo referents' answers through the RSVP use case, each answered by the person", async () => {
     const rsvps = await s.c.rsvps.find().toArray();
     expect(rsvps).toHaveLength(demoRsvps.length);

@@ -11,7 +11,9 @@ type AgendaItem = { title: string; presenter: string | null; confidential: boole
 /** When a sitting falls: a weekday `inWeeks` weeks from the seeding day, or the first such weekday of a later month. */
 export type DemoWhen =
   | { inWeeks: number; weekday: 1 | 2 | 3 | 4 | 5 }
-  | { inMonths: number; firstWeekday: 1 | 2 | 3 | 4 | 5 };
+  | { inMonths: number; firstWeekday: 1 | 2 | 3 | 4 | 5 }
+  /** Soon after seeding, for the reminders to show at once; `from`/`to` then give only its length. */
+  | { inMinutes: number };
 
 export type DemoMeeting = {
   agreementSlug: string;
@@ -59,6 +61,21 @@ const provinciaRe = {
 const caltagirone = { address: "Piazza Municipio 5, 95041 Caltagirone (CT)", room: "Sala Giunta" };
 
 export const demoMeetings: DemoMeeting[] = [
+  // About an hour after the first start: the one-hour reminder of its referents falls due a few minutes
+  // later (in the dev outbox, or as a push once a browser has subscribed). 65 minutes, not 60: a lead
+  // whose time has already passed when the sitting is convened is never planned.
+  {
+    agreementSlug: lombardia,
+    tableRef: "cabina-di-regia",
+    when: { inMinutes: 65 },
+    from: "00:00",
+    to: "00:45",
+    title: "Punto rapido sull'avvio del progetto",
+    mode: "online",
+    place: null,
+    videoLink: jitsi,
+    agenda: [item("Stato delle adesioni e prossimi passi")],
+  },
   // Reggio Emilia.
   {
     agreementSlug: reggio,

@@ -11,7 +11,7 @@ import type { EventBus } from "../shared/events.ts";
 import { type DemoMeeting, type DemoWhen, demoMeetings, demoRsvps } from "./demo-meetings.ts";
 
 /** The calendar day in Italy (YYYY-MM-DD) a demo sitting falls on, counted from the seeding instant; always after today. */
-export function demoDay(when: DemoWhen, now: Date): string {
+export function demoDay(when: Exclude<DemoWhen, { inMinutes: number }>, now: Date): string {
   const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf("day");
   if ("inWeeks" in when) {
     return today.plus({ weeks: when.inWeeks }).set({ weekday: when.weekday }).toISODate() ?? "";
@@ -20,12 +20,24 @@ export function demoDay(when: DemoWhen, now: Date): string {
   return month.plus({ days: (when.firstWeekday - month.weekday + 7) % 7 }).toISODate() ?? "";
 }
 
+/** Start and end as wall-clock times in Italy (YYYY-MM-DDTHH:mm), as the meetings API takes them. */
+function wallClock(m: DemoMeeting, now: Date): { startsAt: string; endsAt: string } {
+  if (!("inMinutes" in m.when)) {
+    const day = demoDay(m.when, now);
+    return { startsAt: `${day}T${m.from}`, endsAt: `${day}T${m.to}` };
+  }
+  const length = DateTime.fromISO(`2000-01-01T${m.to}`).diff(DateTime.fromISO(`2000-01-01T${m.from}`));
+  // On the next whole five minutes, as a person would set it.
+  const at = DateTime.fromJSDate(now, { zone: ZONE }).plus({ minutes: m.when.inMinutes });
+  const start = at.set({ minute: Math.ceil(at.minute / 5) * 5, second: 0, millisecond: 0 });
+  const format = "yyyy-MM-dd'T'HH:mm";
+  return { startsAt: start.toFormat(format), endsAt: start.plus(length).toFormat(format) };
+}
+
 function fields(m: DemoMeeting, now: Date) {
-  const day = demoDay(m.when, now);
   return {
     title: m.title,
-    startsAt: `${day}T${m.from}`,
-    endsAt: `${day}T${m.to}`,
+    ...wallClock(m, now),
     mode: m.mode,
     place: m.place,
     videoLink: m.videoLink,

@@ -1,6 +1,7 @@
 import type { Db } from "mongodb";
 import { loginMailSubscriber } from "../auth/index.ts";
 import type { Config } from "../config.ts";
+import { reminderPlannerSubscriber } from "../reminders/index.ts";
 import type { EventBus } from "../shared/events.ts";
 import type { Mailer } from "../shared/mailer.ts";
 import type { Subscriber } from "./subscriber.ts";
@@ -24,5 +25,6 @@ export function serverSubscribers(deps: {
       publicUrl: deps.config.publicUrl,
       now: deps.now,
     }),
+    reminderPlannerSubscriber({ db: deps.db, bus: deps.bus, now: deps.now }),
   ];
 }

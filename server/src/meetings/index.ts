@@ -2,8 +2,16 @@
 
 export { meetingInput } from "./contracts.ts";
 export { conveneMeeting } from "./convene.ts";
+export { convenedPeople } from "./convened.ts";
 export type { MeetingDoc } from "./documents.ts";
 export { describeSlot, ZONE } from "./local-time.ts";
 export { meetingNoticeViews } from "./notice-views.ts";
 export { presentMeeting } from "./present.ts";
-export { getMeeting, meetingHeadline, myUpcomingMeetings } from "./queries.ts";
+export {
+  findMeeting,
+  getMeeting,
+  meetingHeadline,
+  meetingsOverlapping,
+  myUpcomingMeetings,
+  sittingsConvening,
+} from "./queries.ts";

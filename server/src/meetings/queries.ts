@@ -187,3 +187,28 @@ export function heldNewestFirst(
     })
     .sort({ startsAt: -1, _id: -1 });
 }
+
+/**
+ * The sittings ending after `from` that a person is convened to (referent, delegate or coordinator),
+ * soonest first, at most `limit`, cancelled ones included (no actor, no access check: for the reminders
+ * planner, which re-plans a person's sittings when their preferences change).
+ */
+export async function sittingsConvening(
+  ctx: Ctx,
+  input: { personId: ObjectId; from: Date; limit: number },
+): Promise<MeetingDoc[]> {
+  const reach = await loadReach(ctx, input.personId, romeDate(input.from));
+  const tableIds = new Set([...reachableTableIds(reach).map((id) => id.toHexString()), ...reach.coordinated]);
+  const candidates = await upcomingOn(ctx, [...tableIds], [...reach.delegatedTo], input.from);
+  const tables = await tablesById(
+    ctx,
+    [...new Set(candidates.map((m) => m.tableId.toHexString()))].map((hex) => new ObjectId(hex)),
+  );
+  const mine: MeetingDoc[] = [];
+  for (const meeting of candidates) {
+    const table = tables.get(meeting.tableId.toHexString());
+    if (table && convenedAs(reach, meeting, table)) mine.push(meeting);
+    if (mine.length === input.limit) break;
+  }
+  return mine;
+}

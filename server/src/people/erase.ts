@@ -9,7 +9,7 @@ import { eraseDesignationsOf } from "../designations/index.ts";
 import { eraseNameFromIssueReports } from "../issue-reports/personal-data.ts";
 import { eraseFromMinutes } from "../minutes/personal-data.ts";
 import { erasePushSubscriptionsOf } from "../push/personal-data.ts";
-import { eraseReminderPreferencesOf } from "../reminders/index.ts";
+import { eraseReminderOccurrencesOf, eraseReminderPreferencesOf } from "../reminders/index.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
@@ -59,6 +59,8 @@ export async function erasePerson({ ctx, input }: { ctx: Ctx; input: { id: Objec
     // A browser subscription would go on receiving the person's reminders.
     () => erasePushSubscriptionsOf(ctx, personId),
     () => eraseReminderPreferencesOf(ctx, personId),
+    // Reminders planned for the person would go on being sent to the erased record.
+    () => eraseReminderOccurrencesOf(ctx, personId),
     () => eraseValuesFromAudit(ctx, "reminderPreferences", personId),
     () => revokeApiTokensOf(ctx, personId, now),
     () => eraseAgreementAdminRolesOf(ctx, personId),

@@ -8,7 +8,7 @@ import { exportDesignationsOf } from "../designations/index.ts";
 import { issueReportsRaisedBy } from "../issue-reports/personal-data.ts";
 import { minutesAuthoredBy } from "../minutes/personal-data.ts";
 import { exportPushSubscriptionsOf } from "../push/personal-data.ts";
-import { exportReminderPreferencesOf } from "../reminders/index.ts";
+import { exportReminderPreferencesOf, exportRemindersSentTo } from "../reminders/index.ts";
 import { exportRsvpsOf } from "../rsvps/index.ts";
 import type { Ctx } from "../shared/context.ts";
 import { requireActor } from "../shared/policy.ts";
@@ -37,6 +37,7 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
       exportPushSubscriptionsOf(ctx, me),
     ]);
   const reminderPreferences = await exportReminderPreferencesOf(ctx, me);
+  const remindersSent = await exportRemindersSentTo(ctx, me);
   const contributions = await exportContributionsOf(ctx, me);
   const issueReports = await issueReportsRaisedBy(ctx, me);
   const minutes = await minutesAuthoredBy(ctx, me);
@@ -53,6 +54,7 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
     calendarFeeds,
     pushSubscriptions,
     reminderPreferences,
+    remindersSent,
     // What the person wrote, confidential ones included: they are the author.
     contributions,
     // Critical issues the person raised, confidential ones included: they are the author.

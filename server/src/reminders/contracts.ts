@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authenticated, errorsFor, jsonBody, jsonContent } from "../shared/openapi.ts";
-import { nonEmptyPatch } from "../shared/schemas.ts";
+import { pageQuery } from "../shared/pagination.ts";
+import { nonEmptyPatch, pageOf } from "../shared/schemas.ts";
 
 const channels = z
   .strictObject({
@@ -72,5 +73,80 @@ export const setPreferencesRoute = createRoute({
   responses: {
     200: { description: "My preferences as stored", ...jsonContent(reminderPreferences) },
     ...errorsFor(400, 401, 409),
+  },
+});
+
+const kind = z.enum(["before", "confirm", "cancelled"]).openapi({
+  description:
+    "before: a reminder ahead of the sitting; confirm: asks for an answer; cancelled: it was called off",
+});
+const channelName = z.enum(["push", "slack", "email"]);
+
+export const sentNotification = z
+  .object({
+    id: z.string(),
+    kind,
+    channel: channelName,
+    meetingId: z.string(),
+    title: z
+      .string()
+      .openapi({ description: "The sitting's title as sent (never confidential agenda text)" }),
+    tableName: z.string(),
+    startsAt: z.string(),
+    leadMinutes: z.number().int().nullable(),
+    sentAt: z.string(),
+  })
+  .openapi("SentNotification");
+
+export const myNotificationsRoute = createRoute({
+  method: "get",
+  path: "/people/me/notifications",
+  tags,
+  summary: "The reminders sent to me, newest first",
+  security: authenticated,
+  request: { query: pageQuery },
+  responses: {
+    200: { description: "What reached me", ...jsonContent(pageOf(sentNotification, "SentNotificationPage")) },
+    ...errorsFor(400, 401),
+  },
+});
+
+export const OCCURRENCE_STATES = ["pending", "sending", "sent", "failed", "dropped", "skipped"] as const;
+
+export const reminderOccurrence = z
+  .object({
+    id: z.string(),
+    meetingId: z.string(),
+    personId: z.string(),
+    kind,
+    leadMinutes: z.number().int().nullable(),
+    channel: channelName,
+    meetingSequence: z.number().int(),
+    state: z.enum(OCCURRENCE_STATES),
+    scheduledFor: z.string(),
+    dueAt: z.string(),
+    attempts: z.number().int(),
+    reason: z.string().nullable().openapi({ description: "Why it failed, was dropped or skipped" }),
+    sentVia: channelName.nullable(),
+    sentAt: z.string().nullable(),
+  })
+  .openapi("ReminderOccurrence");
+
+export const adminNotificationsRoute = createRoute({
+  method: "get",
+  path: "/admin/notifications",
+  tags: ["Admin"],
+  summary:
+    "Reminder occurrences in one state, newest first: the failed ones by default. Installation admins only.",
+  security: authenticated,
+  request: {
+    query: pageQuery.extend({ state: z.enum(OCCURRENCE_STATES).default("failed") }),
+  },
+  responses: {
+    200: {
+      description: "Occurrences",
+      ...jsonContent(pageOf(reminderOccurrence, "ReminderOccurrencePage")),
+    },
+    ...errorsFor(400, 401, 403),
   },
 });

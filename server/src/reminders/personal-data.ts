@@ -18,3 +18,32 @@ export async function exportReminderPreferencesOf(ctx: Ctx, personId: ObjectId) 
 export async function eraseReminderPreferencesOf(ctx: Ctx, personId: ObjectId): Promise<void> {
   await ctx.c.reminderPreferences.deleteOne({ _id: personId });
 }
+
+/** The reminders delivered to the person, newest first, for their GDPR export. */
+export async function exportRemindersSentTo(ctx: Ctx, personId: ObjectId) {
+  const sent = await ctx.c.reminderDeliveries
+    .find({ personId, status: "delivered" })
+    .sort({ _id: -1 })
+    .toArray();
+  return sent.map((d) => ({
+    kind: d.kind,
+    channel: d.channel,
+    meetingId: d.meetingId.toHexString(),
+    title: d.title,
+    tableName: d.tableName,
+    startsAt: d.startsAt.toISOString(),
+    leadMinutes: d.leadMinutes,
+    sentAt: d.at.toISOString(),
+  }));
+}
+
+/**
+ * Erasure: the person's reminders go, planned and sent alike (nothing is left to send them, and the log
+ * of what reached them is theirs). A planner re-planning meanwhile finds them no longer convened.
+ */
+export async function eraseReminderOccurrencesOf(ctx: Ctx, personId: ObjectId): Promise<void> {
+  await Promise.all([
+    ctx.c.reminderOccurrences.deleteMany({ personId }),
+    ctx.c.reminderDeliveries.deleteMany({ personId }),
+  ]);
+}

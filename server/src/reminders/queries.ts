@@ -1,3 +1,4 @@
+import type { ObjectId } from "mongodb";
 import type { Ctx } from "../shared/context.ts";
 import { requireActor } from "../shared/policy.ts";
 import type { ReminderPreferencesDoc } from "./documents.ts";
@@ -44,4 +45,16 @@ export async function getReminderPreferences({
   const actor = requireActor(ctx);
   const stored = await ctx.c.reminderPreferences.findOne({ _id: actor.personId });
   return stored ? fromDoc(stored) : defaults();
+}
+
+/** The preferences of each of these people (the defaults for those who stored none), by hex id. */
+export async function preferencesOf(
+  ctx: Ctx,
+  personIds: ObjectId[],
+): Promise<Map<string, ReminderPreferences>> {
+  const stored = personIds.length
+    ? await ctx.c.reminderPreferences.find({ _id: { $in: personIds } }).toArray()
+    : [];
+  const byId = new Map(stored.map((doc) => [doc._id.toHexString(), fromDoc(doc)]));
+  return new Map(personIds.map((id) => [id.toHexString(), byId.get(id.toHexString()) ?? defaults()]));
 }

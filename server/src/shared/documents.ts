@@ -6,6 +6,8 @@ export type OutboxMailDoc = {
   subject: string;
   text: string;
   html: string;
+  /** The invitation sent as the text/calendar part, when there was one (shared/mailer.ts keeps it). */
+  icalEvent?: { method: "REQUEST" | "CANCEL" | "PUBLISH"; filename: string; content: string };
   createdAt: Date;
 };
 
