@@ -11,6 +11,12 @@ export type SlackMessageDoc = {
   postedAt: Date;
 };
 
+/**
+ * A notice message already posted (bot/src/notify/once.ts), so a repeated delivery of its event does not
+ * post it again; `_id` is the key `<event id>:<what>:<where>` (its uniqueness is the `_id` index's).
+ */
+export type SlackSentDoc = { _id: string; sentAt: Date };
+
 /** A pending one-time identity link: only the token's hash is stored. */
 export type SlackLinkTokenDoc = {
   _id: ObjectId;
@@ -48,6 +54,7 @@ export function slackCollections(db: Db) {
     linkTokens: db.collection<SlackLinkTokenDoc>("slackLinkTokens"),
     installations: db.collection<SlackInstallationDoc>("slackInstallations"),
     requests: db.collection<SlackRequestDoc>("slackRequests"),
+    sent: db.collection<SlackSentDoc>("slackSent"),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from "mongodb";
 import { loginMailSubscriber } from "../auth/index.ts";
 import type { Config } from "../config.ts";
+import { meetingMailSubscriber, substitutionMailSubscriber } from "../notifications/index.ts";
 import type { EventBus } from "../shared/events.ts";
 import type { Mailer } from "../shared/mailer.ts";
 import type { Subscriber } from "./subscriber.ts";
@@ -24,5 +25,7 @@ export function serverSubscribers(deps: {
       publicUrl: deps.config.publicUrl,
       now: deps.now,
     }),
+    meetingMailSubscriber(deps),
+    substitutionMailSubscriber(deps),
   ];
 }
