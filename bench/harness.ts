@@ -39,6 +39,8 @@ export type BenchApp = {
   adminToken: string;
   /** A use-case context acting as the admin, for setting data up without going through HTTP. */
   adminCtx: Ctx;
+  /** Waits until the dispatcher has handled what the stored events ask for now (mails, Slack notices). */
+  drain: (options?: { timeoutMs?: number }) => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -85,6 +87,7 @@ export async function startBenchApp(client: MongoClient, config: Config): Promis
     c,
     adminToken: token,
     adminCtx,
+    drain: (options) => dispatcher.drain(options),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
