@@ -257,13 +257,15 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
     // Everything that reaches the channel about a sitting with a confidential agenda item: the convocation,
     // its edits after an answer and a move, the thread reply, and a confidential issue report's notice.
     const { channelId, meetingId, convocationTs } = await linkedChannelWithSitting(world);
-    await world.click({
+    const answered = await world.click({
       userId: SLACK_IDS.refA,
       actionId: ACTION.rsvpPresenza,
       value: meetingId,
       messageTs: convocationTs,
       channelId,
     });
+    // The button is acknowledged before the answer is stored; its reply comes after. Then drain.
+    expect((await answered.reply()).body.text).toContain("Risposta registrata");
     await world.s.drain();
     world.slack.callOf(
       "chat.update",
