@@ -7,6 +7,7 @@ import { createSlackBot, ensureSlackIndexes } from "../bot/src/index.ts";
 import { createApiToken } from "../server/src/auth/create-token.ts";
 import type { Config } from "../server/src/config.ts";
 import { ensureIndexes } from "../server/src/db/indexes.ts";
+import { createDispatcher, serverSubscribers } from "../server/src/dispatch/index.ts";
 import { createApp } from "../server/src/http/app.ts";
 import { loadActor } from "../server/src/people/load-actor.ts";
 import { type Collections, collections } from "../server/src/shared/collections.ts";
@@ -38,6 +39,8 @@ export type BenchApp = {
   adminToken: string;
   /** A use-case context acting as the admin, for setting data up without going through HTTP. */
   adminCtx: Ctx;
+  /** Waits until the dispatcher has handled what the stored events ask for now (mails, Slack notices). */
+  drain: (options?: { timeoutMs?: number }) => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -50,6 +53,14 @@ export async function startBenchApp(client: MongoClient, config: Config): Promis
   const mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom, db, quiet: true });
   // Composed as main.ts does: the bot, when the config has Slack, mounted on the server's app.
   const slackBot = createSlackBot({ config, db, bus });
+  // And the durable dispatcher with both sides' subscribers, as main.ts: notices leave as they do in production.
+  const dispatcher = createDispatcher({
+    db,
+    subscribers: [...serverSubscribers({ config, db, bus, mailer }), ...(slackBot?.subscribers ?? [])],
+    ...config.dispatch,
+  });
+  bus.on("*", () => dispatcher.wake());
+  dispatcher.start();
   const server = serve({
     fetch: createApp({ config, db, bus, mailer, mounts: slackBot ? [slackBot.routes] : [] }).fetch,
     port: 0,
@@ -76,9 +87,11 @@ export async function startBenchApp(client: MongoClient, config: Config): Promis
     c,
     adminToken: token,
     adminCtx,
+    drain: (options) => dispatcher.drain(options),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await dispatcher.stop({ waitMs: 1000 });
       await db.dropDatabase().catch(() => {});
     },
   };

@@ -1,5 +1,5 @@
 import { ObjectId } from "mongodb";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ACTION, FIELD, SHORTCUT, VIEW } from "../bot/src/ids.ts";
 import {
   sendInteraction,
@@ -110,13 +110,13 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
 
     // The first attempt got 429 + Retry-After: 1; the client waited and sent it again.
     const attempts = () => world.slack.callsOf("chat.postMessage", (a) => a.channel === channelId);
-    await vi.waitFor(() => expect(attempts().length).toBe(2), { timeout: 10_000 });
+    await world.s.drain();
+    expect(attempts().length).toBe(2);
     const post = attempts()[1] ?? attempts()[0];
-    let convocationTs: string | undefined;
-    await vi.waitFor(async () => {
-      convocationTs = (await world.s.db.collection("slackMessages").findOne({ channelId }))?.ts;
-      expect(convocationTs).toBeDefined();
-    });
+    const convocationTs: string | undefined = (
+      await world.s.db.collection("slackMessages").findOne({ channelId })
+    )?.ts;
+    expect(convocationTs).toBeDefined();
     expect(convocationTs).toMatch(/^\d+\.\d+$/);
     const text = JSON.stringify(post?.args.blocks);
     expect(text).toContain("Seduta di marzo");
@@ -138,7 +138,8 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
     });
     expect(ack.status).toBe(200);
     expect((await reply()).body.text).toBe("Risposta registrata: *Presente* per «Seduta di marzo».");
-    const update = await world.slack.waitForCall(
+    await world.s.drain();
+    const update = world.slack.callOf(
       "chat.update",
       (a) => a.ts === convocationTs && JSON.stringify(a.blocks).includes("Presenti 1"),
     );
@@ -184,16 +185,17 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
       body: { startsAt: "2026-03-25T15:00", endsAt: "2026-03-25T17:00" },
     });
     expect(moved.status).toBe(200);
-    const thread = await world.slack.waitForCall("chat.postMessage", (a) => a.thread_ts === convocationTs);
+    await world.s.drain();
+    const thread = world.slack.callOf("chat.postMessage", (a) => a.thread_ts === convocationTs);
     expect(thread.args.text).toBe(
       "La riunione è stata spostata: ora *mercoledì 25 marzo 2026, 15:00–17:00*.",
     );
-    await world.slack.waitForCall(
+    world.slack.callOf(
       "chat.update",
       (a) => a.ts === convocationTs && JSON.stringify(a.blocks).includes("mercoledì 25 marzo 2026"),
     );
     // Referent B's Slack is in English: the DM is too.
-    const dm = await world.slack.waitForCall("chat.postMessage", (a) => a.channel === SLACK_IDS.refB);
+    const dm = world.slack.callOf("chat.postMessage", (a) => a.channel === SLACK_IDS.refB);
     expect(dm.args.text).toBe(
       "“Seduta di marzo”: The meeting has been moved: now *Wednesday 25 March 2026, 15:00–17:00*.",
     );
@@ -207,7 +209,8 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
       body: { personId: world.w.colleagueA.id, from: "2026-03-11" },
     });
     expect(result.status).toBe(201);
-    const notice = await world.slack.waitForCall(
+    await world.s.drain();
+    const notice = world.slack.callOf(
       "chat.postMessage",
       (a) => a.channel === channelId && String(a.text).startsWith("Sostituzione del referente"),
     );
@@ -226,7 +229,8 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
     const channelId = await linkedChannel(world);
     await raiseConfidentialReport(world);
     const organisation = await world.s.c.organisations.findOne({ _id: new ObjectId(world.w.orgA) });
-    const notice = await world.slack.waitForCall("chat.postMessage", (a) =>
+    await world.s.drain();
+    const notice = world.slack.callOf("chat.postMessage", (a) =>
       String(a.text).startsWith("Nuova segnalazione riservata"),
     );
     expect(notice.args.channel).toBe(channelId);
@@ -240,7 +244,8 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
       ...state.text(FIELD.url, "https://example.it/pratiche/sportello"),
     });
     expect(logged.status).toBe(200);
-    const contribution = await world.slack.waitForCall("chat.postMessage", (a) =>
+    await world.s.drain();
+    const contribution = world.slack.callOf("chat.postMessage", (a) =>
       String(a.text).startsWith("Nuovo contributo"),
     );
     expect(contribution.args.text).toMatch(
@@ -252,14 +257,17 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
     // Everything that reaches the channel about a sitting with a confidential agenda item: the convocation,
     // its edits after an answer and a move, the thread reply, and a confidential issue report's notice.
     const { channelId, meetingId, convocationTs } = await linkedChannelWithSitting(world);
-    await world.click({
+    const answered = await world.click({
       userId: SLACK_IDS.refA,
       actionId: ACTION.rsvpPresenza,
       value: meetingId,
       messageTs: convocationTs,
       channelId,
     });
-    await world.slack.waitForCall(
+    // The button is acknowledged before the answer is stored; its reply comes after. Then drain.
+    expect((await answered.reply()).body.text).toContain("Risposta registrata");
+    await world.s.drain();
+    world.slack.callOf(
       "chat.update",
       (a) => a.ts === convocationTs && JSON.stringify(a.blocks).includes("Presenti 1"),
     );
@@ -268,13 +276,15 @@ describe("Slack bot: a table's convocation from the modal to live RSVP counts", 
       body: { startsAt: "2026-03-25T15:00", endsAt: "2026-03-25T17:00" },
     });
     expect(moved.status).toBe(200);
-    await world.slack.waitForCall("chat.postMessage", (a) => a.thread_ts === convocationTs);
-    await world.slack.waitForCall(
+    await world.s.drain();
+    world.slack.callOf("chat.postMessage", (a) => a.thread_ts === convocationTs);
+    world.slack.callOf(
       "chat.update",
       (a) => a.ts === convocationTs && JSON.stringify(a.blocks).includes("mercoledì 25 marzo 2026"),
     );
     await raiseConfidentialReport(world);
-    await world.slack.waitForCall(
+    await world.s.drain();
+    world.slack.callOf(
       "chat.postMessage",
       (a) => a.channel === channelId && String(a.text).startsWith("Nuova segnalazione riservata"),
     );
@@ -514,13 +524,15 @@ describe("Slack bot: people convened who never used the bot", () => {
       },
     });
     expect(convened.status).toBe(201);
-    await world.slack.waitForCall("chat.postMessage", (a) => a.channel === channelId);
+    await world.s.drain();
+    world.slack.callOf("chat.postMessage", (a) => a.channel === channelId);
     const cancelled = await world.s.api("POST", `/api/v1/meetings/${convened.body.id}/cancel`, {
       token: world.w.coordinator.token,
       body: { reason: "Indisponibilità della sala" },
     });
     expect(cancelled.status).toBe(200);
-    const dm = await world.slack.waitForCall("chat.postMessage", (a) => a.channel === SLACK_IDS.refA);
+    await world.s.drain();
+    const dm = world.slack.callOf("chat.postMessage", (a) => a.channel === SLACK_IDS.refA);
     expect(dm.args.text).toBe(
       "«Seduta straordinaria»: La riunione è stata *annullata*: Indisponibilità della sala",
     );
@@ -558,7 +570,8 @@ describe("Slack bot: people convened who never used the bot", () => {
     expect((await world.s.api("PUT", path, { token, body })).status).toBe(201);
     expect((await world.s.api("POST", `${path}/review`, { token, body: {} })).status).toBe(200);
     expect((await world.s.api("POST", `${path}/approve`, { token, body: {} })).status).toBe(200);
-    const notice = await world.slack.waitForCall("chat.postMessage", (a) =>
+    await world.s.drain();
+    const notice = world.slack.callOf("chat.postMessage", (a) =>
       String(a.text).startsWith("Verbale approvato"),
     );
     expect(notice.args.channel).toBe(channelId);

@@ -4,6 +4,7 @@ import { InstallProvider } from "@slack/oauth";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Db } from "mongodb";
+import type { Subscriber } from "../../server/src/dispatch/index.ts";
 import type { AppEnv } from "../../server/src/http/index.ts";
 import { type Config, createCtx, type EventBus, type SlackConfig } from "../../server/src/index.ts";
 import { registerActions } from "./actions/index.ts";
@@ -13,7 +14,7 @@ import type { BotDeps } from "./deps.ts";
 import { registerEvents } from "./events/index.ts";
 import { HonoReceiver } from "./http/hono-receiver.ts";
 import { identityLinkRoutes } from "./identity/link-page.ts";
-import { subscribeSlackNotices } from "./notify/index.ts";
+import { slackSubscribers } from "./notify/index.ts";
 import { mongoInstallationStore } from "./oauth/installation-store.ts";
 import { oauthRoutes } from "./oauth/routes.ts";
 import { registerShortcuts } from "./shortcuts/index.ts";
@@ -27,6 +28,8 @@ export { ensureSlackIndexes } from "./store.ts";
 export type SlackBot = {
   mode: "http" | "socket";
   routes: Hono<AppEnv>;
+  /** Its reactions to stored events: the composer (main.ts) hands them to the dispatcher with the server's. */
+  subscribers: Subscriber[];
   /** Opens the Socket Mode connection (HTTP mode: nothing to do). */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -38,7 +41,7 @@ const MAX_SLACK_BODY = 1024 * 1024;
 /**
  * Builds the Slack app when Slack is configured (null otherwise): a Bolt app whose listeners call the
  * same use cases as the API, served at /slack/events by our Hono server (or over Socket Mode), plus
- * the OAuth install flow, the identity-link page and the notifier reacting to domain events.
+ * the OAuth install flow, the identity-link page and the durable subscribers posting notices of domain events.
  */
 export function createSlackBot(deps: {
   config: Config;
@@ -97,7 +100,6 @@ export function createSlackBot(deps: {
   registerViews(app, botDeps);
   registerEvents(app, botDeps);
   registerShortcuts(app, botDeps);
-  subscribeSlackNotices(botDeps);
 
   const routes = new Hono<AppEnv>();
   if (receiver) {
@@ -112,6 +114,7 @@ export function createSlackBot(deps: {
   return {
     mode: socketMode ? "socket" : "http",
     routes,
+    subscribers: slackSubscribers(botDeps),
     start: async () => {
       if (socketMode) await app.start();
     },

@@ -26,6 +26,12 @@ export type SlackReminderPostDoc = {
   expiresAt: Date;
 };
 
+/**
+ * A notice message already posted (bot/src/notify/once.ts), so a repeated delivery of its event does not
+ * post it again; `_id` is the key `<event id>:<what>:<where>` (its uniqueness is the `_id` index's).
+ */
+export type SlackSentDoc = { _id: string; sentAt: Date };
+
 /** A pending one-time identity link: only the token's hash is stored. */
 export type SlackLinkTokenDoc = {
   _id: ObjectId;
@@ -64,6 +70,7 @@ export function slackCollections(db: Db) {
     installations: db.collection<SlackInstallationDoc>("slackInstallations"),
     requests: db.collection<SlackRequestDoc>("slackRequests"),
     reminderPosts: db.collection<SlackReminderPostDoc>("slackReminderPosts"),
+    sent: db.collection<SlackSentDoc>("slackSent"),
   };
 }
 

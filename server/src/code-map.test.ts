@@ -36,8 +36,11 @@ function mapOfTree(): Map<string, string[]> {
   );
 }
 
-/** Features no HTTP route serves: chat accounts and table channels are reached through the bot only. */
-const WITHOUT_HTTP = new Set(["chat"]);
+/**
+ * Features no HTTP route serves: chat accounts and table channels are reached through the bot only;
+ * notifications are sent by the dispatcher (their one collection remembers the mails sent).
+ */
+const WITHOUT_HTTP = new Set(["chat", "notifications"]);
 
 describe("the README's code map", () => {
   it("lists exactly the folders and modules of server/src", () => {

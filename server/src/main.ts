@@ -61,7 +61,7 @@ async function main() {
   // Side effects of stored events, durably; woken by each event this process stores, polling for the rest.
   const dispatcher = createDispatcher({
     db,
-    subscribers: serverSubscribers({ config, db, bus, mailer }),
+    subscribers: [...serverSubscribers({ config, db, bus, mailer }), ...(slackBot?.subscribers ?? [])],
     ...config.dispatch,
   });
   bus.on("*", () => dispatcher.wake());

@@ -160,6 +160,15 @@ export async function startFakeSlack() {
     callsOf(method: string, where: (args: Record<string, any>) => boolean = () => true) {
       return calls.filter((call) => call.method === method && where(call.args));
     },
+    /**
+     * The first call of `method` matching `where`, which must have been received already: for what the
+     * dispatcher posts, after `drain()` (nothing to wait for then).
+     */
+    callOf(method: string, where: (args: Record<string, any>) => boolean = () => true) {
+      const found = calls.find((call) => call.method === method && where(call.args));
+      if (!found) throw new Error(`fake Slack: no ${method} matching ${where}`);
+      return found;
+    },
     /** Waits (polling) until a call of `method` matching `where` has been received, and returns it. */
     async waitForCall(
       method: string,

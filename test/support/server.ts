@@ -66,7 +66,7 @@ export async function startTestServer(
   const dispatcher = createDispatcher({
     db,
     now,
-    subscribers: serverSubscribers({ config, db, bus, mailer, now }),
+    subscribers: [...serverSubscribers({ config, db, bus, mailer, now }), ...(slackBot?.subscribers ?? [])],
     ...config.dispatch,
   });
   bus.on("*", () => dispatcher.wake());

@@ -1,5 +1,4 @@
 import { ObjectId } from "mongodb";
-import { vi } from "vitest";
 import { meetingBody, meetingWorld } from "../../server/src/meetings/test-fixtures.ts";
 import { type FakeSlack, startFakeSlack } from "./fake-slack.ts";
 import { startTestServer, type TestServer } from "./server.ts";
@@ -102,8 +101,8 @@ export async function linkedChannel(world: SlackWorld): Promise<string> {
 /**
  * A fresh channel linked to the open table and a fresh sitting convened on it through the API
  * (meetingBody's: online with a generated video link on 24 March 2026 10:00–12:00, a confidential agenda
- * item; title "Seduta di marzo" unless overridden). Waits until its convocation is posted to the channel
- * and recorded; returns the ids a test acts on.
+ * item; title "Seduta di marzo" unless overridden). Drains the dispatcher: its convocation is then posted
+ * to the channel and recorded; returns the ids a test acts on.
  */
 export async function linkedChannelWithSitting(world: SlackWorld, overrides: Record<string, unknown> = {}) {
   const channelId = await linkedChannel(world);
@@ -113,15 +112,13 @@ export async function linkedChannelWithSitting(world: SlackWorld, overrides: Rec
   });
   if (convened.status !== 201) throw new Error(`not convened: ${JSON.stringify(convened.body)}`);
   const meetingId: string = convened.body.id;
-  await world.slack.waitForCall("chat.postMessage", (a) => a.channel === channelId);
-  const convocationTs: string = await vi.waitFor(async () => {
-    const posted = await world.s.db
-      .collection("slackMessages")
-      .findOne({ meetingId: new ObjectId(meetingId), channelId });
-    if (!posted) throw new Error("convocation not recorded yet");
-    return posted.ts as string;
-  });
-  return { channelId, meetingId, convocationTs };
+  await world.s.drain();
+  world.slack.callOf("chat.postMessage", (a) => a.channel === channelId);
+  const posted = await world.s.db
+    .collection("slackMessages")
+    .findOne({ meetingId: new ObjectId(meetingId), channelId });
+  if (!posted) throw new Error("convocation not recorded");
+  return { channelId, meetingId, convocationTs: posted.ts as string };
 }
 
 /** Modal state values as Slack sends them, by element type. */

@@ -1,7 +1,8 @@
 import { ObjectId } from "mongodb";
+import { PermanentFailure, type Subscriber } from "../../../server/src/dispatch/index.ts";
 import type { DomainEvent } from "../../../server/src/index.ts";
-import { backgroundQueue } from "../../../server/src/notifications/index.ts";
 import type { BotDeps } from "../deps.ts";
+import { coalesced } from "./coalesce.ts";
 import { announceChange, type ChangeKind, postConvocation, refreshConvocations } from "./convocations.ts";
 import { announceSubstitution } from "./substitution.ts";
 import { announceContribution, announceIssueReport, announceMinutesApproved } from "./table-notices.ts";
@@ -12,51 +13,66 @@ const CHANGES: Record<string, ChangeKind> = {
   "meeting.updated": "updated",
 };
 
-/**
- * The bot reacts to domain events; the meetings code does not know Slack exists. Work runs on a
- * background queue so the use case that emitted never waits for Slack; answers to one sitting that
- * arrive together are coalesced into one `chat.update` with the latest counts.
- */
-export function subscribeSlackNotices(deps: BotDeps): void {
-  const enqueue = backgroundQueue("slack");
-  const refreshing = new Set<string>();
-  const id = (event: DomainEvent, key: string) => new ObjectId(String(event.payload[key]));
+/** An id the event must carry: without it retrying cannot help. */
+function idOf(event: DomainEvent, key: string): ObjectId {
+  const value = event.payload[key];
+  if (typeof value !== "string" || !ObjectId.isValid(value))
+    throw new PermanentFailure(`no ${key} in ${event.type}`);
+  return new ObjectId(value);
+}
 
-  deps.bus.on("meeting.convened", (event) => {
-    enqueue(() => postConvocation(deps, id(event, "meetingId")));
+/**
+ * The bot's reactions to domain events, as durable subscribers (main.ts hands them to the dispatcher
+ * beside the server's): the meetings code does not know Slack exists, the use case that emitted never
+ * waits for Slack, and a Slack outage or a crash delays a notice instead of losing it. Each is idempotent,
+ * as the dispatcher's at-least-once delivery asks: convocations once per channel (`slackMessages`), every
+ * other post once per event and place (`slackSent`, notify/once.ts), count edits harmless to repeat.
+ * A sitting's events reach `slack-meetings` in their order (one stream per sitting), so a change is
+ * announced after its convocation was posted.
+ */
+export function slackSubscribers(deps: BotDeps): Subscriber[] {
+  // Answers to one sitting arriving together share a refresh that started after them (notify/coalesce.ts).
+  const refresh = coalesced(async (meetingId) => {
+    await refreshConvocations(deps, new ObjectId(meetingId));
   });
-  deps.bus.on("rsvp.answered", (event) => {
-    const meetingId = String(event.payload.meetingId);
-    if (refreshing.has(meetingId)) return;
-    refreshing.add(meetingId);
-    enqueue(async () => {
-      refreshing.delete(meetingId);
-      await refreshConvocations(deps, new ObjectId(meetingId));
-    });
-  });
-  for (const [type, kind] of Object.entries(CHANGES)) {
-    deps.bus.on(type, (event) => {
-      const convened = (event.payload.convenedPersonIds as string[] | undefined) ?? [];
-      enqueue(() =>
-        announceChange(deps, {
-          meetingId: id(event, "meetingId"),
+  return [
+    {
+      name: "slack-meetings",
+      types: ["meeting.convened", ...Object.keys(CHANGES)],
+      async handle(event) {
+        const meetingId = idOf(event, "meetingId");
+        const eventKey = event.id.toHexString();
+        const kind = CHANGES[event.type];
+        if (!kind) return postConvocation(deps, meetingId, eventKey);
+        const convened = Array.isArray(event.payload.convenedPersonIds)
+          ? event.payload.convenedPersonIds
+          : [];
+        await announceChange(deps, {
+          meetingId,
           kind,
-          convenedPersonIds: convened.map((hex) => new ObjectId(hex)),
+          convenedPersonIds: convened.filter((hex) => ObjectId.isValid(hex)).map((hex) => new ObjectId(hex)),
           reason: typeof event.payload.reason === "string" ? event.payload.reason : null,
-        }),
-      );
-    });
-  }
-  deps.bus.on("issue_report.raised", (event) => {
-    enqueue(() => announceIssueReport(deps, event.payload));
-  });
-  deps.bus.on("contribution.logged", (event) => {
-    enqueue(() => announceContribution(deps, event.payload));
-  });
-  deps.bus.on("minutes.approved", (event) => {
-    enqueue(() => announceMinutesApproved(deps, event.payload));
-  });
-  deps.bus.on("referent.substituted", (event) => {
-    enqueue(() => announceSubstitution(deps, event.payload as never));
-  });
+          eventKey,
+        });
+      },
+    },
+    {
+      name: "slack-rsvp-counts",
+      types: ["rsvp.answered"],
+      async handle(event) {
+        await refresh(idOf(event, "meetingId").toHexString());
+      },
+    },
+    {
+      name: "slack-table-notices",
+      types: ["issue_report.raised", "contribution.logged", "minutes.approved", "referent.substituted"],
+      async handle(event) {
+        const eventKey = event.id.toHexString();
+        if (event.type === "issue_report.raised") return announceIssueReport(deps, event.payload, eventKey);
+        if (event.type === "contribution.logged") return announceContribution(deps, event.payload, eventKey);
+        if (event.type === "minutes.approved") return announceMinutesApproved(deps, event.payload, eventKey);
+        await announceSubstitution(deps, event.payload as never, eventKey);
+      },
+    },
+  ];
 }

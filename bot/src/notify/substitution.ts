@@ -14,7 +14,11 @@ type SubstitutionPayload = {
 };
 
 /** DOMAIN rule 3: a referent's substitution is announced to the other participants, in the table's channels. */
-export async function announceSubstitution(deps: BotDeps, payload: SubstitutionPayload): Promise<void> {
+export async function announceSubstitution(
+  deps: BotDeps,
+  payload: SubstitutionPayload,
+  eventKey: string,
+): Promise<void> {
   const tableId = new ObjectId(payload.tableId);
   const ctx = deps.system();
   if ((await channelsOfTable({ ctx, input: { tableId } })).length === 0) return;
@@ -34,5 +38,5 @@ export async function announceSubstitution(deps: BotDeps, payload: SubstitutionP
     name(newPersonId),
     name(payload.tableId),
   );
-  await postToTable(deps, tableId, text);
+  await postToTable(deps, { tableId, text, eventKey });
 }

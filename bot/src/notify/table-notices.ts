@@ -5,14 +5,27 @@ import { noticeNames } from "../../../server/src/notifications/index.ts";
 import { escapeMrkdwn } from "../blocks/format.ts";
 import type { BotDeps } from "../deps.ts";
 import { TEXT } from "../i18n.ts";
+import { everyStep, postOnce } from "./once.ts";
 
-/** Posts one line to every channel linked to the table (channels are addressed in Italian). */
-export async function postToTable(deps: BotDeps, tableId: ObjectId, text: string): Promise<void> {
-  const channels = await channelsOfTable({ ctx: deps.system(), input: { tableId } });
-  for (const channel of channels) {
-    const client = await deps.clientFor(channel.teamId);
-    await client?.chat.postMessage({ channel: channel.channelId, text });
-  }
+/**
+ * Posts one line to every channel linked to the table (channels are addressed in Italian), once per
+ * channel for the event `eventKey` names, however often it is delivered.
+ */
+export async function postToTable(
+  deps: BotDeps,
+  input: { tableId: ObjectId; text: string; eventKey: string },
+): Promise<void> {
+  const channels = await channelsOfTable({ ctx: deps.system(), input: { tableId: input.tableId } });
+  await everyStep(
+    channels.map(
+      (channel) => () =>
+        postOnce(deps, {
+          key: `${input.eventKey}:table:${channel.teamId}:${channel.channelId}`,
+          teamId: channel.teamId,
+          message: { channel: channel.channelId, text: input.text },
+        }),
+    ),
+  );
 }
 
 const organisationName = async (deps: BotDeps, hex: string) => {
@@ -25,25 +38,35 @@ const titleOf = (payload: Record<string, unknown>) =>
   payload.confidential === true || typeof payload.title !== "string" ? null : escapeMrkdwn(payload.title);
 
 /** `issue_report.raised`: the table sees that an organisation raised a problem (DOMAIN rule 8). */
-export async function announceIssueReport(deps: BotDeps, payload: Record<string, unknown>): Promise<void> {
+export async function announceIssueReport(
+  deps: BotDeps,
+  payload: Record<string, unknown>,
+  eventKey: string,
+): Promise<void> {
   const tableId = new ObjectId(String(payload.tableId));
   const org = await organisationName(deps, String(payload.organisationId));
   const text = TEXT.it.issueRaised(Number(payload.seq), org, String(payload.severity), titleOf(payload));
-  await postToTable(deps, tableId, text);
+  await postToTable(deps, { tableId, text, eventKey });
 }
 
 /** `contribution.logged`: what an organisation brought to the table. */
-export async function announceContribution(deps: BotDeps, payload: Record<string, unknown>): Promise<void> {
+export async function announceContribution(
+  deps: BotDeps,
+  payload: Record<string, unknown>,
+  eventKey: string,
+): Promise<void> {
   const tableId = new ObjectId(String(payload.tableId));
   const org = await organisationName(deps, String(payload.organisationId));
   const kind = TEXT.it.kinds[String(payload.kind)] ?? String(payload.kind);
-  await postToTable(deps, tableId, TEXT.it.contributionLogged(org, kind, titleOf(payload)));
+  const text = TEXT.it.contributionLogged(org, kind, titleOf(payload));
+  await postToTable(deps, { tableId, text, eventKey });
 }
 
 /** `minutes.approved`: approved minutes are shared with the members (DOMAIN rule 6), by link. */
 export async function announceMinutesApproved(
   deps: BotDeps,
   payload: Record<string, unknown>,
+  eventKey: string,
 ): Promise<void> {
   const meetingId = new ObjectId(String(payload.meetingId));
   const meeting = await meetingHeadline({ ctx: deps.system(), input: { id: meetingId } });
@@ -55,5 +78,5 @@ export async function announceMinutesApproved(
     Number(payload.actionItems ?? 0),
     url,
   );
-  await postToTable(deps, meeting.tableId, text);
+  await postToTable(deps, { tableId: meeting.tableId, text, eventKey });
 }

@@ -1,6 +1,7 @@
 import type { Db } from "mongodb";
 import { loginMailSubscriber } from "../auth/index.ts";
 import type { Config } from "../config.ts";
+import { meetingMailSubscriber, substitutionMailSubscriber } from "../notifications/index.ts";
 import { reminderPlannerSubscriber } from "../reminders/index.ts";
 import type { EventBus } from "../shared/events.ts";
 import type { Mailer } from "../shared/mailer.ts";
@@ -26,5 +27,7 @@ export function serverSubscribers(deps: {
       now: deps.now,
     }),
     reminderPlannerSubscriber({ db: deps.db, bus: deps.bus, now: deps.now }),
+    meetingMailSubscriber(deps),
+    substitutionMailSubscriber(deps),
   ];
 }

@@ -20,7 +20,6 @@ import { issueReportRoutes } from "../issue-reports/routes.ts";
 import { meetingRoutes } from "../meetings/routes.ts";
 import { membershipRoutes } from "../memberships/routes.ts";
 import { minutesRoutes } from "../minutes/routes.ts";
-import { subscribeNotifiers } from "../notifications/index.ts";
 import { organisationRoutes } from "../organisations/routes.ts";
 import { peopleRoutes } from "../people/routes.ts";
 import { pushRoutes } from "../push/routes.ts";
@@ -73,7 +72,6 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 /** Builds the whole HTTP surface: the documented API under /api/v1, its docs, health and auth pages. */
 export function createApp(deps: AppDeps) {
-  subscribeNotifiers(deps);
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.notFound(() => {

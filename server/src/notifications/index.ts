@@ -2,16 +2,10 @@ import type { Db } from "mongodb";
 import type { Config } from "../config.ts";
 import type { EventBus } from "../shared/events.ts";
 import type { Mailer } from "../shared/mailer.ts";
-import { subscribeMeetingMail } from "./meeting-mail.ts";
-import { subscribeSubstitutionMail } from "./substitution-mail.ts";
 
+export { meetingMailSubscriber } from "./meeting-mail.ts";
 export { contactsOf, noticeNames } from "./notice-facts.ts";
-export { backgroundQueue } from "./queue.ts";
+export { substitutionMailSubscriber } from "./substitution-mail.ts";
 
+/** What the mail notifiers need; they are durable subscribers, registered in dispatch/subscribers.ts. */
 export type NotifierDeps = { bus: EventBus; db: Db; mailer: Mailer; config: Config; now?: () => Date };
-
-/** Subscribes every notifier (mail invites, later Slack and push) to the domain events they react to. */
-export function subscribeNotifiers(deps: NotifierDeps): void {
-  subscribeMeetingMail(deps);
-  subscribeSubstitutionMail(deps);
-}

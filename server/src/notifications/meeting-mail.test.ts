@@ -32,15 +32,19 @@ describe("meeting invitations by e-mail", () => {
   });
 
   /**
-   * The next `count` mails, read as a client shows them, keyed by recipient; and then no other. The proof
-   * of "no other" is a marker: one queue sends meeting mails event after event, so once the marker
-   * convocation queued now arrives, every mail queued before it has arrived too.
+   * The next `count` mails, read as a client shows them, keyed by recipient; and then no other. Once the
+   * dispatcher has drained, every mail of the events stored so far has reached the SMTP server: exactly
+   * `count` more must be there. A marker convocation, drained in turn, must then add exactly one mail.
    */
   async function mails(count: number) {
+    await s.drain();
+    expect(smtp.received.length, "exactly the mails of what happened").toBe(taken + count);
     const read = [];
     for (let i = 0; i < count; i++) read.push(readMail(await smtp.next()));
     taken += count;
     await convene(s, marker.token, markerTable);
+    await s.drain();
+    expect(smtp.received.length, "only the marker's mail after them").toBe(taken + 1);
     expect((await smtp.next()).to, "no further mail before the marker").toEqual([marker.person.email]);
     taken += 1;
     expect(smtp.received.length, "no further mail").toBe(taken);
@@ -170,8 +174,9 @@ describe("meeting invitations in the dev outbox (no SMTP configured)", () => {
     s = await startTestServer();
     const w = await meetingWorld(s);
     const { body } = await convene(s, w.coordinator.token, w.openTable);
-    // Delivered means stored in the outbox: wait for the three deliveries themselves.
-    for (let n = 0; n < 3; n++) await s.nextMail();
+    // Delivered means stored in the outbox: once the dispatcher has drained, all three are there.
+    await s.drain();
+    for (let n = 0; n < 3; n++) await s.nextMail(0);
     const stored: any[] = await s.c.outbox.find().toArray();
     expect(stored).toHaveLength(3);
     for (const mail of stored) {

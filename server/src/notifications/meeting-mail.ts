@@ -1,6 +1,7 @@
 import { ObjectId } from "mongodb";
 import { langOf } from "../calendar/describe.ts";
 import { isErased } from "../calendar/feed.ts";
+import { PermanentFailure, type Subscriber } from "../dispatch/subscriber.ts";
 import { convenedPeople } from "../meetings/convened.ts";
 import type { MeetingDoc } from "../meetings/documents.ts";
 import { findMeeting } from "../meetings/queries.ts";
@@ -9,12 +10,11 @@ import type { PersonDoc } from "../people/documents.ts";
 import { findPerson, peopleByIds } from "../people/queries.ts";
 import { type Ctx, createCtx } from "../shared/context.ts";
 import type { DomainEvent } from "../shared/events.ts";
-import type { Mail } from "../shared/mailer.ts";
 import type { TableDoc } from "../tables/documents.ts";
 import { findTable } from "../tables/queries.ts";
 import type { NotifierDeps } from "./index.ts";
 import { meetingNoticeMail, type NoticeKind } from "./meeting-notice.ts";
-import { backgroundQueue } from "./queue.ts";
+import { type NoticeMail, sendNoticeMails } from "./sent-mails.ts";
 
 const CHANGES = {
   "meeting.convened": "convened",
@@ -31,18 +31,30 @@ function objectIdOf(value: unknown): ObjectId | null {
   return typeof value === "string" && /^[0-9a-f]{24}$/i.test(value) ? new ObjectId(value) : null;
 }
 
+const SUBSCRIBER = "meeting-mail";
+
 /**
- * E-mails invitations when sittings are convened, moved, changed or called off, and to delegates.
- * EventBus.publish awaits its listeners, and the use case awaits publish: sending here would hold the
- * HTTP response for as long as the SMTP server takes, per person convened (a 12-sitting series to 30
- * people is 360 mails). So each listener only queues the work and returns; the queue runs one event
- * after another, keeping an invitation ahead of its own cancellation, and logs failures.
+ * E-mails invitations when sittings are convened, moved, changed or called off, and to delegates: a
+ * durable subscriber, so the request never waits for SMTP (a 12-sitting series to 30 people is 360 mails)
+ * and a crash or a mail server outage delays the mails instead of losing them. The dispatcher hands it a
+ * sitting's events in their order (one stream per sitting), keeping an invitation ahead of its own
+ * cancellation. Each mail is keyed on (event, person) in `sentMails`, so a repeated delivery sends only
+ * what had not left (`sendNoticeMails`).
  */
-export function subscribeMeetingMail(deps: NotifierDeps): void {
-  const enqueue = backgroundQueue("meeting-mail");
-  for (const type of Object.keys(CHANGES) as ChangeType[])
-    deps.bus.on(type, (event) => enqueue(() => notifyChange(deps, type, event)));
-  deps.bus.on(DELEGATE_NAMED, (event) => enqueue(() => notifyDelegate(deps, event)));
+export function meetingMailSubscriber(deps: NotifierDeps): Subscriber {
+  return {
+    name: SUBSCRIBER,
+    types: [...Object.keys(CHANGES), DELEGATE_NAMED],
+    async handle(event) {
+      const mails =
+        event.type === DELEGATE_NAMED
+          ? await delegateMails(deps, event)
+          : await changeMails(deps, event.type as ChangeType, event);
+      if (mails === null) return;
+      const ctx = createCtx({ db: deps.db, bus: deps.bus, now: deps.now });
+      await sendNoticeMails({ ctx, mailer: deps.mailer, subscriber: SUBSCRIBER, event }, mails);
+    },
+  };
 }
 
 type Loaded = { ctx: Ctx; meeting: MeetingDoc; table: TableDoc; convened: Set<string> };
@@ -55,18 +67,12 @@ type Recipient = Pick<PersonDoc, keyof typeof RECIPIENT_FIELDS>;
 async function loadFresh(deps: NotifierDeps, event: DomainEvent): Promise<Loaded | null> {
   const ctx = createCtx({ db: deps.db, bus: deps.bus, now: deps.now });
   const meetingId = objectIdOf(event.payload.meetingId);
-  const meeting = meetingId && (await findMeeting(ctx, meetingId));
+  if (!meetingId) throw new PermanentFailure(`no meeting id in ${event.type}`);
+  const meeting = await findMeeting(ctx, meetingId);
   const table = meeting && (await findTable(ctx, meeting.tableId));
   if (!meeting || !table) return null;
   const convened = new Set((await convenedPeople(ctx, meeting, table)).map((p) => p.personId.toHexString()));
   return { ctx, meeting, table, convened };
-}
-
-async function send(deps: NotifierDeps, mail: Mail) {
-  // One bad address must not keep the others from being told.
-  await deps.mailer.send(mail).catch((error: unknown) => {
-    console.error(`[meeting-mail] sending "${mail.subject}" failed`, error);
-  });
 }
 
 function common(deps: NotifierDeps, loaded: Loaded, person: Recipient) {
@@ -80,14 +86,19 @@ function common(deps: NotifierDeps, loaded: Loaded, person: Recipient) {
   };
 }
 
-async function notifyChange(deps: NotifierDeps, type: ChangeType, event: DomainEvent): Promise<void> {
+/** The notices of a change, one per person convened before or after it; null when there is nothing to tell. */
+async function changeMails(
+  deps: NotifierDeps,
+  type: ChangeType,
+  event: DomainEvent,
+): Promise<NoticeMail[] | null> {
   const loaded = await loadFresh(deps, event);
-  if (!loaded) return;
+  if (!loaded) return null;
   const { ctx, meeting } = loaded;
   const sequence = typeof event.payload.sequence === "number" ? event.payload.sequence : 0;
-  // A later change is queued behind this one and will carry the sitting as it now is: one notice, not
+  // A later change is delivered after this one and will carry the sitting as it now is: one notice, not
   // an invitation to something already moved or called off.
-  if (meeting.sequence > sequence) return;
+  if (meeting.sequence > sequence) return null;
   const changes = (event.payload.changes ?? {}) as Record<string, { from: unknown; to: unknown }>;
   const ids = (Array.isArray(event.payload.convenedPersonIds) ? event.payload.convenedPersonIds : [])
     .map(objectIdOf)
@@ -101,25 +112,29 @@ async function notifyChange(deps: NotifierDeps, type: ChangeType, event: DomainE
         }
       : null;
   const reason = typeof event.payload.reason === "string" ? event.payload.reason : null;
+  const mails: NoticeMail[] = [];
   for (const person of people) {
     if (isErased(person)) continue;
     const stillConvened = loaded.convened.has(person._id.toHexString());
     if (!stillConvened && type === "meeting.convened") continue;
     const kind: NoticeKind =
       meeting.status === "cancelled" ? "cancelled" : stillConvened ? CHANGES[type] : "withdrawn";
-    await send(deps, meetingNoticeMail({ ...common(deps, loaded, person), kind, previous, reason }));
+    const mail = meetingNoticeMail({ ...common(deps, loaded, person), kind, previous, reason });
+    mails.push({ personId: person._id, mail });
   }
+  return mails;
 }
 
 /** The person sent to one sitting in a referent's place gets the invitation too (DOMAIN rule 3). */
-async function notifyDelegate(deps: NotifierDeps, event: DomainEvent): Promise<void> {
-  const loaded = await loadFresh(deps, event);
+async function delegateMails(deps: NotifierDeps, event: DomainEvent): Promise<NoticeMail[] | null> {
   const delegateId = objectIdOf(event.payload.delegateId);
-  if (!loaded || !delegateId) return;
+  if (!delegateId) throw new PermanentFailure(`no delegate id in ${event.type}`);
+  const loaded = await loadFresh(deps, event);
+  if (!loaded) return null;
   const { ctx, meeting } = loaded;
   // Named and then replaced, or a sitting since called off or over: nothing to invite to.
-  if (meeting.status === "cancelled" || meeting.endsAt <= ctx.now()) return;
-  if (!loaded.convened.has(delegateId.toHexString())) return;
+  if (meeting.status === "cancelled" || meeting.endsAt <= ctx.now()) return null;
+  if (!loaded.convened.has(delegateId.toHexString())) return null;
   const byId = objectIdOf(event.payload.byPersonId);
   const organisationId = objectIdOf(event.payload.organisationId);
   const [delegate, by, organisation] = await Promise.all([
@@ -127,7 +142,8 @@ async function notifyDelegate(deps: NotifierDeps, event: DomainEvent): Promise<v
     byId ? findPerson(ctx, byId) : null,
     organisationId ? organisationName(ctx, organisationId) : null,
   ]);
-  if (!delegate || isErased(delegate)) return;
+  if (!delegate || isErased(delegate)) return null;
   const delegatedBy = by ? { name: by.name, organisation } : null;
-  await send(deps, meetingNoticeMail({ ...common(deps, loaded, delegate), kind: "delegate", delegatedBy }));
+  const mail = meetingNoticeMail({ ...common(deps, loaded, delegate), kind: "delegate", delegatedBy });
+  return [{ personId: delegate._id, mail }];
 }

@@ -11,6 +11,7 @@ describe("substitution notices by e-mail", () => {
   let smtp: FakeSmtp;
   let s: TestServer;
   let w: Awaited<ReturnType<typeof meetingWorld>>;
+  let taken = 0;
   beforeAll(async () => {
     smtp = await startFakeSmtp();
     s = await startTestServer({ env: { SMTP_URL: smtp.url } });
@@ -32,6 +33,10 @@ describe("substitution notices by e-mail", () => {
       body: { personId: by, from: TOMORROW },
     });
   const take = async (count: number) => {
+    // Drained: every mail of the events stored so far has reached the SMTP server, and no other.
+    await s.drain();
+    expect(smtp.received.length - taken, "exactly the mails of what happened").toBe(count);
+    taken += count;
     const mails = [];
     for (let i = 0; i < count; i++) mails.push(readMail(await smtp.next()));
     return new Map(mails.map((mail) => [mail.to[0], mail]));

@@ -2,6 +2,7 @@ import { ObjectId } from "mongodb";
 import { langOf } from "../calendar/describe.ts";
 import { isErased } from "../calendar/feed.ts";
 import { standingReferentsOn } from "../designations/queries.ts";
+import { PermanentFailure, type Subscriber } from "../dispatch/subscriber.ts";
 import { tableMemberIds } from "../memberships/queries.ts";
 import { organisationName } from "../organisations/queries.ts";
 import { peopleByIds } from "../people/queries.ts";
@@ -9,7 +10,7 @@ import { createCtx } from "../shared/context.ts";
 import type { DomainEvent } from "../shared/events.ts";
 import { findTable } from "../tables/queries.ts";
 import type { NotifierDeps } from "./index.ts";
-import { backgroundQueue } from "./queue.ts";
+import { type NoticeMail, sendNoticeMails } from "./sent-mails.ts";
 import { substitutionNoticeMail } from "./substitution-notice.ts";
 
 const idOf = (value: unknown) =>
@@ -18,14 +19,24 @@ const idOf = (value: unknown) =>
 /**
  * DOMAIN rule 3: a substitution is told to the table, also to those not on Slack. Each of the table's
  * referents on the new referent's first day (the new one included) and its coordinators gets an e-mail
- * in their language. Queued, like meeting mail, so the request never waits for SMTP.
+ * in their language. A durable subscriber, like meeting mail: the request never waits for SMTP, an outage
+ * delays the mails, and each is keyed on (event, person) so a repeated delivery sends none twice.
  */
-export function subscribeSubstitutionMail(deps: NotifierDeps): void {
-  const enqueue = backgroundQueue("substitution-mail");
-  deps.bus.on("referent.substituted", (event) => enqueue(() => notifySubstitution(deps, event)));
+export function substitutionMailSubscriber(deps: NotifierDeps): Subscriber {
+  return {
+    name: SUBSCRIBER,
+    types: ["referent.substituted"],
+    async handle(event) {
+      const ctx = createCtx({ db: deps.db, bus: deps.bus, now: deps.now });
+      const mails = await substitutionMails(deps, event);
+      await sendNoticeMails({ ctx, mailer: deps.mailer, subscriber: SUBSCRIBER, event }, mails);
+    },
+  };
 }
 
-async function notifySubstitution(deps: NotifierDeps, event: DomainEvent): Promise<void> {
+const SUBSCRIBER = "substitution-mail";
+
+async function substitutionMails(deps: NotifierDeps, event: DomainEvent): Promise<NoticeMail[]> {
   const ctx = createCtx({ db: deps.db, bus: deps.bus, now: deps.now });
   const [tableId, organisationId, previousId, nextId] = [
     event.payload.tableId,
@@ -34,8 +45,10 @@ async function notifySubstitution(deps: NotifierDeps, event: DomainEvent): Promi
     event.payload.newPersonId,
   ].map(idOf);
   const from = typeof event.payload.from === "string" ? event.payload.from : null;
-  const table = tableId && (await findTable(ctx, tableId));
-  if (!table || !organisationId || !previousId || !nextId || !from) return;
+  if (!tableId || !organisationId || !previousId || !nextId || !from)
+    throw new PermanentFailure(`incomplete ${event.type} payload`);
+  const table = await findTable(ctx, tableId);
+  if (!table) return [];
   const [sitting, designations, organisation] = await Promise.all([
     tableMemberIds(ctx, table, from),
     standingReferentsOn(ctx, table._id, from),
@@ -54,6 +67,7 @@ async function notifySubstitution(deps: NotifierDeps, event: DomainEvent): Promi
   const byId = new Map(people.map((p) => [p._id.toHexString(), p]));
   const nameOf = (id: ObjectId) => byId.get(id.toHexString())?.name ?? "—";
   const told = new Set<string>();
+  const mails: NoticeMail[] = [];
   for (const id of recipientIds) {
     const person = byId.get(id.toHexString());
     if (!person || isErased(person) || told.has(person.email)) continue;
@@ -67,9 +81,7 @@ async function notifySubstitution(deps: NotifierDeps, event: DomainEvent): Promi
       from,
       publicUrl: deps.config.publicUrl,
     });
-    // One bad address must not keep the others from being told.
-    await deps.mailer.send(mail).catch((error: unknown) => {
-      console.error(`[substitution-mail] sending "${mail.subject}" failed`, error);
-    });
+    mails.push({ personId: person._id, mail });
   }
+  return mails;
 }

@@ -11,6 +11,7 @@ import { issueReportCollections } from "../issue-reports/documents.ts";
 import { meetingCollections } from "../meetings/documents.ts";
 import { membershipCollections } from "../memberships/documents.ts";
 import { minutesCollections } from "../minutes/documents.ts";
+import { notificationCollections } from "../notifications/documents.ts";
 import { organisationCollections } from "../organisations/documents.ts";
 import { peopleCollections } from "../people/documents.ts";
 import { pushCollections } from "../push/documents.ts";
@@ -44,6 +45,7 @@ export function collections(db: Db) {
     ...pushCollections(db),
     ...issueReportCollections(db),
     ...dispatchCollections(db),
+    ...notificationCollections(db),
   };
 }
 
