@@ -132,7 +132,12 @@ export async function planSitting(ctx: Ctx, meetingId: ObjectId, personId: Objec
   });
 }
 
-/** Pending ones dropped; one notice, due now, for each person with a reminder pending or already sent. */
+/**
+ * Pending ones dropped; one notice by push, due now, for each person with a reminder pending or already
+ * sent who takes reminders by push. E-mail and Slack are not used: the cancellation mail (with its
+ * METHOD:CANCEL invitation) and the Slack announcement already tell everyone convened, and a second
+ * "annullata" in the same inbox is noise.
+ */
 async function planCancellation(
   ctx: Ctx,
   sequence: number,
@@ -149,8 +154,8 @@ async function planCancellation(
   const now = ctx.now();
   for (const personId of reminded.values()) {
     const chosen = preferences.get(personId.toHexString());
-    const channel = chosen && !chosen.paused ? primaryChannel(chosen) : null;
-    if (!channel) continue;
+    if (!chosen || chosen.paused || !chosen.channels.push) continue;
+    const channel = "push" as const;
     const notice = { meetingId, personId, leadMinutes: null, channel, meetingSequence: sequence };
     await insertOnce(ctx, { ...notice, kind: "cancelled", scheduledFor: now });
   }
