@@ -4,7 +4,7 @@ import { InstallProvider } from "@slack/oauth";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Db } from "mongodb";
-import type { Subscriber } from "../../server/src/dispatch/index.ts";
+import type { DispatchSubscriber } from "../../server/src/dispatch/index.ts";
 import type { AppEnv } from "../../server/src/http/index.ts";
 import { type Config, createCtx, type EventBus, type SlackConfig } from "../../server/src/index.ts";
 import { registerActions } from "./actions/index.ts";
@@ -29,7 +29,7 @@ export type SlackBot = {
   mode: "http" | "socket";
   routes: Hono<AppEnv>;
   /** Its reactions to stored events: the composer (main.ts) hands them to the dispatcher with the server's. */
-  subscribers: Subscriber[];
+  subscribers: DispatchSubscriber[];
   /** Opens the Socket Mode connection (HTTP mode: nothing to do). */
   start(): Promise<void>;
   stop(): Promise<void>;

@@ -3,6 +3,7 @@
 // Each feature's use cases are reached through that feature's own surface, `server/src/<feature>/index.ts`,
 // so a call names the feature it belongs to; `npm run lint` refuses any deeper import from the bot.
 export type { Config, SlackConfig } from "./config.ts";
+export type { DomainEvent, EventType, PayloadOf } from "./events.ts";
 export { type Actor, type Ctx, createCtx } from "./shared/context.ts";
 export { AppError, errorCatalogue, isDuplicateKey } from "./shared/errors.ts";
-export { type DomainEvent, EventBus } from "./shared/events.ts";
+export { EventBus, type StoredEvent } from "./shared/events.ts";

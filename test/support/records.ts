@@ -1,9 +1,9 @@
 import type { Collections } from "../../server/src/shared/collections.ts";
-import type { DomainEvent } from "../../server/src/shared/events.ts";
+import type { StoredEvent } from "../../server/src/shared/events.ts";
 import { eventOf } from "../../server/src/shared/record.ts";
 
 /** The domain events as stored: the event part of every audit record that carries one, in stored order. */
-export async function storedEvents(c: Collections): Promise<DomainEvent[]> {
+export async function storedEvents(c: Collections): Promise<StoredEvent[]> {
   const records = await c.audit
     .find({ type: { $ne: null } })
     .sort({ _id: 1 })

@@ -22,7 +22,7 @@ import {
 } from "../../server/src/reminders/index.ts";
 import { collections } from "../../server/src/shared/collections.ts";
 import { createCtx } from "../../server/src/shared/context.ts";
-import { type DomainEvent, EventBus } from "../../server/src/shared/events.ts";
+import { EventBus, type StoredEvent } from "../../server/src/shared/events.ts";
 import { createMailer, type Mail, type Mailer } from "../../server/src/shared/mailer.ts";
 
 export type ApiResponse<T = any> = { status: number; body: T; headers: Headers };
@@ -50,7 +50,7 @@ export async function startTestServer(
   await ensureSlackIndexes(db);
   const config = loadConfig({ SEED_DEMO: "never", ...options.env });
   const bus = new EventBus();
-  const events: DomainEvent[] = [];
+  const events: StoredEvent[] = [];
   bus.on("*", (event) => {
     events.push(event);
   });

@@ -1,25 +1,16 @@
 import { ObjectId } from "mongodb";
-import { PermanentFailure, type Subscriber } from "../../../server/src/dispatch/index.ts";
-import type { DomainEvent } from "../../../server/src/index.ts";
+import { type DispatchSubscriber, defineSubscriber } from "../../../server/src/dispatch/index.ts";
 import type { BotDeps } from "../deps.ts";
 import { coalesced } from "./coalesce.ts";
 import { announceChange, type ChangeKind, postConvocation, refreshConvocations } from "./convocations.ts";
 import { announceSubstitution } from "./substitution.ts";
 import { announceContribution, announceIssueReport, announceMinutesApproved } from "./table-notices.ts";
 
-const CHANGES: Record<string, ChangeKind> = {
+const CHANGES = {
   "meeting.rescheduled": "rescheduled",
   "meeting.cancelled": "cancelled",
   "meeting.updated": "updated",
-};
-
-/** An id the event must carry: without it retrying cannot help. */
-function idOf(event: DomainEvent, key: string): ObjectId {
-  const value = event.payload[key];
-  if (typeof value !== "string" || !ObjectId.isValid(value))
-    throw new PermanentFailure(`no ${key} in ${event.type}`);
-  return new ObjectId(value);
-}
+} as const satisfies Record<string, ChangeKind>;
 
 /**
  * The bot's reactions to domain events, as durable subscribers (main.ts hands them to the dispatcher
@@ -30,40 +21,36 @@ function idOf(event: DomainEvent, key: string): ObjectId {
  * A sitting's events reach `slack-meetings` in their order (one stream per sitting), so a change is
  * announced after its convocation was posted.
  */
-export function slackSubscribers(deps: BotDeps): Subscriber[] {
+export function slackSubscribers(deps: BotDeps): DispatchSubscriber[] {
   // Answers to one sitting arriving together share a refresh that started after them (notify/coalesce.ts).
   const refresh = coalesced(async (meetingId) => {
     await refreshConvocations(deps, new ObjectId(meetingId));
   });
   return [
-    {
+    defineSubscriber({
       name: "slack-meetings",
-      types: ["meeting.convened", ...Object.keys(CHANGES)],
+      types: ["meeting.convened", "meeting.rescheduled", "meeting.cancelled", "meeting.updated"],
       async handle(event) {
-        const meetingId = idOf(event, "meetingId");
+        const meetingId = new ObjectId(event.payload.meetingId);
         const eventKey = event.id.toHexString();
-        const kind = CHANGES[event.type];
-        if (!kind) return postConvocation(deps, meetingId, eventKey);
-        const convened = Array.isArray(event.payload.convenedPersonIds)
-          ? event.payload.convenedPersonIds
-          : [];
+        if (event.type === "meeting.convened") return postConvocation(deps, meetingId, eventKey);
         await announceChange(deps, {
           meetingId,
-          kind,
-          convenedPersonIds: convened.filter((hex) => ObjectId.isValid(hex)).map((hex) => new ObjectId(hex)),
-          reason: typeof event.payload.reason === "string" ? event.payload.reason : null,
+          kind: CHANGES[event.type],
+          convenedPersonIds: event.payload.convenedPersonIds.map((hex) => new ObjectId(hex)),
+          reason: event.payload.reason ?? null,
           eventKey,
         });
       },
-    },
-    {
+    }),
+    defineSubscriber({
       name: "slack-rsvp-counts",
       types: ["rsvp.answered"],
       async handle(event) {
-        await refresh(idOf(event, "meetingId").toHexString());
+        await refresh(event.payload.meetingId);
       },
-    },
-    {
+    }),
+    defineSubscriber({
       name: "slack-table-notices",
       types: ["issue_report.raised", "contribution.logged", "minutes.approved", "referent.substituted"],
       async handle(event) {
@@ -71,8 +58,8 @@ export function slackSubscribers(deps: BotDeps): Subscriber[] {
         if (event.type === "issue_report.raised") return announceIssueReport(deps, event.payload, eventKey);
         if (event.type === "contribution.logged") return announceContribution(deps, event.payload, eventKey);
         if (event.type === "minutes.approved") return announceMinutesApproved(deps, event.payload, eventKey);
-        await announceSubstitution(deps, event.payload as never, eventKey);
+        await announceSubstitution(deps, event.payload, eventKey);
       },
-    },
+    }),
   ];
 }

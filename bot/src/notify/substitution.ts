@@ -1,17 +1,13 @@
 import { ObjectId } from "mongodb";
 import { channelsOfTable } from "../../../server/src/chat/index.ts";
+import type { PayloadOf } from "../../../server/src/index.ts";
 import { noticeNames } from "../../../server/src/notifications/index.ts";
 import { escapeMrkdwn } from "../blocks/format.ts";
 import type { BotDeps } from "../deps.ts";
 import { TEXT } from "../i18n.ts";
 import { postToTable } from "./table-notices.ts";
 
-type SubstitutionPayload = {
-  tableId: string;
-  organisationId: string;
-  previousPersonId: string;
-  newPersonId: string;
-};
+type SubstitutionPayload = PayloadOf<"referent.substituted">;
 
 /** DOMAIN rule 3: a referent's substitution is announced to the other participants, in the table's channels. */
 export async function announceSubstitution(

@@ -1,5 +1,6 @@
 import { ObjectId } from "mongodb";
 import { channelsOfTable } from "../../../server/src/chat/index.ts";
+import type { PayloadOf } from "../../../server/src/index.ts";
 import { meetingHeadline } from "../../../server/src/meetings/index.ts";
 import { noticeNames } from "../../../server/src/notifications/index.ts";
 import { escapeMrkdwn } from "../blocks/format.ts";
@@ -34,30 +35,30 @@ const organisationName = async (deps: BotDeps, hex: string) => {
 };
 
 /** Text of a title the event carried, or null when it was confidential (the event then has none). */
-const titleOf = (payload: Record<string, unknown>) =>
-  payload.confidential === true || typeof payload.title !== "string" ? null : escapeMrkdwn(payload.title);
+const titleOf = (payload: { confidential: true } | { confidential: false; title: string }) =>
+  payload.confidential ? null : escapeMrkdwn(payload.title);
 
 /** `issue_report.raised`: the table sees that an organisation raised a problem (DOMAIN rule 8). */
 export async function announceIssueReport(
   deps: BotDeps,
-  payload: Record<string, unknown>,
+  payload: PayloadOf<"issue_report.raised">,
   eventKey: string,
 ): Promise<void> {
-  const tableId = new ObjectId(String(payload.tableId));
-  const org = await organisationName(deps, String(payload.organisationId));
-  const text = TEXT.it.issueRaised(Number(payload.seq), org, String(payload.severity), titleOf(payload));
+  const tableId = new ObjectId(payload.tableId);
+  const org = await organisationName(deps, payload.organisationId);
+  const text = TEXT.it.issueRaised(payload.seq, org, payload.severity, titleOf(payload));
   await postToTable(deps, { tableId, text, eventKey });
 }
 
 /** `contribution.logged`: what an organisation brought to the table. */
 export async function announceContribution(
   deps: BotDeps,
-  payload: Record<string, unknown>,
+  payload: PayloadOf<"contribution.logged">,
   eventKey: string,
 ): Promise<void> {
-  const tableId = new ObjectId(String(payload.tableId));
-  const org = await organisationName(deps, String(payload.organisationId));
-  const kind = TEXT.it.kinds[String(payload.kind)] ?? String(payload.kind);
+  const tableId = new ObjectId(payload.tableId);
+  const org = await organisationName(deps, payload.organisationId);
+  const kind = TEXT.it.kinds[payload.kind] ?? payload.kind;
   const text = TEXT.it.contributionLogged(org, kind, titleOf(payload));
   await postToTable(deps, { tableId, text, eventKey });
 }
@@ -65,17 +66,17 @@ export async function announceContribution(
 /** `minutes.approved`: approved minutes are shared with the members (DOMAIN rule 6), by link. */
 export async function announceMinutesApproved(
   deps: BotDeps,
-  payload: Record<string, unknown>,
+  payload: PayloadOf<"minutes.approved">,
   eventKey: string,
 ): Promise<void> {
-  const meetingId = new ObjectId(String(payload.meetingId));
+  const meetingId = new ObjectId(payload.meetingId);
   const meeting = await meetingHeadline({ ctx: deps.system(), input: { id: meetingId } });
   if (!meeting) return;
   const url = `${deps.config.publicUrl}/api/v1/meetings/${meetingId.toHexString()}/minutes.md`;
   const text = TEXT.it.minutesApproved(
     escapeMrkdwn(meeting.title),
-    Number(payload.decisions ?? 0),
-    Number(payload.actionItems ?? 0),
+    payload.decisions,
+    payload.actionItems,
     url,
   );
   await postToTable(deps, { tableId: meeting.tableId, text, eventKey });

@@ -1,5 +1,5 @@
 import type { Db, ObjectId } from "mongodb";
-import type { DomainEvent } from "../shared/events.ts";
+import type { StoredEvent } from "../shared/events.ts";
 import { eventOf } from "../shared/record.ts";
 import { type AuditDoc, auditCollections } from "./documents.ts";
 
@@ -41,7 +41,7 @@ export async function undispatchedBefore(db: Db, stream: string, seq: number): P
 }
 
 /** The event stored in a record, or null when the record is gone or carries none. */
-export async function storedEvent(db: Db, id: ObjectId): Promise<DomainEvent | null> {
+export async function storedEvent(db: Db, id: ObjectId): Promise<StoredEvent | null> {
   const record = await auditCollections(db).audit.findOne({ _id: id });
   return record ? eventOf(record) : null;
 }

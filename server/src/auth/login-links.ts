@@ -4,6 +4,7 @@ import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { recordChange } from "../shared/record.ts";
 import type { LoginLinkDoc } from "./documents.ts";
+import { LOGIN_LINK_REQUESTED } from "./events.ts";
 import { hitRateLimit, LOGIN_LIMITS } from "./rate-limit.ts";
 import { hashToken, newToken } from "./secrets.ts";
 
@@ -11,7 +12,7 @@ import { hashToken, newToken } from "./secrets.ts";
 export const LOGIN_LINK_TTL_MS = 15 * 60_000;
 
 /** The stored request for a login link, payload `{ personId }`: the event the login mail is sent from. */
-export const LOGIN_LINK_REQUESTED = "person.login_link_requested";
+export { LOGIN_LINK_REQUESTED };
 
 /**
  * Creates a single-use login link for a person and returns its URL; only the token's hash is stored.

@@ -1,5 +1,5 @@
 import { type Db, ObjectId } from "mongodb";
-import { PermanentFailure, type Subscriber } from "../dispatch/subscriber.ts";
+import { type DispatchSubscriber, defineSubscriber } from "../dispatch/subscriber.ts";
 import { findPerson } from "../people/queries.ts";
 import { createCtx } from "../shared/context.ts";
 import type { EventBus } from "../shared/events.ts";
@@ -44,20 +44,17 @@ export function loginMailSubscriber(deps: {
   mailer: Mailer;
   publicUrl: string;
   now?: () => Date;
-}): Subscriber {
-  return {
+}): DispatchSubscriber {
+  return defineSubscriber({
     name: "login-mail",
     types: [LOGIN_LINK_REQUESTED],
     async handle(event) {
       const ctx = createCtx({ db: deps.db, bus: deps.bus, now: deps.now });
       if (ctx.now().getTime() - event.at.getTime() > LOGIN_LINK_TTL_MS) return;
-      const personId = event.payload.personId;
-      if (typeof personId !== "string" || !ObjectId.isValid(personId))
-        throw new PermanentFailure(`no person id in ${event.type}`);
-      const person = await findPerson(ctx, new ObjectId(personId));
+      const person = await findPerson(ctx, new ObjectId(event.payload.personId));
       if (!person || person.erasedAt) return;
       const url = await issueLoginLink({ ctx, input: { personId: person._id, publicUrl: deps.publicUrl } });
       await deps.mailer.send(loginMail({ to: person.email, name: person.name, url, locale: person.locale }));
     },
-  };
+  });
 }

@@ -9,6 +9,13 @@ function audited(doc: ContributionDoc | null) {
   return rest;
 }
 
+const ids = (doc: ContributionDoc) => ({
+  contributionId: doc._id.toHexString(),
+  tableId: doc.tableId.toHexString(),
+  organisationId: doc.organisationId.toHexString(),
+  kind: doc.kind,
+});
+
 /**
  * Audit entry and domain event for a contribution. The payload names ids, kind and confidentiality;
  * the title only when the contribution is not confidential (DOMAIN rule 10), never the description.
@@ -28,14 +35,9 @@ export async function recordContribution(
     after: audited(after),
     event: {
       type,
-      payload: {
-        contributionId: after._id.toHexString(),
-        tableId: after.tableId.toHexString(),
-        organisationId: after.organisationId.toHexString(),
-        kind: after.kind,
-        confidential: after.confidential,
-        ...(after.confidential ? {} : { title: after.title }),
-      },
+      payload: after.confidential
+        ? { ...ids(after), confidential: true }
+        : { ...ids(after), confidential: false, title: after.title },
     },
   });
 }

@@ -2,11 +2,11 @@ import type { Db } from "mongodb";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditCollections } from "../audit/documents.ts";
 import { createCtx } from "../shared/context.ts";
-import { type DomainEvent, EventBus } from "../shared/events.ts";
-import { recordChange } from "../shared/record.ts";
+import { EventBus, type StoredEvent } from "../shared/events.ts";
+import { recordUncatalogued } from "../shared/record.ts";
 import { claimNext } from "./claim.ts";
 import { fanOut } from "./fan-out.ts";
-import { PermanentFailure, type Subscriber } from "./subscriber.ts";
+import { type DispatchSubscriber, PermanentFailure } from "./subscriber.ts";
 import { type DispatchBench, dispatchBench, recorder } from "./test-fixtures.ts";
 
 /** What a handler does meanwhile, as a real one would: a write to the database (no timer, no sleep). */
@@ -35,7 +35,7 @@ function spanning(
   wanted: Record<string, string[]>,
 ) {
   return Object.entries(wanted).map(
-    ([name, types]): Subscriber => ({
+    ([name, types]): DispatchSubscriber => ({
       name,
       types,
       async handle(event) {
@@ -159,7 +159,7 @@ describe("the durable dispatcher", () => {
     const twoHung = new Promise<void>((resolve) => {
       bothHung = resolve;
     });
-    const crashing: Subscriber = {
+    const crashing: DispatchSubscriber = {
       name: "mailer",
       types: ["t.job"],
       async handle(event) {
@@ -182,7 +182,7 @@ describe("the durable dispatcher", () => {
     const survivorMayFinish = new Promise<void>((resolve) => {
       letSurvivorFinish = resolve;
     });
-    const survivor: Subscriber = {
+    const survivor: DispatchSubscriber = {
       name: "mailer",
       types: ["t.job"],
       async handle(event) {
@@ -278,7 +278,7 @@ describe("the durable dispatcher", () => {
     const elsewhere = createCtx({ db: b.db, bus: new EventBus(), now: b.now }); // another process's writes
     const chained = recorder("chained", ["t.first", "t.second"], async (event) => {
       if (event.type === "t.first")
-        await recordChange(elsewhere, {
+        await recordUncatalogued(elsewhere, {
           action: "t.second",
           entity: "thing",
           entityId: b.newStream(),
@@ -391,7 +391,7 @@ describe("failures", () => {
 
   it("keeps a stream in order through retries, and lets it go on past a dead delivery", async () => {
     let failFirst = true;
-    const ordered = recorder("ordered", ["t.step"], async (event: DomainEvent) => {
+    const ordered = recorder("ordered", ["t.step"], async (event: StoredEvent) => {
       if (event.payload.step === 1 && failFirst) throw new Error("not yet");
       if (event.payload.step === 10) throw new PermanentFailure("bad step");
     });
@@ -438,7 +438,7 @@ describe("failures", () => {
         onAttempt = () => attempts.length >= n && resolve();
         onAttempt();
       });
-    const poison: Subscriber = {
+    const poison: DispatchSubscriber = {
       name: "poison",
       types: ["t.poison"],
       handle(_event, attempt) {

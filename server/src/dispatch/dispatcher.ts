@@ -8,7 +8,7 @@ import { anyClaimable, type Claimed, type ClaimOptions, claimNext } from "./clai
 import { dispatchCollections } from "./documents.ts";
 import { fanOut } from "./fan-out.ts";
 import { type Outcome, settle } from "./outcome.ts";
-import { PermanentFailure, type Subscriber } from "./subscriber.ts";
+import { type DispatchSubscriber, PermanentFailure } from "./subscriber.ts";
 
 export const DISPATCH_DEFAULTS = { pollMs: 1000, leaseMs: 60_000, maxAttempts: 8, concurrency: 4 } as const;
 
@@ -16,7 +16,7 @@ export type DispatcherOptions = {
   db: Db;
   /** The clock of dues, leases and latencies (tests move it); real time by default. */
   now?: () => Date;
-  subscribers: readonly Subscriber[];
+  subscribers: readonly DispatchSubscriber[];
   /** Names this instance's claims; unique per process (host, pid and a random tail by default). */
   instanceId?: string;
   /** How often to look without being woken: other instances' events, due retries, expired leases. */

@@ -3,7 +3,7 @@ import type { AuditDoc } from "../audit/documents.ts";
 import { markDispatched, undispatchedRecords } from "../audit/undispatched.ts";
 import { isDuplicateKey } from "../shared/errors.ts";
 import { type DeliveryDoc, dispatchCollections } from "./documents.ts";
-import type { Subscriber } from "./subscriber.ts";
+import type { DispatchSubscriber } from "./subscriber.ts";
 
 /** Records read per round of the fan-out. */
 const BATCH = 100;
@@ -17,7 +17,7 @@ const BATCH = 100;
 export async function fanOut(args: {
   db: Db;
   now: () => Date;
-  subscribers: readonly Subscriber[];
+  subscribers: readonly DispatchSubscriber[];
   /** Checked between rounds, so a stopping dispatcher does not start another. */
   going: () => boolean;
 }): Promise<number> {

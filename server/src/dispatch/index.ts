@@ -6,5 +6,10 @@ export {
   type DispatcherOptions,
 } from "./dispatcher.ts";
 export { ensureDispatchIndexes } from "./indexes.ts";
-export { PermanentFailure, type Subscriber } from "./subscriber.ts";
+export {
+  type DispatchSubscriber,
+  defineSubscriber,
+  PermanentFailure,
+  type Subscriber,
+} from "./subscriber.ts";
 export { serverSubscribers } from "./subscribers.ts";

@@ -1,4 +1,8 @@
-import type { DomainEvent } from "../shared/events.ts";
+import { type DomainEvent, domainEventOf, type EventType } from "../events.ts";
+import type { StoredEvent } from "../shared/events.ts";
+
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler is a plain async function that returns nothing when done
+type Outcome = Promise<void | { retryAfterMs?: number }>;
 
 /**
  * Reacts to stored events of some types, durably: each event of those types reaches `handle` at least
@@ -14,15 +18,42 @@ import type { DomainEvent } from "../shared/events.ts";
  * `maxAttempts`, then the delivery is dead (listed at `GET /admin/deliveries?state=dead`, retried by an
  * admin); throwing `PermanentFailure` makes it dead at once (retrying cannot help).
  */
-export type Subscriber = {
+export type Subscriber<T extends EventType = EventType> = {
   /** Stable and unique: deliveries are stored under it (renaming one orphans its pending deliveries). */
   name: string;
-  /** The event types it handles, e.g. `meeting.convened`. */
-  types: readonly string[];
-  /** `attempt` counts from 1. */
-  // biome-ignore lint/suspicious/noConfusingVoidType: a handler is a plain async function that returns nothing when done
-  handle(event: DomainEvent, attempt: number): Promise<void | { retryAfterMs?: number }>;
+  /** The event types it handles, e.g. `meeting.convened`: from the catalogue (`server/src/events.ts`). */
+  types: readonly T[];
+  /** Handed only events of `types`, typed by the catalogue. `attempt` counts from 1. */
+  handle(event: DomainEvent<T>, attempt: number): Outcome;
 };
+
+/**
+ * A subscriber as the dispatcher runs it: stored events of the types it names, envelopes unchecked.
+ * Features write a `Subscriber` and register `defineSubscriber(…)`; the dispatcher's own tests write
+ * these directly, on synthetic types.
+ */
+export type DispatchSubscriber = {
+  name: string;
+  types: readonly string[];
+  handle(event: StoredEvent, attempt: number): Outcome;
+};
+
+/**
+ * Registers a subscriber typed by the catalogue: `handle` receives the events of `types` as the
+ * catalogue's `DomainEvent`s, each payload checked against its schema first. One that does not fit
+ * (a record older than its schema) fails permanently: retrying cannot make it fit.
+ */
+export function defineSubscriber<const T extends EventType>(subscriber: Subscriber<T>): DispatchSubscriber {
+  return {
+    name: subscriber.name,
+    types: subscriber.types,
+    handle(stored, attempt) {
+      const event = domainEventOf(stored, subscriber.types);
+      if (typeof event === "string") throw new PermanentFailure(event);
+      return subscriber.handle(event, attempt);
+    },
+  };
+}
 
 /** Thrown by a handler when retrying cannot help (the addressee is gone, the input is invalid): dead at once. */
 export class PermanentFailure extends Error {

@@ -5,7 +5,7 @@ import { meetingMailSubscriber, substitutionMailSubscriber } from "../notificati
 import { reminderPlannerSubscriber } from "../reminders/index.ts";
 import type { EventBus } from "../shared/events.ts";
 import type { Mailer } from "../shared/mailer.ts";
-import type { Subscriber } from "./subscriber.ts";
+import type { DispatchSubscriber } from "./subscriber.ts";
 
 /**
  * The server's durable subscribers, in one list: who reacts to stored events through the dispatcher.
@@ -17,7 +17,7 @@ export function serverSubscribers(deps: {
   bus: EventBus;
   mailer: Mailer;
   now?: () => Date;
-}): Subscriber[] {
+}): DispatchSubscriber[] {
   return [
     loginMailSubscriber({
       db: deps.db,

@@ -4,11 +4,11 @@ import { inject } from "vitest";
 import { FAIL_FAST } from "../db/connect.ts";
 import { ensureIndexes } from "../db/indexes.ts";
 import { createCtx } from "../shared/context.ts";
-import { type DomainEvent, EventBus } from "../shared/events.ts";
-import { recordChange } from "../shared/record.ts";
+import { EventBus, type StoredEvent } from "../shared/events.ts";
+import { recordUncatalogued } from "../shared/record.ts";
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./dispatcher.ts";
 import { dispatchCollections } from "./documents.ts";
-import type { Subscriber } from "./subscriber.ts";
+import type { DispatchSubscriber } from "./subscriber.ts";
 
 /**
  * A fresh database of the test database with every index, a settable clock (`clock.now`), `emit` to
@@ -34,9 +34,9 @@ export async function dispatchBench() {
     return instance;
   }
 
-  /** Stores one change with its event in the stream `thing:<id>`, as a use case would. */
+  /** Stores one change with its event in the stream `thing:<id>`, as a use case would (of any type: the dispatcher is proved on synthetic ones). */
   async function emit(id: ObjectId, type: string, payload: Record<string, unknown> = {}) {
-    await recordChange(ctx, {
+    await recordUncatalogued(ctx, {
       action: type,
       entity: "thing",
       entityId: id,
@@ -72,10 +72,10 @@ export type DispatchBench = Awaited<ReturnType<typeof dispatchBench>>;
 export function recorder(
   name: string,
   types: readonly string[],
-  react: (event: DomainEvent, attempt: number) => ReturnType<Subscriber["handle"]> = async () => {},
+  react: (event: StoredEvent, attempt: number) => ReturnType<DispatchSubscriber["handle"]> = async () => {},
 ) {
   const calls: { eventId: string; stream: string; seq: number; attempt: number }[] = [];
-  const subscriber: Subscriber = {
+  const subscriber: DispatchSubscriber = {
     name,
     types,
     async handle(event, attempt) {

@@ -47,13 +47,14 @@ export function auditedReport(doc: IssueReportDoc) {
 
 /** The payload fields every issue-report event carries; the title only when the report is not confidential. */
 export function eventFields(doc: IssueReportDoc) {
-  return {
+  const ids = {
     issueReportId: doc._id.toHexString(),
     tableId: doc.tableId.toHexString(),
     organisationId: doc.organisationId.toHexString(),
     severity: doc.severity,
     seq: doc.seq,
-    confidential: doc.confidential,
-    ...(doc.confidential ? {} : { title: doc.title }),
   };
+  return doc.confidential
+    ? { ...ids, confidential: true as const }
+    : { ...ids, confidential: false as const, title: doc.title };
 }

@@ -1,7 +1,8 @@
 import { ObjectId } from "mongodb";
 import { langOf } from "../calendar/describe.ts";
 import { isErased } from "../calendar/feed.ts";
-import { PermanentFailure, type Subscriber } from "../dispatch/subscriber.ts";
+import { type DispatchSubscriber, defineSubscriber } from "../dispatch/subscriber.ts";
+import type { DomainEvent, PayloadOf } from "../events.ts";
 import { convenedPeople } from "../meetings/convened.ts";
 import type { MeetingDoc } from "../meetings/documents.ts";
 import { findMeeting } from "../meetings/queries.ts";
@@ -9,7 +10,6 @@ import { organisationName } from "../organisations/queries.ts";
 import type { PersonDoc } from "../people/documents.ts";
 import { findPerson, peopleByIds } from "../people/queries.ts";
 import { type Ctx, createCtx } from "../shared/context.ts";
-import type { DomainEvent } from "../shared/events.ts";
 import type { TableDoc } from "../tables/documents.ts";
 import { findTable } from "../tables/queries.ts";
 import type { NotifierDeps } from "./index.ts";
@@ -25,11 +25,12 @@ const CHANGES = {
 
 type ChangeType = keyof typeof CHANGES;
 
-const DELEGATE_NAMED = "meeting.delegate_named";
-
-function objectIdOf(value: unknown): ObjectId | null {
-  return typeof value === "string" && /^[0-9a-f]{24}$/i.test(value) ? new ObjectId(value) : null;
-}
+const CHANGE_TYPES = [
+  "meeting.convened",
+  "meeting.rescheduled",
+  "meeting.updated",
+  "meeting.cancelled",
+] as const satisfies readonly ChangeType[];
 
 const SUBSCRIBER = "meeting-mail";
 
@@ -41,20 +42,20 @@ const SUBSCRIBER = "meeting-mail";
  * cancellation. Each mail is keyed on (event, person) in `sentMails`, so a repeated delivery sends only
  * what had not left (`sendNoticeMails`).
  */
-export function meetingMailSubscriber(deps: NotifierDeps): Subscriber {
-  return {
+export function meetingMailSubscriber(deps: NotifierDeps): DispatchSubscriber {
+  return defineSubscriber({
     name: SUBSCRIBER,
-    types: [...Object.keys(CHANGES), DELEGATE_NAMED],
+    types: [...CHANGE_TYPES, "meeting.delegate_named"],
     async handle(event) {
       const mails =
-        event.type === DELEGATE_NAMED
+        event.type === "meeting.delegate_named"
           ? await delegateMails(deps, event)
-          : await changeMails(deps, event.type as ChangeType, event);
+          : await changeMails(deps, event);
       if (mails === null) return;
       const ctx = createCtx({ db: deps.db, bus: deps.bus, now: deps.now });
       await sendNoticeMails({ ctx, mailer: deps.mailer, subscriber: SUBSCRIBER, event }, mails);
     },
-  };
+  });
 }
 
 type Loaded = { ctx: Ctx; meeting: MeetingDoc; table: TableDoc; convened: Set<string> };
@@ -64,10 +65,12 @@ const RECIPIENT_FIELDS = { name: 1, email: 1, locale: 1 } as const;
 type Recipient = Pick<PersonDoc, keyof typeof RECIPIENT_FIELDS>;
 
 /** The sitting as it is now (the event payload is small on purpose) and who is convened to it. */
-async function loadFresh(deps: NotifierDeps, event: DomainEvent): Promise<Loaded | null> {
+async function loadFresh(
+  deps: NotifierDeps,
+  event: DomainEvent<ChangeType | "meeting.delegate_named">,
+): Promise<Loaded | null> {
   const ctx = createCtx({ db: deps.db, bus: deps.bus, now: deps.now });
-  const meetingId = objectIdOf(event.payload.meetingId);
-  if (!meetingId) throw new PermanentFailure(`no meeting id in ${event.type}`);
+  const meetingId = new ObjectId(event.payload.meetingId);
   const meeting = await findMeeting(ctx, meetingId);
   const table = meeting && (await findTable(ctx, meeting.tableId));
   if (!meeting || !table) return null;
@@ -87,22 +90,18 @@ function common(deps: NotifierDeps, loaded: Loaded, person: Recipient) {
 }
 
 /** The notices of a change, one per person convened before or after it; null when there is nothing to tell. */
-async function changeMails(
-  deps: NotifierDeps,
-  type: ChangeType,
-  event: DomainEvent,
-): Promise<NoticeMail[] | null> {
+async function changeMails(deps: NotifierDeps, event: DomainEvent<ChangeType>): Promise<NoticeMail[] | null> {
+  const { type } = event;
   const loaded = await loadFresh(deps, event);
   if (!loaded) return null;
   const { ctx, meeting } = loaded;
-  const sequence = typeof event.payload.sequence === "number" ? event.payload.sequence : 0;
+  const sequence = "sequence" in event.payload ? event.payload.sequence : 0;
   // A later change is delivered after this one and will carry the sitting as it now is: one notice, not
   // an invitation to something already moved or called off.
   if (meeting.sequence > sequence) return null;
-  const changes = (event.payload.changes ?? {}) as Record<string, { from: unknown; to: unknown }>;
-  const ids = (Array.isArray(event.payload.convenedPersonIds) ? event.payload.convenedPersonIds : [])
-    .map(objectIdOf)
-    .filter((id): id is ObjectId => id !== null);
+  const changes: PayloadOf<"meeting.updated">["changes"] =
+    "changes" in event.payload ? event.payload.changes : {};
+  const ids = event.payload.convenedPersonIds.map((hex) => new ObjectId(hex));
   const people = await peopleByIds(ctx, ids, RECIPIENT_FIELDS);
   const previous =
     type === "meeting.rescheduled" && (changes.startsAt || changes.endsAt)
@@ -111,7 +110,7 @@ async function changeMails(
           endsAt: new Date(String(changes.endsAt?.from ?? meeting.endsAt.toISOString())),
         }
       : null;
-  const reason = typeof event.payload.reason === "string" ? event.payload.reason : null;
+  const reason = "reason" in event.payload ? (event.payload.reason ?? null) : null;
   const mails: NoticeMail[] = [];
   for (const person of people) {
     if (isErased(person)) continue;
@@ -126,20 +125,22 @@ async function changeMails(
 }
 
 /** The person sent to one sitting in a referent's place gets the invitation too (DOMAIN rule 3). */
-async function delegateMails(deps: NotifierDeps, event: DomainEvent): Promise<NoticeMail[] | null> {
-  const delegateId = objectIdOf(event.payload.delegateId);
-  if (!delegateId) throw new PermanentFailure(`no delegate id in ${event.type}`);
+async function delegateMails(
+  deps: NotifierDeps,
+  event: DomainEvent<"meeting.delegate_named">,
+): Promise<NoticeMail[] | null> {
+  const delegateId = new ObjectId(event.payload.delegateId);
   const loaded = await loadFresh(deps, event);
   if (!loaded) return null;
   const { ctx, meeting } = loaded;
   // Named and then replaced, or a sitting since called off or over: nothing to invite to.
   if (meeting.status === "cancelled" || meeting.endsAt <= ctx.now()) return null;
   if (!loaded.convened.has(delegateId.toHexString())) return null;
-  const byId = objectIdOf(event.payload.byPersonId);
-  const organisationId = objectIdOf(event.payload.organisationId);
+  const byId = new ObjectId(event.payload.byPersonId);
+  const organisationId = event.payload.organisationId ? new ObjectId(event.payload.organisationId) : null;
   const [delegate, by, organisation] = await Promise.all([
     findPerson(ctx, delegateId),
-    byId ? findPerson(ctx, byId) : null,
+    findPerson(ctx, byId),
     organisationId ? organisationName(ctx, organisationId) : null,
   ]);
   if (!delegate || isErased(delegate)) return null;

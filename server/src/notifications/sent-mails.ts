@@ -1,8 +1,8 @@
 import type { ObjectId } from "mongodb";
 import { PermanentFailure } from "../dispatch/subscriber.ts";
+import type { DomainEvent } from "../events.ts";
 import type { Ctx } from "../shared/context.ts";
 import { isDuplicateKey } from "../shared/errors.ts";
-import type { DomainEvent } from "../shared/events.ts";
 import type { Mail, Mailer } from "../shared/mailer.ts";
 
 /** One mail of a notice: to whom (the person, for the key) and what. */

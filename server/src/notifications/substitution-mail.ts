@@ -2,19 +2,16 @@ import { ObjectId } from "mongodb";
 import { langOf } from "../calendar/describe.ts";
 import { isErased } from "../calendar/feed.ts";
 import { standingReferentsOn } from "../designations/queries.ts";
-import { PermanentFailure, type Subscriber } from "../dispatch/subscriber.ts";
+import { type DispatchSubscriber, defineSubscriber } from "../dispatch/subscriber.ts";
+import type { DomainEvent } from "../events.ts";
 import { tableMemberIds } from "../memberships/queries.ts";
 import { organisationName } from "../organisations/queries.ts";
 import { peopleByIds } from "../people/queries.ts";
 import { createCtx } from "../shared/context.ts";
-import type { DomainEvent } from "../shared/events.ts";
 import { findTable } from "../tables/queries.ts";
 import type { NotifierDeps } from "./index.ts";
 import { type NoticeMail, sendNoticeMails } from "./sent-mails.ts";
 import { substitutionNoticeMail } from "./substitution-notice.ts";
-
-const idOf = (value: unknown) =>
-  typeof value === "string" && /^[0-9a-f]{24}$/i.test(value) ? new ObjectId(value) : null;
 
 /**
  * DOMAIN rule 3: a substitution is told to the table, also to those not on Slack. Each of the table's
@@ -22,8 +19,8 @@ const idOf = (value: unknown) =>
  * in their language. A durable subscriber, like meeting mail: the request never waits for SMTP, an outage
  * delays the mails, and each is keyed on (event, person) so a repeated delivery sends none twice.
  */
-export function substitutionMailSubscriber(deps: NotifierDeps): Subscriber {
-  return {
+export function substitutionMailSubscriber(deps: NotifierDeps): DispatchSubscriber {
+  return defineSubscriber({
     name: SUBSCRIBER,
     types: ["referent.substituted"],
     async handle(event) {
@@ -31,22 +28,21 @@ export function substitutionMailSubscriber(deps: NotifierDeps): Subscriber {
       const mails = await substitutionMails(deps, event);
       await sendNoticeMails({ ctx, mailer: deps.mailer, subscriber: SUBSCRIBER, event }, mails);
     },
-  };
+  });
 }
 
 const SUBSCRIBER = "substitution-mail";
 
-async function substitutionMails(deps: NotifierDeps, event: DomainEvent): Promise<NoticeMail[]> {
+async function substitutionMails(
+  deps: NotifierDeps,
+  event: DomainEvent<"referent.substituted">,
+): Promise<NoticeMail[]> {
   const ctx = createCtx({ db: deps.db, bus: deps.bus, now: deps.now });
-  const [tableId, organisationId, previousId, nextId] = [
-    event.payload.tableId,
-    event.payload.organisationId,
-    event.payload.previousPersonId,
-    event.payload.newPersonId,
-  ].map(idOf);
-  const from = typeof event.payload.from === "string" ? event.payload.from : null;
-  if (!tableId || !organisationId || !previousId || !nextId || !from)
-    throw new PermanentFailure(`incomplete ${event.type} payload`);
+  const { from } = event.payload;
+  const tableId = new ObjectId(event.payload.tableId);
+  const organisationId = new ObjectId(event.payload.organisationId);
+  const previousId = new ObjectId(event.payload.previousPersonId);
+  const nextId = new ObjectId(event.payload.newPersonId);
   const table = await findTable(ctx, tableId);
   if (!table) return [];
   const [sitting, designations, organisation] = await Promise.all([

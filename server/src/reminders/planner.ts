@@ -1,10 +1,11 @@
 import { type Db, ObjectId } from "mongodb";
-import type { Subscriber } from "../dispatch/subscriber.ts";
+import { type DispatchSubscriber, defineSubscriber } from "../dispatch/subscriber.ts";
+import type { DomainEvent } from "../events.ts";
 import { convenedPeople, findMeeting, meetingsOverlapping, sittingsConvening } from "../meetings/index.ts";
 import { answersTo } from "../rsvps/answers-given.ts";
 import { type Ctx, createCtx } from "../shared/context.ts";
 import { isDuplicateKey } from "../shared/errors.ts";
-import type { DomainEvent, EventBus } from "../shared/events.ts";
+import type { EventBus } from "../shared/events.ts";
 import { withLock } from "../shared/lock.ts";
 import { findTable } from "../tables/queries.ts";
 import type { ReminderOccurrenceDoc } from "./documents.ts";
@@ -18,9 +19,10 @@ const MEETING_EVENTS = [
   "meeting.cancelled",
   "meeting.delegate_named",
   "rsvp.answered",
-];
-const TABLE_EVENTS = ["referent.designated", "referent.designation_ended", "referent.substituted"];
-const PERSON_EVENTS = ["reminder_preferences.changed"];
+] as const;
+const TABLE_EVENTS = ["referent.designated", "referent.designation_ended", "referent.substituted"] as const;
+const PERSON_EVENTS = ["reminder_preferences.changed"] as const;
+type PlannedOn = (typeof MEETING_EVENTS | typeof TABLE_EVENTS | typeof PERSON_EVENTS)[number];
 /** How far ahead a change of who sits on a table, or of someone's preferences, re-plans sittings. */
 const HORIZON_MS = 366 * 24 * 3600_000;
 const MAX_SITTINGS = 500;
@@ -30,8 +32,12 @@ const MAX_SITTINGS = 500;
  * change (the sitting itself, a table's upcoming ones, a person's), and each is re-planned from its state
  * now, so a repeated or late event is harmless (idempotent, as the dispatcher asks).
  */
-export function reminderPlannerSubscriber(deps: { db: Db; bus: EventBus; now?: () => Date }): Subscriber {
-  return {
+export function reminderPlannerSubscriber(deps: {
+  db: Db;
+  bus: EventBus;
+  now?: () => Date;
+}): DispatchSubscriber {
+  return defineSubscriber({
     name: "reminder-planner",
     types: [...MEETING_EVENTS, ...TABLE_EVENTS, ...PERSON_EVENTS],
     async handle(event) {
@@ -39,26 +45,18 @@ export function reminderPlannerSubscriber(deps: { db: Db; bus: EventBus; now?: (
       for (const { meetingId, personId } of await sittingsAffected(ctx, event))
         await planSitting(ctx, meetingId, personId);
     },
-  };
-}
-
-function idIn(payload: Record<string, unknown>, field: string): ObjectId | null {
-  const value = payload[field];
-  return typeof value === "string" && ObjectId.isValid(value) ? new ObjectId(value) : null;
+  });
 }
 
 async function sittingsAffected(
   ctx: Ctx,
-  event: DomainEvent,
+  event: DomainEvent<PlannedOn>,
 ): Promise<{ meetingId: ObjectId; personId: ObjectId | null }[]> {
   const now = ctx.now();
-  if (MEETING_EVENTS.includes(event.type)) {
-    const meetingId = idIn(event.payload, "meetingId");
-    return meetingId ? [{ meetingId, personId: null }] : [];
-  }
-  if (TABLE_EVENTS.includes(event.type)) {
-    const tableId = idIn(event.payload, "tableId");
-    if (!tableId) return [];
+  if ("meetingId" in event.payload)
+    return [{ meetingId: new ObjectId(event.payload.meetingId), personId: null }];
+  if ("tableId" in event.payload) {
+    const tableId = new ObjectId(event.payload.tableId);
     const sittings = await meetingsOverlapping(ctx, {
       tableIds: [tableId],
       meetingIds: [],
@@ -68,8 +66,7 @@ async function sittingsAffected(
     });
     return sittings.map((m) => ({ meetingId: m._id, personId: null }));
   }
-  const personId = idIn(event.payload, "personId");
-  if (!personId) return [];
+  const personId = new ObjectId(event.payload.personId);
   const sittings = await sittingsConvening(ctx, { personId, from: now, limit: MAX_SITTINGS });
   return sittings.map((m) => ({ meetingId: m._id, personId }));
 }

@@ -132,7 +132,7 @@ async function recordAnswer(ctx: Ctx, meeting: MeetingDoc, before: RsvpDoc | nul
       type: "meeting.delegate_named",
       payload: {
         ...ids,
-        delegateId: hex(after.delegateId),
+        delegateId: after.delegateId.toHexString(),
         organisationId: hex(after.organisationId),
         byPersonId: after.personId.toHexString(),
       },

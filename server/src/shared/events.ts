@@ -1,7 +1,11 @@
 import type { ObjectId } from "mongodb";
 
-/** A fact that happened in the domain; notifiers (Slack, push, calendar) subscribe instead of being called. */
-export type DomainEvent = {
+/**
+ * A fact that happened in the domain, as stored with its audit entry and published: the envelope, its
+ * type and payload unchecked. Subscribers read it typed, as a `DomainEvent` of the catalogue
+ * (`server/src/events.ts`); the dispatcher and the bus move envelopes of any type.
+ */
+export type StoredEvent = {
   /** The stored record's id (the audit entry it is part of). */
   id: ObjectId;
   type: string;
@@ -14,7 +18,7 @@ export type DomainEvent = {
   payload: Record<string, unknown>;
 };
 
-type Listener = (event: DomainEvent) => void | Promise<void>;
+type Listener = (event: StoredEvent) => void | Promise<void>;
 
 /** In-process publish/subscribe of events already stored with their audit entry by `recordChange`. */
 export class EventBus {
@@ -33,7 +37,7 @@ export class EventBus {
   }
 
   /** Delivers to listeners; a failing listener never fails the use case that emitted. */
-  async publish(event: DomainEvent): Promise<void> {
+  async publish(event: StoredEvent): Promise<void> {
     const listeners = [...(this.#listeners.get(event.type) ?? []), ...(this.#listeners.get("*") ?? [])];
     await Promise.all(
       listeners.map(async (listener) => {

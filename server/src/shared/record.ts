@@ -1,12 +1,13 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ObjectId } from "mongodb";
 import type { AuditDoc } from "../audit/documents.ts";
+import { type EventInput, requireCatalogued } from "../events.ts";
 import type { Ctx } from "./context.ts";
 import { AppError, isDuplicateKey } from "./errors.ts";
-import type { DomainEvent } from "./events.ts";
+import type { StoredEvent } from "./events.ts";
 import { findTail, rememberedTail, rememberTail } from "./stream-tail.ts";
 
-type Change = {
+type Change<E = EventInput> = {
   action: string;
   entity: string;
   entityId: ObjectId;
@@ -16,7 +17,7 @@ type Change = {
   /** Shown as the actor when no person acts, e.g. the demo seeding. */
   systemActorName?: string;
   /** Domain event stored with the audit entry and then published, e.g. `referent.substituted`. */
-  event?: { type: string; payload: Record<string, unknown> };
+  event?: E;
 };
 
 // Concurrent writers of one stream retry on the unique (stream, seq) index; each round one of them wins.
@@ -31,6 +32,22 @@ const SEQ_ATTEMPTS = 50;
  * Called by every use case after its write; the only code that inserts into the audit collection.
  */
 export async function recordChange(ctx: Ctx, change: Change): Promise<void> {
+  if (change.event) requireCatalogued(change.event);
+  await store(ctx, change);
+}
+
+/**
+ * `recordChange` without the catalogue: for the dispatcher's own tests, which prove it on synthetic
+ * event types (`t.step`, …). Use cases never call it: their events are the catalogue's.
+ */
+export async function recordUncatalogued(
+  ctx: Ctx,
+  change: Change<{ type: string; payload: Record<string, unknown> }>,
+): Promise<void> {
+  await store(ctx, change);
+}
+
+async function store(ctx: Ctx, change: Change<{ type: string; payload: Record<string, unknown> }>) {
   const record = await insertNumbered(ctx, {
     at: ctx.now(),
     actorId: ctx.actor?.personId ?? null,
@@ -52,7 +69,7 @@ export async function recordChange(ctx: Ctx, change: Change): Promise<void> {
 }
 
 /** The domain event a stored record carries, or null when the change is only audited. */
-export function eventOf(record: AuditDoc): DomainEvent | null {
+export function eventOf(record: AuditDoc): StoredEvent | null {
   if (!record.type || !record.payload) return null;
   return {
     id: record._id,

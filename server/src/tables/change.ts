@@ -8,10 +8,11 @@ import { requireAgreementAdmin } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 import type { tablePatch } from "./contracts.ts";
 import type { TableDoc } from "./documents.ts";
+import type { TableEventType } from "./events.ts";
 import { getTable } from "./queries.ts";
 
 /** Records a change of a table with its event (the action is the event type). */
-export async function audited(ctx: Ctx, action: string, before: TableDoc | null, after: TableDoc) {
+export async function audited(ctx: Ctx, action: TableEventType, before: TableDoc | null, after: TableDoc) {
   await recordChange(ctx, {
     action,
     entity: "table",
@@ -26,7 +27,12 @@ export async function audited(ctx: Ctx, action: string, before: TableDoc | null,
   });
 }
 
-async function changeTable(ctx: Ctx, id: ObjectId, action: string, update: object): Promise<TableDoc> {
+async function changeTable(
+  ctx: Ctx,
+  id: ObjectId,
+  action: TableEventType,
+  update: object,
+): Promise<TableDoc> {
   const changed = await refusingDuplicates(
     changeGuarded(
       ctx.c.tables,
