@@ -35,7 +35,7 @@ export function enabledChannels(preferences: ReminderPreferences): ReminderChann
   return CHANNEL_ORDER.filter((name) => preferences.channels[name]);
 }
 
-/** The one channel a single notice (confirm, cancellation) goes on; the sender falls back from it. */
+/** The one channel a confirm notice goes on; the sender falls back from it. */
 export function primaryChannel(preferences: ReminderPreferences): ReminderChannelName | null {
   return enabledChannels(preferences)[0] ?? null;
 }

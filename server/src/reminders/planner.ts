@@ -9,7 +9,7 @@ import type { EventBus } from "../shared/events.ts";
 import { withLock } from "../shared/lock.ts";
 import { findTable } from "../tables/queries.ts";
 import type { ReminderOccurrenceDoc } from "./documents.ts";
-import { keyOf, type PlannedOccurrence, primaryChannel, wantedOccurrences } from "./plan.ts";
+import { keyOf, type PlannedOccurrence, wantedOccurrences } from "./plan.ts";
 import { defaults, preferencesOf } from "./queries.ts";
 
 const MEETING_EVENTS = [
