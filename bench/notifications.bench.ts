@@ -253,9 +253,11 @@ async function remindersRows(env: BenchEnv): Promise<BenchRow[]> {
     const planStarted = performance.now();
     await planSitting(createCtx({ db, bus: new EventBus(), now }), world.meeting._id);
     const planMs = performance.now() - planStarted;
-    const planned = await db
-      .collection("reminderOccurrences")
-      .countDocuments({ meetingId: world.meeting._id, state: "pending", dueAt: world.due });
+    const planned = await collections(db).reminderOccurrences.countDocuments({
+      meetingId: world.meeting._id,
+      state: "pending",
+      dueAt: world.due,
+    });
 
     // The claim's filter and sort as a read, with all of them due (the sender's claim is this plus its update).
     const probeStarted = performance.now();
@@ -308,9 +310,8 @@ async function remindersRows(env: BenchEnv): Promise<BenchRow[]> {
     const duplicates = pushTally.duplicates + slackTally.duplicates;
     const lost = pushTally.lost + slackTally.lost;
     const latencyMs = lastAt - dueAtReal;
-    const occurrences = await db
-      .collection("reminderOccurrences")
-      .aggregate<{ _id: string; n: number }>([
+    const occurrences = await collections(db)
+      .reminderOccurrences.aggregate<{ _id: string; n: number }>([
         { $match: { meetingId: world.meeting._id } },
         { $group: { _id: "$state", n: { $sum: 1 } } },
       ])
