@@ -34,7 +34,8 @@ export function standingDesignation(
   };
 }
 
-async function agreement(app: BenchApp): Promise<ObjectId> {
+/** An agreement of the bench, signed on its start date. */
+export async function agreement(app: Pick<BenchApp, "c">): Promise<ObjectId> {
   const _id = new ObjectId();
   const now = new Date();
   await app.c.agreements.insertOne({
@@ -54,7 +55,8 @@ async function agreement(app: BenchApp): Promise<ObjectId> {
   return _id;
 }
 
-function tableDoc(agreementId: ObjectId, n: number): TableDoc {
+/** An open table of that agreement, shaped as the use case writes one. */
+export function tableDoc(agreementId: ObjectId, n: number): TableDoc {
   const now = new Date();
   return {
     _id: new ObjectId(),
@@ -72,8 +74,8 @@ function tableDoc(agreementId: ObjectId, n: number): TableDoc {
 }
 
 /** `count` member organisations, each with one referent (with an API token) designated on every table. */
-async function referents(
-  app: BenchApp,
+export async function referents(
+  app: Pick<BenchApp, "c">,
   agreementId: ObjectId,
   tables: TableDoc[],
   count: number,
