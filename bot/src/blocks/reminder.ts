@@ -1,5 +1,4 @@
-import { DateTime } from "luxon";
-import { ZONE } from "../../../server/src/meetings/index.ts";
+import { describeInstant } from "../../../server/src/meetings/index.ts";
 import type { ReminderMessage } from "../../../server/src/reminders/index.ts";
 import { type Lang, TEXT } from "../i18n.ts";
 import { ACTION } from "../ids.ts";
@@ -8,13 +7,6 @@ import { button, context, escapeMrkdwn, section } from "./format.ts";
 const WEEK = 7 * 24 * 60;
 const DAY = 24 * 60;
 const HOUR = 60;
-
-/** "martedì 24 marzo 2026, 10:00": the start in the legal time of Italy, as convocations show it. */
-export function describeStart(startsAt: Date, lang: Lang): string {
-  return DateTime.fromJSDate(startsAt, { zone: ZONE })
-    .setLocale(lang === "it" ? "it" : "en-GB")
-    .toFormat("cccc d LLLL yyyy, HH:mm");
-}
 
 /**
  * How far off the sitting is, from the reminder's lead time: 1440 → "domani", 60 → "tra 1 ora",
@@ -49,7 +41,7 @@ export function reminderMessage(input: { message: ReminderMessage; lang: Lang })
   const t = TEXT[lang];
   const title = escapeMrkdwn(message.title);
   const table = escapeMrkdwn(message.tableName);
-  const when = describeStart(message.startsAt, lang);
+  const when = describeInstant(message.startsAt, lang);
   const line =
     message.kind === "cancelled"
       ? t.reminderCancelled(title, table, when)

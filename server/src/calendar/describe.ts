@@ -1,6 +1,6 @@
 import type { Lang } from "../http/env.ts";
 import type { MeetingDoc } from "../meetings/documents.ts";
-import { describeSlot, inRome } from "../meetings/local-time.ts";
+import { describeInstant, describeSlot } from "../meetings/local-time.ts";
 import type { TableDoc } from "../tables/documents.ts";
 
 const WORDS = {
@@ -49,13 +49,6 @@ const WORDS = {
     inTavoli: "In Tavoli",
   },
 };
-
-/** "martedì 24 marzo 2026, 10:00" in Italy. */
-export function describeInstant(instant: Date, lang: Lang): string {
-  return inRome(instant)
-    .setLocale(lang === "it" ? "it" : "en-GB")
-    .toFormat("cccc d LLLL yyyy, HH:mm");
-}
 
 /** A person's stored locale as a supported language (Italian unless they chose English). */
 export function langOf(locale: unknown): Lang {

@@ -4,7 +4,7 @@ export { meetingInput } from "./contracts.ts";
 export { conveneMeeting } from "./convene.ts";
 export { convenedPeople } from "./convened.ts";
 export type { MeetingDoc } from "./documents.ts";
-export { describeSlot, ZONE } from "./local-time.ts";
+export { describeInstant, describeSlot, romeIso, ZONE } from "./local-time.ts";
 export { meetingNoticeViews } from "./notice-views.ts";
 export { presentMeeting } from "./present.ts";
 export {

@@ -70,6 +70,13 @@ export function inRome(instant: Date): DateTime {
   return DateTime.fromJSDate(instant, { zone: ZONE });
 }
 
+/** "martedì 24 marzo 2026, 10:00" (or English): one instant in Italy, for messages and notifications. */
+export function describeInstant(instant: Date, lang: "it" | "en"): string {
+  return inRome(instant)
+    .setLocale(lang === "it" ? "it" : "en-GB")
+    .toFormat("cccc d LLLL yyyy, HH:mm");
+}
+
 /** "martedì 2 marzo 2027, 10:00–12:00" (or English), for messages and notifications. */
 export function describeSlot(startsAt: Date, endsAt: Date, lang: "it" | "en"): string {
   const start = inRome(startsAt).setLocale(lang === "it" ? "it" : "en-GB");

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { DateTime } from "luxon";
 import type { ObjectId } from "mongodb";
-import { ZONE } from "../meetings/index.ts";
+import { romeIso } from "../meetings/index.ts";
 
 /**
  * What a push reminder may say, and all that reaches the browser: the payload is built field by field
@@ -64,9 +63,7 @@ export function buildPayload(message: PushReminder): string | null {
       meetingId,
       title: cut(title, limit),
       body: cut(body, limit),
-      startsAtRome: DateTime.fromJSDate(message.startsAt, { zone: ZONE }).toISO({
-        suppressMilliseconds: true,
-      }),
+      startsAtRome: romeIso(message.startsAt),
       url: message.url,
       tag: `meeting-${meetingId}`,
     } satisfies Record<keyof PushPayload, unknown>);

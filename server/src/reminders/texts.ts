@@ -1,4 +1,4 @@
-import { describeInstant } from "../calendar/describe.ts";
+import { describeInstant } from "../meetings/local-time.ts";
 import type { ReminderMessage } from "./channels.ts";
 import { describeLeadMinutes } from "./describe.ts";
 
