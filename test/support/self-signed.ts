@@ -35,7 +35,9 @@ export function selfSignedCertificate(name: string): { key: string; cert: string
   const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const ecdsaWithSha256 = sequence(oid("1.2.840.10045.4.3.2"));
   const serial = randomBytes(8);
-  serial[0] = (serial[0] ?? 0) & 0x7f; // a positive INTEGER
+  // A positive INTEGER in minimal DER: top bit clear (else negative) and first byte never 0 (a leading
+  // zero before a byte under 0x80 is "illegal padding": OpenSSL refused one certificate in 256).
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x40;
   const subjectAltName = sequence(
     oid("2.5.29.17"),
     der(0x04, sequence(der(0x87, Buffer.from([127, 0, 0, 1])), der(0x82, Buffer.from("localhost")))),
