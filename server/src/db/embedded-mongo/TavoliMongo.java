@@ -34,12 +34,23 @@ public final class TavoliMongo {
       };
 
   /**
-   * H2 commits in the background about once a second, so a SIGKILL lost acknowledged writes. Committing
-   * before the reply of every command that changed the store makes each acknowledged write durable
-   * against a crash of this process (the OS holds the file pages).
+   * H2 commits in the background about once a second, so a SIGKILL lost acknowledged writes. Every
+   * command that leaves unsaved changes now waits, before its reply, for a commit that began after it
+   * changed the store, so each acknowledged write is durable against a crash of this process (the OS
+   * holds the file pages). Commands finishing together share one commit (group commit): the first to
+   * find none running commits for all that finished before it began; the others wait for it, and one
+   * that finished during it commits next. One commit per command had made the store's single commit
+   * lock the bottleneck of concurrent writers (reminders to 1,000 people: 17–20 s on the file, 7 s in
+   * memory).
    */
   static final class CommittingH2Backend extends H2Backend {
     private final MVStore store;
+    private final Object commits = new Object();
+    /** Commands that finished changing the store, counted in order; a commit covers a prefix of them. */
+    private long finished = 0;
+    /** The longest prefix of `finished` a completed commit covers. */
+    private long durable = 0;
+    private boolean committing = false;
 
     CommittingH2Backend(MVStore store) {
       super(store);
@@ -56,7 +67,41 @@ public final class TavoliMongo {
       try {
         return super.handleCommand(channel, database, command, query);
       } finally {
-        if (store.hasUnsavedChanges()) store.commit();
+        if (store.hasUnsavedChanges()) commitCovering(finishedOne());
+      }
+    }
+
+    private long finishedOne() {
+      synchronized (commits) {
+        return ++finished;
+      }
+    }
+
+    /** Returns once a commit that began after command number `mine` had finished has completed. */
+    private void commitCovering(long mine) {
+      long upTo;
+      synchronized (commits) {
+        while (true) {
+          if (durable >= mine) return;
+          if (!committing) break;
+          try {
+            commits.wait();
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+        committing = true;
+        upTo = finished; // every one of these changed the store before this commit begins
+      }
+      try {
+        store.commit();
+      } finally {
+        synchronized (commits) {
+          durable = Math.max(durable, upTo);
+          committing = false;
+          commits.notifyAll();
+        }
       }
     }
   }

@@ -55,6 +55,31 @@ describe("the embedded database on its H2 file", () => {
     expect(count).toBe(300);
   });
 
+  it("keeps every write acknowledged to concurrent writers (sharing commits) when killed among them", async () => {
+    const docs = client.db("durability").collection<{ _id: number }>("concurrent");
+    const acknowledged: number[] = [];
+    let killed: Promise<void> | null = null;
+    const writers = Array.from({ length: 600 }, (_, i) =>
+      docs.insertOne({ _id: i }).then(
+        () => {
+          acknowledged.push(i);
+          // Killed while a few hundred writes are still in flight, some of them mid-commit.
+          if (acknowledged.length === 200 && !killed) {
+            const restarted = mongo.process.restarted();
+            process.kill(mongo.process.pid() ?? 0, "SIGKILL");
+            killed = restarted;
+          }
+        },
+        () => {},
+      ),
+    );
+    await Promise.all(writers);
+    await killed;
+    const stored = new Set(await whenBack(() => docs.distinct("_id")));
+    expect(acknowledged.length).toBeGreaterThanOrEqual(200);
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+  });
+
   it("applies concurrent updates of one document atomically: $inc and a guarded claim", async () => {
     const counters = client.db("atomic").collection<{ _id: string; n: number; claimedBy?: number }>("c");
     await counters.insertOne({ _id: "x", n: 0 });
