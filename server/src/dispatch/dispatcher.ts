@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "mongodb";
 import { anyUndispatched, storedEvent } from "../audit/undispatched.ts";
+import { createWorkerPool } from "../shared/worker-pool.ts";
 import { backoffMs } from "./backoff.ts";
 import { anyClaimable, type Claimed, type ClaimOptions, claimNext } from "./claim.ts";
 import { dispatchCollections } from "./documents.ts";
@@ -48,8 +48,6 @@ export type Dispatcher = {
   wake(): void;
 };
 
-/** How long drain() waits before looking again while another instance holds work. */
-const RECHECK_MS = 10;
 /** The same failure is reported at most once in this long (a database outage would repeat it every poll). */
 const REPEAT_LOG_MS = 60_000;
 
@@ -80,49 +78,6 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     maxAttempts,
   };
 
-  let going = false;
-  let timer: NodeJS.Timeout | null = null;
-  let round: Promise<void> | null = null;
-  let again = false;
-  /** While drain() runs it looks for work itself: polling on top would keep this instance busy forever. */
-  let draining = 0;
-  const workers = new Set<Promise<void>>();
-
-  function wake(): void {
-    if (!going) return;
-    if (round) {
-      again = true;
-      return;
-    }
-    round = (async () => {
-      do {
-        again = false;
-        await fanOut({ db, now, subscribers, going: () => going });
-        if (going && workers.size < concurrency) spawn();
-      } while (again && going);
-    })()
-      .catch((error: unknown) => report(`[dispatch] fan-out failed: ${describe(error)}`))
-      .finally(() => {
-        round = null;
-        if (again) wake(); // woken between the last look and the end of the round
-      });
-  }
-
-  /** A worker claims and runs deliveries until none is claimable; each claim lets one more worker look. */
-  function spawn(): void {
-    const worker = (async () => {
-      while (going) {
-        const claimed = await claimNext(claims);
-        if (!claimed) return;
-        if (workers.size < concurrency) spawn();
-        await run(claimed);
-      }
-    })()
-      .catch((error: unknown) => report(`[dispatch] claim failed: ${describe(error)}`))
-      .finally(() => workers.delete(worker));
-    workers.add(worker);
-  }
-
   async function run(claimed: Claimed): Promise<void> {
     const outcome = await attempt(claimed);
     const state = await settle({ db, now, maxAttempts, claimed, outcome });
@@ -149,12 +104,6 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
   }
 
-  /** Until neither a round nor a worker of this instance is running (each may start the other). */
-  async function settled(): Promise<void> {
-    wake();
-    while (round || workers.size > 0) await Promise.allSettled([round, ...workers]);
-  }
-
   /** What is left to do now, in words, or null when nothing is. */
   async function busyWith(): Promise<string | null> {
     if (await anyUndispatched(db)) return "records awaiting their fan-out";
@@ -168,53 +117,25 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return null;
   }
 
+  const pool = createWorkerPool<Claimed>({
+    name: "dispatch",
+    pollMs,
+    concurrency,
+    prepare: async (going) => {
+      await fanOut({ db, now, subscribers, going });
+    },
+    claim: () => claimNext(claims),
+    run,
+    busyWith,
+    report,
+  });
   return {
     instanceId,
-    start() {
-      if (going) return;
-      going = true;
-      timer = setInterval(() => {
-        if (draining === 0) wake();
-      }, pollMs);
-      timer.unref();
-      wake();
-    },
-    async stop({ waitMs = leaseMs } = {}) {
-      going = false;
-      if (timer) clearInterval(timer);
-      timer = null;
-      await within(Promise.allSettled([round, ...workers]), waitMs);
-    },
-    async drain({ timeoutMs = 10_000 } = {}) {
-      if (!going) throw new Error("[dispatch] drain() needs a started dispatcher");
-      const deadline = Date.now() + timeoutMs;
-      const giveUp = (busy: string) => new Error(`[dispatch] drain: still ${busy} after ${timeoutMs} ms`);
-      draining += 1;
-      try {
-        for (;;) {
-          const calm = await within(settled(), deadline - Date.now());
-          const busy = (await busyWith()) ?? (calm ? null : "running handlers of its own");
-          if (!busy) return;
-          if (Date.now() >= deadline) throw giveUp(busy);
-          await sleep(RECHECK_MS);
-        }
-      } finally {
-        draining -= 1;
-      }
-    },
-    wake,
+    start: pool.start,
+    stop: ({ waitMs = leaseMs } = {}) => pool.stop({ waitMs }),
+    drain: pool.drain,
+    wake: pool.wake,
   };
-}
-
-/** Waits for `work` at most `ms`: true when it ended in time. */
-async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
-  const cancel = new AbortController();
-  const timeUp = sleep(Math.max(0, ms), false, { ref: false, signal: cancel.signal }).catch(() => false);
-  try {
-    return await Promise.race([work.then(() => true), timeUp]);
-  } finally {
-    cancel.abort();
-  }
 }
 
 /** Runs the handler, failing the attempt once the lease is over (the delivery may be retaken then). */

@@ -5,9 +5,10 @@ import { findMeeting, type MeetingDoc } from "../meetings/index.ts";
 import { findPerson } from "../people/queries.ts";
 import { answersOf } from "../rsvps/answers-given.ts";
 import type { Ctx } from "../shared/context.ts";
+import type { TableDoc } from "../tables/documents.ts";
 import { findTable } from "../tables/queries.ts";
 import type { ChannelOutcome, ReminderChannel, ReminderMessage } from "./channels.ts";
-import type { ReminderChannelName, ReminderOccurrenceDoc } from "./documents.ts";
+import type { ReminderChannelName, ReminderDeliveryDoc, ReminderOccurrenceDoc } from "./documents.ts";
 import { keyOf } from "./plan.ts";
 
 /** Where a channel that cannot reach the person hands over (a push to nobody becomes an e-mail). */
@@ -17,29 +18,70 @@ const FALLBACK: Record<ReminderChannelName, ReminderChannelName[]> = {
   email: [],
 };
 
+/** The reads one claimed batch shares: its occurrences mostly name the same sitting and table. */
+export type BatchReads = {
+  meeting(id: ObjectId): Promise<MeetingDoc | null>;
+  table(id: ObjectId): Promise<TableDoc | null>;
+};
+
+/** Reads each sitting and table once for a batch (a fresh batch reads them again). */
+export function batchReads(ctx: Ctx): BatchReads {
+  const meetings = new Map<string, Promise<MeetingDoc | null>>();
+  const tables = new Map<string, Promise<TableDoc | null>>();
+  const once = <T>(cache: Map<string, Promise<T>>, id: ObjectId, read: () => Promise<T>) => {
+    const key = id.toHexString();
+    const found = cache.get(key) ?? read();
+    cache.set(key, found);
+    return found;
+  };
+  return {
+    meeting: (id) => once(meetings, id, () => findMeeting(ctx, id)),
+    table: (id) => once(tables, id, () => findTable(ctx, id)),
+  };
+}
+
 /** How an attempt ended, for the sender to store on the occurrence. */
 export type Verdict =
   | { state: "sent"; via: ReminderChannelName }
   | { state: "retry"; retryAfterMs: number | null; reason: string }
   | { state: "failed" | "dropped" | "skipped"; reason: string };
 
+/** A verdict and the channel tries that led to it, for `reminderDeliveries`. */
+export type Delivered = { verdict: Verdict; tries: ReminderDeliveryDoc[] };
+
 /**
  * One attempt at a claimed occurrence: the sitting is re-read (still on, unless this is the notice of
- * its cancellation; same SEQUENCE; not started), then the occurrence's channel is tried, and the
- * fallbacks the person has no occurrence of their own on; each try is logged in `reminderDeliveries`.
+ * its cancellation; same SEQUENCE; not started), then the occurrence's channel is tried, and then the
+ * fallbacks the person has no occurrence of their own on. Each try is returned for the delivery log,
+ * which the sender writes with the batch's outcomes.
  */
 export async function deliverOccurrence(
   ctx: Ctx,
   o: ReminderOccurrenceDoc,
-  channels: ReadonlyMap<string, ReminderChannel>,
-  publicUrl: string,
+  deps: { channels: ReadonlyMap<string, ReminderChannel>; publicUrl: string; reads: BatchReads },
+): Promise<Delivered> {
+  const tries: ReminderDeliveryDoc[] = [];
+  try {
+    return { verdict: await decide(ctx, o, deps, tries), tries };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { verdict: { state: "retry", retryAfterMs: null, reason }, tries };
+  }
+}
+
+async function decide(
+  ctx: Ctx,
+  o: ReminderOccurrenceDoc,
+  deps: { channels: ReadonlyMap<string, ReminderChannel>; publicUrl: string; reads: BatchReads },
+  tries: ReminderDeliveryDoc[],
 ): Promise<Verdict> {
-  const meeting = await findMeeting(ctx, o.meetingId);
+  const { channels, publicUrl, reads } = deps;
+  const meeting = await reads.meeting(o.meetingId);
   const stale = meeting ? whyStale(o, meeting, ctx.now()) : "sitting_gone";
   if (stale || !meeting) return { state: "dropped", reason: stale ?? "sitting_gone" };
   const [person, table, answers] = await Promise.all([
     findPerson(ctx, o.personId),
-    findTable(ctx, meeting.tableId),
+    reads.table(meeting.tableId),
     answersOf(ctx, o.personId, [o.meetingId]),
   ]);
   if (!person || isErased(person) || !table) return { state: "dropped", reason: "person_or_table_gone" };
@@ -57,14 +99,13 @@ export async function deliverOccurrence(
     rsvpOpen: !answered && meeting.status === "convened" && ctx.now() <= deadline,
     lang: person.locale === "en" ? "en" : "it",
   };
-  const order = [o.channel, ...(await fallbacksFor(ctx, o))];
   const reasons: string[] = [];
   let configured = false;
-  for (const name of order) {
+  for await (const name of channelOrder(ctx, o)) {
     const channel = channels.get(name);
     if (!channel) continue;
     configured = true;
-    const outcome = await attempt(ctx, o, channel, message);
+    const outcome = await attempt(ctx, o, channel, message, tries);
     if (outcome.status === "delivered") return { state: "sent", via: channel.name };
     if (outcome.status === "retry")
       return {
@@ -84,6 +125,12 @@ function whyStale(o: ReminderOccurrenceDoc, meeting: MeetingDoc, now: Date): str
   if (o.meetingSequence !== meeting.sequence) return "moved";
   if (o.kind !== "cancelled" && meeting.startsAt <= now) return "started";
   return null;
+}
+
+/** The occurrence's channel, then its fallbacks: looked up only once the loop gets past the first. */
+async function* channelOrder(ctx: Ctx, o: ReminderOccurrenceDoc): AsyncGenerator<ReminderChannelName> {
+  yield o.channel;
+  yield* await fallbacksFor(ctx, o);
 }
 
 /** The fallbacks of the occurrence's channel on which the person has no occurrence of this reminder already. */
@@ -107,12 +154,13 @@ async function fallbacksFor(ctx: Ctx, o: ReminderOccurrenceDoc): Promise<Reminde
   return candidates.filter((name) => !planned.has(name));
 }
 
-/** Sends on one channel and logs the try; a channel that throws counts as a retry. */
+/** Sends on one channel and notes the try; a channel that throws counts as a retry. */
 async function attempt(
   ctx: Ctx,
   o: ReminderOccurrenceDoc,
   channel: ReminderChannel,
   message: ReminderMessage,
+  tries: ReminderDeliveryDoc[],
 ): Promise<ChannelOutcome> {
   const key = keyOf(o);
   const started = performance.now();
@@ -125,7 +173,7 @@ async function attempt(
       detail: error instanceof Error ? error.message.slice(0, 200) : String(error),
     };
   }
-  await ctx.c.reminderDeliveries.insertOne({
+  tries.push({
     _id: new ObjectId(),
     occurrenceId: o._id,
     key,

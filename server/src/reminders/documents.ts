@@ -43,6 +43,8 @@ export type ReminderOccurrenceDoc = {
   state: OccurrenceState;
   attempts: number;
   owner: string | null;
+  /** Stamped by the claim of the batch it is being sent in; the outcome is written only under it. */
+  claim?: ObjectId | null;
   leaseUntil: Date | null;
   /** Why it was dropped, skipped or failed. */
   reason: string | null;
