@@ -22,6 +22,7 @@ import { slackCollections } from "./store.ts";
 import { registerViews } from "./views/index.ts";
 
 export { createSlackReminderChannel } from "./notify/reminders.ts";
+export { slackPruner } from "./prune.ts";
 export { ensureSlackIndexes } from "./store.ts";
 
 /** The running bot: its HTTP routes (main.ts mounts them on the API server) and, in Socket Mode, its connection. */

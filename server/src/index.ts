@@ -4,6 +4,7 @@
 // so a call names the feature it belongs to; `npm run lint` refuses any deeper import from the bot.
 export type { Config, SlackConfig } from "./config.ts";
 export type { DomainEvent, EventType, PayloadOf } from "./events.ts";
+export { daysBefore, type Pruner } from "./housekeeping/index.ts";
 export { type Actor, type Ctx, createCtx } from "./shared/context.ts";
 export { AppError, errorCatalogue, isDuplicateKey } from "./shared/errors.ts";
 export { EventBus, type StoredEvent } from "./shared/events.ts";

@@ -1,7 +1,12 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import type { Db } from "mongodb";
-import { createSlackBot, createSlackReminderChannel, ensureSlackIndexes } from "../../bot/src/index.ts";
+import {
+  createSlackBot,
+  createSlackReminderChannel,
+  ensureSlackIndexes,
+  slackPruner,
+} from "../../bot/src/index.ts";
 import { devAidsAllowed, mailDeliveryWarning } from "./auth/dev-outbox-guard.ts";
 import { issueLoginLink } from "./auth/login-links.ts";
 import { type Config, ConfigError, configFromEnvironment } from "./config.ts";
@@ -9,6 +14,8 @@ import { openDatabase } from "./db/connect.ts";
 import { ensureIndexes } from "./db/indexes.ts";
 import { DEMO_ADMIN_EMAIL, seedDemoIfEmpty } from "./demo/seed.ts";
 import { createDispatcher, serverSubscribers } from "./dispatch/index.ts";
+import { startHousekeeping } from "./housekeeping/index.ts";
+import { serverPruners } from "./housekeeping/server-pruners.ts";
 import { createApp } from "./http/app.ts";
 import { gracefulStopper } from "./http/graceful-stop.ts";
 import { loadVapidKeys } from "./push/index.ts";
@@ -90,6 +97,8 @@ async function main() {
     maxAttempts: config.dispatch.maxAttempts,
   });
   reminderSender.start();
+  // Hourly clean-up of records kept only for a while, run by one instance per hour.
+  const housekeeping = await startHousekeeping({ db, pruners: [...serverPruners, slackPruner] });
   const app = createApp({ config, db, bus, mailer, mounts: slackBot ? [slackBot.routes] : [] });
   const server = serve({
     fetch: app.fetch,
@@ -134,6 +143,7 @@ async function main() {
     await Promise.all([
       dispatcher.stop({ waitMs: DRAIN_TIMEOUT_MS }),
       reminderSender.stop({ waitMs: DRAIN_TIMEOUT_MS }),
+      housekeeping.stop(),
     ]);
     await database.close();
     process.exit(0);

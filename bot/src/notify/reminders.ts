@@ -39,7 +39,7 @@ const TRANSIENT = new Set([
   "request_timeout",
 ]);
 
-/** A posted reminder is remembered this long after the sitting starts; no attempt comes later. */
+/** A posted reminder is remembered this long after the sitting starts (no attempt comes later); housekeeping removes it then. */
 const KEEP_AFTER_START_MS = 24 * 60 * 60 * 1000;
 
 export type SlackReminderDeps = {
@@ -141,7 +141,6 @@ async function postTo(
   const now = deps.now();
   const keepUntil = Math.max(message.startsAt.getTime(), now.getTime()) + KEEP_AFTER_START_MS;
   try {
-    await deps.store.reminderPosts.deleteMany({ expiresAt: { $lte: now } });
     await deps.store.reminderPosts.insertOne({
       _id: new ObjectId(),
       key,

@@ -6,6 +6,7 @@ export {
   type DispatcherOptions,
 } from "./dispatcher.ts";
 export { ensureDispatchIndexes } from "./indexes.ts";
+export { finishedDeliveriesPruner } from "./prune.ts";
 export {
   type DispatchSubscriber,
   defineSubscriber,

@@ -5,6 +5,7 @@ import type { Mailer } from "../shared/mailer.ts";
 
 export { meetingMailSubscriber } from "./meeting-mail.ts";
 export { contactsOf, noticeNames } from "./notice-facts.ts";
+export { sentMailsPruner } from "./sent-mails.ts";
 export { substitutionMailSubscriber } from "./substitution-mail.ts";
 
 /** What the mail notifiers need; they are durable subscribers, registered in dispatch/subscribers.ts. */

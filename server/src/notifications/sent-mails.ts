@@ -1,9 +1,11 @@
 import type { ObjectId } from "mongodb";
 import { PermanentFailure } from "../dispatch/subscriber.ts";
 import type { DomainEvent } from "../events.ts";
+import { daysBefore, type Pruner } from "../housekeeping/index.ts";
 import type { Ctx } from "../shared/context.ts";
 import { isDuplicateKey } from "../shared/errors.ts";
 import type { Mail, Mailer } from "../shared/mailer.ts";
+import { notificationCollections } from "./documents.ts";
 
 /** One mail of a notice: to whom (the person, for the key) and what. */
 export type NoticeMail = { personId: ObjectId; mail: Mail };
@@ -56,3 +58,19 @@ function describe(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return text.replace(/[^\s<>"']+@[^\s<>"']+/g, "<address>");
 }
+
+/**
+ * A sent mail's key is kept 90 days: longer than any retry of its delivery (backoff ends within hours),
+ * and than an admin would wait to retry a dead one (after that, the retry could mail someone again).
+ */
+const SENT_MAIL_KEEP_DAYS = 90;
+
+export const sentMailsPruner: Pruner = {
+  name: "sentMails",
+  prune: async (db, now) =>
+    (
+      await notificationCollections(db).sentMails.deleteMany({
+        sentAt: { $lt: daysBefore(now, SENT_MAIL_KEEP_DAYS) },
+      })
+    ).deletedCount,
+};

@@ -16,6 +16,7 @@ export {
   exportRemindersSentTo,
 } from "./personal-data.ts";
 export { reminderPlannerSubscriber } from "./planner.ts";
+export { reminderHistoryPruner } from "./prune.ts";
 export { DEFAULT_REMINDER_PREFERENCES, getReminderPreferences, type ReminderPreferences } from "./queries.ts";
 export {
   createReminderSender,

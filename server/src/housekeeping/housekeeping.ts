@@ -1,0 +1,72 @@
+import { MongoBackend } from "@agendajs/mongo-backend";
+import { Agenda } from "agenda";
+import type { Db } from "mongodb";
+
+/**
+ * A feature's clean-up of its own collections: records kept only for a while (idempotency keys of sent
+ * mails and posts, finished deliveries, old reminder history). Returns how many documents it removed.
+ * Each must be safe to run twice at once: a deleteMany by age is.
+ */
+export type Pruner = { name: string; prune: (db: Db, now: Date) => Promise<number> };
+
+export type HousekeepingOptions = {
+  db: Db;
+  pruners: readonly Pruner[];
+  /** How often the prune job runs (agenda's interval syntax or ms). */
+  every?: string | number;
+  /** How often this instance looks for a due job. */
+  processEvery?: string | number;
+  /** Names this instance in the job's `lastModifiedBy`. */
+  instanceName?: string;
+  now?: () => Date;
+  log?: (line: string) => void;
+};
+
+export type Housekeeping = {
+  /** Runs the prune job as soon as an instance can take it (an admin's or a test's "now"). */
+  runNow(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export const PRUNE_JOB = "housekeeping.prune";
+/** The collection of agenda's jobs, which this feature owns; agenda's backend gives it its own shape. */
+export const housekeepingCollectionName = "housekeepingJobs";
+
+/**
+ * Recurring maintenance on agenda (with its MongoDB backend): one `every` job that the instances share,
+ * so it runs once per period whichever instances are up; agenda's lock (a guarded findOneAndUpdate on
+ * its job) gives each run to one instance. The reminders and deliveries themselves are not agenda jobs:
+ * each is its own stored document with a unique key and a guarded claim (dispatch/, reminders/sender.ts),
+ * so no second copy of its due time can disagree with it after a crash.
+ */
+export async function startHousekeeping(options: HousekeepingOptions): Promise<Housekeeping> {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((line) => console.warn(line));
+  const agenda = new Agenda({
+    backend: new MongoBackend({ mongo: options.db, collection: housekeepingCollectionName }),
+    name: options.instanceName,
+    processEvery: options.processEvery ?? "1 minute",
+    // A prune is a few deleteMany: far below this; a run whose instance died is retaken after it.
+    defaultLockLifetime: 10 * 60_000,
+  });
+  agenda.on("error", (error) => log(`[housekeeping] ${error.message}`));
+  agenda.define(PRUNE_JOB, async () => {
+    const at = now();
+    const removed: string[] = [];
+    for (const pruner of options.pruners) {
+      const count = await pruner.prune(options.db, at);
+      if (count > 0) removed.push(`${pruner.name} ${count}`);
+    }
+    if (removed.length > 0) log(`[housekeeping] pruned ${removed.join(", ")}`);
+  });
+  await agenda.start();
+  await agenda.every(options.every ?? "1 hour", PRUNE_JOB, undefined, { skipImmediate: true });
+  return {
+    async runNow() {
+      await agenda.now(PRUNE_JOB);
+    },
+    async stop() {
+      await agenda.stop(false);
+    },
+  };
+}
