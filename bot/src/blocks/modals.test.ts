@@ -206,6 +206,7 @@ describe("remindersModal", () => {
       leadMinutes: [4320, 90, 45, 5],
       channels: { email: false, slack: true, push: true },
       paused: true,
+      quietHours: null,
     };
     const view = remindersModal({ lang: "en", preferences });
     expectValidModal(view);

@@ -15,6 +15,18 @@ const channels = z
 
 const paused = z.boolean().openapi({ description: "Non disturbare: no reminders at all while true" });
 
+const quietHours = z
+  .strictObject({
+    from: z.string().openapi({ example: "22:00" }),
+    to: z.string().openapi({ example: "07:00" }),
+  })
+  .nullable()
+  .openapi("QuietHours", {
+    description:
+      "Hours (HH:MM, Europe/Rome; `from` after `to` spans midnight) in which no reminder goes out: one due then " +
+      "waits for their end, or comes at their start when the end would be too late. `null`: none.",
+  });
+
 export const reminderPreferencesPatch = nonEmptyPatch(
   z.strictObject({
     // Bounds and count are checked by the use case, so each gets its own error code and message.
@@ -29,6 +41,7 @@ export const reminderPreferencesPatch = nonEmptyPatch(
       }),
     channels: channels.optional().openapi({ description: "All three channels, when given" }),
     paused: paused.optional(),
+    quietHours: quietHours.optional(),
   }),
 ).openapi("ReminderPreferencesPatch");
 
@@ -41,6 +54,7 @@ export const reminderPreferences = z
     }),
     channels,
     paused,
+    quietHours,
   })
   .openapi("ReminderPreferences");
 
@@ -63,10 +77,11 @@ export const setPreferencesRoute = createRoute({
   method: "put",
   path: "/people/me/reminder-preferences",
   tags,
-  summary: "Change my reminder preferences: lead times, channels, do-not-disturb",
+  summary: "Change my reminder preferences: lead times, channels, do-not-disturb, quiet hours",
   description:
     "Fields left out keep their value. Lead times are sorted and duplicates dropped; one outside 5–10080 " +
-    "minutes is `reminder_lead_time_invalid`, more than 4 is `reminder_too_many`, and nothing is changed. " +
+    "minutes is `reminder_lead_time_invalid`, more than 4 is `reminder_too_many`, quiet hours not HH:MM or " +
+    "empty are `reminder_quiet_hours_invalid`, and nothing is changed. Pending reminders are planned again. " +
     "Emits `reminder_preferences.changed` when something changed.",
   security: authenticated,
   request: { body: jsonBody(reminderPreferencesPatch) },

@@ -1,4 +1,5 @@
 import type { Db, ObjectId } from "mongodb";
+import type { QuietHours } from "./quiet-hours.ts";
 
 /** One person's reminder preferences; `_id` is the person's id. Absent until they change the defaults. */
 export type ReminderPreferencesDoc = {
@@ -10,6 +11,8 @@ export type ReminderPreferencesDoc = {
   channels: { email: boolean; slack: boolean; push: boolean };
   /** "Non disturbare": no reminders while true. */
   paused: boolean;
+  /** No reminder goes out in these Rome hours (absent in documents stored before they existed). */
+  quietHours?: QuietHours | null;
   updatedAt: Date;
 };
 

@@ -9,6 +9,7 @@ export async function exportReminderPreferencesOf(ctx: Ctx, personId: ObjectId) 
       leadMinutes: stored.leadMinutes,
       channels: stored.channels,
       paused: stored.paused,
+      quietHours: stored.quietHours ?? null,
       updatedAt: stored.updatedAt.toISOString(),
     }
   );

@@ -3,6 +3,7 @@ import type { MeetingDoc } from "../meetings/index.ts";
 import type { RsvpAnswer } from "../rsvps/index.ts";
 import type { ReminderChannelName, ReminderKind, ReminderOccurrenceDoc } from "./documents.ts";
 import type { ReminderPreferences } from "./queries.ts";
+import { outsideQuietHours } from "./quiet-hours.ts";
 
 /** What identifies an occurrence: the fields of its unique index. */
 export type OccurrenceKey = Pick<
@@ -43,12 +44,14 @@ export function primaryChannel(preferences: ReminderPreferences): ReminderChanne
 /**
  * Every reminder wanted for a sitting still on, due or not: for each person convened and not paused,
  * each lead time on each channel they turned on — except the shortest ("starting soon") for someone who
- * answered `assente` — and one `confirm` on the eve of the deadline for someone who has not answered.
- * The planner creates only those still ahead; those already due stay wanted (a pending one is kept).
+ * answered `assente` — and one `confirm` on the eve of the deadline for someone who has not answered;
+ * each moved out of the person's quiet hours. The planner creates only those still ahead; those already
+ * due stay wanted (a pending one is kept).
  */
 export function wantedOccurrences(
   meeting: MeetingDoc,
   people: { personId: ObjectId; preferences: ReminderPreferences; answer: RsvpAnswer | null }[],
+  now: Date,
 ): PlannedOccurrence[] {
   const wanted: PlannedOccurrence[] = [];
   const base = { meetingId: meeting._id, meetingSequence: meeting.sequence };
@@ -57,9 +60,13 @@ export function wantedOccurrences(
     if (preferences.paused) continue;
     const channels = enabledChannels(preferences);
     const shortest = Math.min(...preferences.leadMinutes);
+    const quiet = (at: Date, by: Date) => outsideQuietHours(at, preferences.quietHours, by, now);
     for (const leadMinutes of preferences.leadMinutes) {
       if (answer === "assente" && leadMinutes === shortest) continue;
-      const scheduledFor = new Date(meeting.startsAt.getTime() - leadMinutes * 60_000);
+      const scheduledFor = quiet(
+        new Date(meeting.startsAt.getTime() - leadMinutes * 60_000),
+        meeting.startsAt,
+      );
       for (const channel of channels)
         wanted.push({ ...base, personId, kind: "before", leadMinutes, channel, scheduledFor });
     }
@@ -71,7 +78,7 @@ export function wantedOccurrences(
         kind: "confirm" satisfies ReminderKind,
         leadMinutes: null,
         channel: primary,
-        scheduledFor: new Date(deadline.getTime() - CONFIRM_BEFORE_DEADLINE_MS),
+        scheduledFor: quiet(new Date(deadline.getTime() - CONFIRM_BEFORE_DEADLINE_MS), deadline),
       });
   }
   return wanted;

@@ -1,7 +1,13 @@
 import { type Db, ObjectId } from "mongodb";
 import { type DispatchSubscriber, defineSubscriber } from "../dispatch/subscriber.ts";
 import type { DomainEvent } from "../events.ts";
-import { convenedPeople, findMeeting, meetingsOverlapping, sittingsConvening } from "../meetings/index.ts";
+import {
+  convenedPeople,
+  findMeeting,
+  type MeetingDoc,
+  meetingsOverlapping,
+  sittingsConvening,
+} from "../meetings/index.ts";
 import { answersTo } from "../rsvps/answers-given.ts";
 import { type Ctx, createCtx } from "../shared/context.ts";
 import { isDuplicateKey } from "../shared/errors.ts";
@@ -11,6 +17,7 @@ import { findTable } from "../tables/queries.ts";
 import type { ReminderOccurrenceDoc } from "./documents.ts";
 import { keyOf, type PlannedOccurrence, wantedOccurrences } from "./plan.ts";
 import { defaults, preferencesOf } from "./queries.ts";
+import { outsideQuietHours } from "./quiet-hours.ts";
 
 const MEETING_EVENTS = [
   "meeting.convened",
@@ -85,7 +92,7 @@ export async function planSitting(ctx: Ctx, meetingId: ObjectId, personId: Objec
     const scope = personId ? { personId } : {};
     const existing = await ctx.c.reminderOccurrences.find({ meetingId, ...scope }).toArray();
     if (meeting.status === "cancelled") {
-      await planCancellation(ctx, meeting.sequence, meetingId, existing);
+      await planCancellation(ctx, meeting, existing);
       return;
     }
     const table = await findTable(ctx, meeting.tableId);
@@ -100,6 +107,7 @@ export async function planSitting(ctx: Ctx, meetingId: ObjectId, personId: Objec
       people.map((p) => p.personId),
     );
     const answerOf = new Map(answers.map((r) => [r.personId.toHexString(), r.answer]));
+    const now = ctx.now();
     const wanted = wantedOccurrences(
       meeting,
       people.map((p) => ({
@@ -107,18 +115,36 @@ export async function planSitting(ctx: Ctx, meetingId: ObjectId, personId: Objec
         preferences: preferences.get(p.personId.toHexString()) ?? defaults(),
         answer: answerOf.get(p.personId.toHexString()) ?? null,
       })),
+      now,
     );
-    const now = ctx.now();
     const stored = new Map(existing.map((o) => [keyOf(o), o]));
     const wantedKeys = new Set(wanted.map(keyOf));
     for (const planned of wanted) {
       const found = stored.get(keyOf(planned));
       if (planned.scheduledFor <= now) continue;
       if (!found) await insertOnce(ctx, planned);
+      else if (
+        found.state === "pending" &&
+        found.attempts === 0 &&
+        +found.scheduledFor !== +planned.scheduledFor
+      )
+        // Quiet hours changed: the same reminder at its new time (never one already being tried).
+        await ctx.c.reminderOccurrences.updateOne(
+          { _id: found._id, state: "pending", attempts: 0 },
+          { $set: { scheduledFor: planned.scheduledFor, dueAt: planned.scheduledFor, updatedAt: now } },
+        );
       else if (found.state === "skipped")
         await ctx.c.reminderOccurrences.updateOne(
           { _id: found._id, state: "skipped" },
-          { $set: { state: "pending", dueAt: planned.scheduledFor, reason: null, updatedAt: now } },
+          {
+            $set: {
+              state: "pending",
+              scheduledFor: planned.scheduledFor,
+              dueAt: planned.scheduledFor,
+              reason: null,
+              updatedAt: now,
+            },
+          },
         );
     }
     for (const o of existing) {
@@ -135,12 +161,8 @@ export async function planSitting(ctx: Ctx, meetingId: ObjectId, personId: Objec
  * METHOD:CANCEL invitation) and the Slack announcement already tell everyone convened, and a second
  * "annullata" in the same inbox is noise.
  */
-async function planCancellation(
-  ctx: Ctx,
-  sequence: number,
-  meetingId: ObjectId,
-  existing: ReminderOccurrenceDoc[],
-) {
+async function planCancellation(ctx: Ctx, meeting: MeetingDoc, existing: ReminderOccurrenceDoc[]) {
+  const { _id: meetingId, sequence, startsAt } = meeting;
   const reminded = new Map<string, ObjectId>();
   for (const o of existing) {
     if (o.kind === "cancelled" || o.state === "dropped" || o.state === "skipped") continue;
@@ -154,7 +176,8 @@ async function planCancellation(
     if (!chosen || chosen.paused || !chosen.channels.push) continue;
     const channel = "push" as const;
     const notice = { meetingId, personId, leadMinutes: null, channel, meetingSequence: sequence };
-    await insertOnce(ctx, { ...notice, kind: "cancelled", scheduledFor: now });
+    const scheduledFor = outsideQuietHours(now, chosen.quietHours, startsAt, now);
+    await insertOnce(ctx, { ...notice, kind: "cancelled", scheduledFor });
   }
 }
 

@@ -33,15 +33,41 @@ describe("reminder preferences (promemoria)", () => {
       leadLabels: ["1 giorno prima", "1 ora prima"],
       channels: { email: true, slack: true, push: false },
       paused: false,
+      quietHours: null,
     });
     expect(DEFAULT_REMINDER_PREFERENCES).toEqual({
       leadMinutes: [1440, 60],
       channels: { email: true, slack: true, push: false },
       paused: false,
+      quietHours: null,
     });
     const en = await s.api("GET", PATH, { token: person.token, lang: "en" });
     expect(en.body.leadLabels).toEqual(["1 day before", "1 hour before"]);
     expect(await s.c.reminderPreferences.countDocuments()).toBe(0);
+  });
+
+  it("keeps quiet hours, clears them with null, and refuses malformed ones with their own code", async () => {
+    const person = await s.createPerson();
+    const set = await put(person.token, { quietHours: { from: "22:00", to: "07:00" } });
+    expect(set.status).toBe(200);
+    expect(set.body.quietHours).toEqual({ from: "22:00", to: "07:00" });
+    expect((await s.api("GET", PATH, { token: person.token })).body.quietHours).toEqual({
+      from: "22:00",
+      to: "07:00",
+    });
+    const before = await snapshot();
+    for (const quietHours of [
+      { from: "7", to: "22:00" },
+      { from: "08:00", to: "08:00" },
+    ]) {
+      const bad = await put(person.token, { quietHours }, "en");
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.code).toBe("reminder_quiet_hours_invalid");
+      expect(bad.body.error.message).toMatch(/HH:MM/);
+    }
+    expect(await snapshot()).toEqual(before);
+    const cleared = await put(person.token, { quietHours: null });
+    expect(cleared.body.quietHours).toBeNull();
   });
 
   it("changes only the fields given, reads them back, and records who changed what", async () => {
@@ -57,6 +83,7 @@ describe("reminder preferences (promemoria)", () => {
       leadLabels: ["2 giorni prima", "2 ore prima", "30 minuti prima"],
       channels: { email: false, slack: true, push: true },
       paused: false,
+      quietHours: null,
     });
     const paused = await put(person.token, { paused: true });
     expect(paused.body).toMatchObject({
@@ -81,8 +108,18 @@ describe("reminder preferences (promemoria)", () => {
     ]);
     expect([audit[0]?.before, audit[1]?.before, audit[1]?.after]).toEqual([
       null,
-      { leadMinutes: [2880, 120, 30], channels: { email: false, slack: true, push: true }, paused: false },
-      { leadMinutes: [2880, 120, 30], channels: { email: false, slack: true, push: true }, paused: true },
+      {
+        leadMinutes: [2880, 120, 30],
+        channels: { email: false, slack: true, push: true },
+        paused: false,
+        quietHours: null,
+      },
+      {
+        leadMinutes: [2880, 120, 30],
+        channels: { email: false, slack: true, push: true },
+        paused: true,
+        quietHours: null,
+      },
     ]);
 
     const unchanged = await put(person.token, { paused: true, leadMinutes: [30, 120, 2880] });
@@ -203,6 +240,7 @@ describe("reminder preferences (promemoria)", () => {
       leadMinutes: [120],
       channels: { email: false, slack: false, push: true },
       paused: false,
+      quietHours: null,
       updatedAt: "2026-03-10T09:00:00.000Z",
     });
     expect(exported.body.auditEntries).toContainEqual(

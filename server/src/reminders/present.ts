@@ -9,6 +9,7 @@ export function presentReminderPreferences(preferences: ReminderPreferences, lan
     leadLabels: preferences.leadMinutes.map((minutes) => describeLeadMinutes(minutes, lang)),
     channels: preferences.channels,
     paused: preferences.paused,
+    quietHours: preferences.quietHours,
   };
 }
 

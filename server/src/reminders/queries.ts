@@ -2,6 +2,7 @@ import type { ObjectId } from "mongodb";
 import type { Ctx } from "../shared/context.ts";
 import { requireActor } from "../shared/policy.ts";
 import type { ReminderPreferencesDoc } from "./documents.ts";
+import type { QuietHours } from "./quiet-hours.ts";
 
 /** How, when and whether a person wants to be reminded of the sittings they are convened to. */
 export type ReminderPreferences = {
@@ -10,6 +11,8 @@ export type ReminderPreferences = {
   channels: { email: boolean; slack: boolean; push: boolean };
   /** "Non disturbare": no reminders at all while true. */
   paused: boolean;
+  /** Rome hours in which none goes out: each due then waits for their end (or comes before them). */
+  quietHours: QuietHours | null;
 };
 
 /**
@@ -20,6 +23,7 @@ export const DEFAULT_REMINDER_PREFERENCES: ReminderPreferences = Object.freeze({
   leadMinutes: Object.freeze([1440, 60]) as number[],
   channels: Object.freeze({ email: true, slack: true, push: false }),
   paused: false,
+  quietHours: null,
 });
 
 /** A fresh copy of the defaults, safe to hand out. */
@@ -27,12 +31,14 @@ export const defaults = (): ReminderPreferences => ({
   leadMinutes: [...DEFAULT_REMINDER_PREFERENCES.leadMinutes],
   channels: { ...DEFAULT_REMINDER_PREFERENCES.channels },
   paused: DEFAULT_REMINDER_PREFERENCES.paused,
+  quietHours: null,
 });
 
 export const fromDoc = (doc: ReminderPreferencesDoc): ReminderPreferences => ({
   leadMinutes: [...doc.leadMinutes],
   channels: { email: doc.channels.email, slack: doc.channels.slack, push: doc.channels.push },
   paused: doc.paused,
+  quietHours: doc.quietHours ? { ...doc.quietHours } : null,
 });
 
 /** The acting person's reminder preferences, or the defaults when they have stored none. */

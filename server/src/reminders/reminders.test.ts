@@ -73,6 +73,30 @@ describe("reminders as stored occurrences, sent once when due", () => {
     expect(slack?.state).toBe("skipped");
   });
 
+  it("quiet hours: a reminder due in them waits for their end, and moves when they change", async () => {
+    // The sitting is at 10:00 in Rome: "1 hour before" is 09:00, inside 08:00–09:30, so it goes at 09:30.
+    const quiet = (quietHours: unknown) =>
+      s.api("PUT", "/api/v1/people/me/reminder-preferences", {
+        token: w.refA.token,
+        body: { quietHours, leadMinutes: [60] },
+      });
+    expect((await quiet({ from: "08:00", to: "09:30" })).status).toBe(200);
+    const id = await convened();
+    const hourBefore = { meetingId: new ObjectId(id), personId: new ObjectId(w.refA.id), leadMinutes: 60 };
+    const planned = await s.c.reminderOccurrences.find(hourBefore).toArray();
+    expect(planned.map((o) => o.scheduledFor.toISOString())).toEqual([
+      "2026-03-24T08:30:00.000Z",
+      "2026-03-24T08:30:00.000Z",
+    ]);
+    // Changed: the pending ones are planned again, at the new end (09:15 in Rome).
+    expect((await quiet({ from: "08:30", to: "09:15" })).status).toBe(200);
+    await s.drain();
+    await moveTo(ahead(START, 60));
+    expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(0);
+    await moveTo(new Date("2026-03-24T08:15:00Z"));
+    expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(1);
+  });
+
   it("due while the server was down and the sitting has started: dropped, not sent", async () => {
     await convened();
     await moveTo(new Date(START.getTime() + MIN));

@@ -1,5 +1,6 @@
 import { AppError } from "../shared/errors.ts";
 import type { ReminderPreferences } from "./queries.ts";
+import { normaliseQuietHours } from "./quiet-hours.ts";
 
 /** Bounds of a reminder's lead time, in minutes before the sitting: 5 minutes to 7 days. */
 export const MIN_LEAD_MINUTES = 5;
@@ -46,10 +47,13 @@ export function mergePreferences(
   if (typeof paused !== "boolean") throw new AppError("validation_failed", { field: "paused" });
   const leadMinutes =
     change.leadMinutes === undefined ? current.leadMinutes : normaliseLeadMinutes(change.leadMinutes);
+  const quietHours =
+    change.quietHours === undefined ? current.quietHours : normaliseQuietHours(change.quietHours);
   return {
     leadMinutes,
     channels: { email: channels.email, slack: channels.slack, push: channels.push },
     paused,
+    quietHours,
   };
 }
 
@@ -57,6 +61,8 @@ export function mergePreferences(
 export function samePreferences(a: ReminderPreferences, b: ReminderPreferences): boolean {
   return (
     a.paused === b.paused &&
+    a.quietHours?.from === b.quietHours?.from &&
+    a.quietHours?.to === b.quietHours?.to &&
     CHANNELS.every((name) => a.channels[name] === b.channels[name]) &&
     a.leadMinutes.length === b.leadMinutes.length &&
     a.leadMinutes.every((m, i) => m === b.leadMinutes[i])
