@@ -16,7 +16,7 @@ function decodeQuotedPrintable(raw: string): string {
  * A real SMTP server on a loopback port that keeps what it receives, so the production nodemailer transport
  * runs unchanged. `next()` waits for the next message not yet taken.
  */
-export async function startFakeSmtp() {
+export async function startFakeSmtp(options: { acceptDelayMs?: number } = {}) {
   const received: ReceivedMail[] = [];
   const waiters: Array<(mail: ReceivedMail) => void> = [];
   let taken = 0;
@@ -35,9 +35,12 @@ export async function startFakeSmtp() {
           raw,
           body: decodeQuotedPrintable(raw),
         };
-        received.push(mail);
-        waiters.shift()?.(mail);
-        callback();
+        // A mail server that takes a while to accept, as a remote one does (leaves sends in flight).
+        setTimeout(() => {
+          received.push(mail);
+          waiters.shift()?.(mail);
+          callback();
+        }, options.acceptDelayMs ?? 0);
       });
     },
   });

@@ -29,7 +29,7 @@ export async function sendNoticeMails(
     const _id = `${subscriber}:${event.id.toHexString()}:${personId.toHexString()}`;
     try {
       if (await ctx.c.sentMails.findOne({ _id }, { projection: { _id: 1 } })) continue;
-      await mailer.send(mail);
+      await mailer.send({ ...mail, messageId: messageIdOf(_id) });
       await ctx.c.sentMails
         .insertOne({ _id, subscriber, eventId: event.id, personId, sentAt: ctx.now() })
         .catch((error: unknown) => {
@@ -45,6 +45,11 @@ export async function sendNoticeMails(
     .join("; ")}`;
   if (failures.some((f) => f.transient)) throw new Error(summary);
   throw new PermanentFailure(summary);
+}
+
+/** A notice mail's Message-ID, from its key: each repeat after a crash carries the first one's. */
+export function messageIdOf(key: string): string {
+  return `<${key.replace(/[^A-Za-z0-9.-]/g, ".")}@tavoli.notice>`;
 }
 
 /** An SMTP 5xx answer (nodemailer's `responseCode`): the server refused the message for good. */

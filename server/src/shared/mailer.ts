@@ -5,7 +5,15 @@ import { collections } from "./collections.ts";
 /** An iCalendar object sent as the text/calendar alternative mail clients show as an invitation. */
 export type MailInvite = { method: "REQUEST" | "CANCEL" | "PUBLISH"; filename: string; content: string };
 
-export type Mail = { to: string; subject: string; text: string; html: string; icalEvent?: MailInvite };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  icalEvent?: MailInvite;
+  /** `<…@…>`: the same for every repeat of one mail, so a repeat is recognisable (mail clients fold it). */
+  messageId?: string;
+};
 
 /** Sends mail over SMTP, or (embedded default, no SMTP_URL) prints it and keeps it in the dev outbox. */
 export type Mailer = { send: (mail: Mail) => Promise<void>; devOutbox: boolean };
