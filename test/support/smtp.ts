@@ -18,12 +18,19 @@ function decodeQuotedPrintable(raw: string): string {
  */
 export async function startFakeSmtp(options: { acceptDelayMs?: number } = {}) {
   const received: ReceivedMail[] = [];
+  /** Recipients refused with 550 at RCPT TO, as a server refuses an address that does not exist. */
+  const refused = new Set<string>();
   const waiters: Array<(mail: ReceivedMail) => void> = [];
   let taken = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!refused.has(address.address.toLowerCase())) return callback();
+      const error = Object.assign(new Error("5.1.1 No such user here"), { responseCode: 550 });
+      callback(error);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -49,6 +56,8 @@ export async function startFakeSmtp(options: { acceptDelayMs?: number } = {}) {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    /** From now on, refuses mail to this address for good (550). */
+    refuse: (address: string) => refused.add(address.toLowerCase()),
     /** Resolves with the next message not yet taken (waiting for it if needed; fails after `ms`). */
     next(ms = 5000): Promise<ReceivedMail> {
       const ready = received[taken];

@@ -139,4 +139,21 @@ describe("notice mails through the durable dispatcher", () => {
     });
     expect(recipients(before)).toEqual(told);
   });
+
+  it("gives up at once on an address the mail server refuses (550), after mailing everyone else", async () => {
+    // Run last: the refusal stays for the rest of this file's server.
+    smtp.refuse(w.refA.person.email);
+    const before = smtp.received.length;
+    const { body } = await convene(s, w.coordinator.token, w.openTable);
+    await s.drain();
+    const told = recipients(before);
+    expect(told).toHaveLength(2);
+    expect(told).toContain(w.coordinator.person.email);
+    expect(told).not.toContain(w.refA.person.email);
+    const delivery = await deliveryOf("meeting-mail", "meeting.convened", body.id);
+    // Dead after one attempt (retrying cannot make the mailbox exist), for an admin to see; no address kept.
+    expect(delivery).toMatchObject({ state: "dead", attempts: 1 });
+    expect(delivery?.lastError).toMatch(/1 of 3 mails .* failed.*550/);
+    expect(delivery?.lastError).not.toContain(w.refA.person.email);
+  });
 });

@@ -4,7 +4,7 @@ import type { DomainEvent } from "../events.ts";
 import { daysBefore, type Pruner } from "../housekeeping/index.ts";
 import type { Ctx } from "../shared/context.ts";
 import { isDuplicateKey } from "../shared/errors.ts";
-import type { Mail, Mailer } from "../shared/mailer.ts";
+import { type Mail, type Mailer, refusedForGood, withoutAddresses } from "../shared/mailer.ts";
 import { notificationCollections } from "./documents.ts";
 
 /** One mail of a notice: to whom (the person, for the key) and what. */
@@ -52,16 +52,9 @@ export function messageIdOf(key: string): string {
   return `<${key.replace(/[^A-Za-z0-9.-]/g, ".")}@tavoli.notice>`;
 }
 
-/** An SMTP 5xx answer (nodemailer's `responseCode`): the server refused the message for good. */
-function refusedForGood(error: unknown): boolean {
-  const code = (error as { responseCode?: unknown } | null)?.responseCode;
-  return typeof code === "number" && code >= 500 && code < 600;
-}
-
 /** What went wrong, for the delivery's `lastError`: never an address (a refusal names the recipient). */
 function describe(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.replace(/[^\s<>"']+@[^\s<>"']+/g, "<address>");
+  return withoutAddresses(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 }
 
 /**

@@ -5,7 +5,7 @@ import { buildMeetingIcs } from "../calendar/ics.ts";
 import { findMeeting } from "../meetings/queries.ts";
 import { findPerson } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
-import type { Mail, Mailer } from "../shared/mailer.ts";
+import { type Mail, type Mailer, refusedForGood, withoutAddresses } from "../shared/mailer.ts";
 import { findTable } from "../tables/queries.ts";
 import type { ReminderChannel, ReminderMessage } from "./channels.ts";
 import { reminderTexts } from "./texts.ts";
@@ -46,9 +46,10 @@ export function emailChannel(deps: {
         });
         return { status: "delivered" };
       } catch (error) {
+        // A 5xx (no such mailbox) will not change: failed at once. Anything else may pass later.
         return {
-          status: "retry",
-          detail: error instanceof Error ? error.message.slice(0, 200) : String(error),
+          status: refusedForGood(error) ? "failed" : "retry",
+          detail: withoutAddresses(error instanceof Error ? error.message : String(error)).slice(0, 200),
         };
       }
     },

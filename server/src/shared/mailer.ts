@@ -47,3 +47,14 @@ export function createMailer(options: {
     },
   };
 }
+
+/** An SMTP 5xx answer (nodemailer's `responseCode`): the server refused the message for good. */
+export function refusedForGood(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
+}
+
+/** A mail server's refusal names the recipient: logs and delivery records keep the reason, never the address. */
+export function withoutAddresses(text: string): string {
+  return text.replace(/[^\s<>"']+@[^\s<>"']+/g, "<address>");
+}
