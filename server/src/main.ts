@@ -19,7 +19,12 @@ import { serverPruners } from "./housekeeping/server-pruners.ts";
 import { createApp } from "./http/app.ts";
 import { gracefulStopper } from "./http/graceful-stop.ts";
 import { loadVapidKeys } from "./push/index.ts";
-import { createReminderSender, defaultReminderChannels, type ReminderChannel } from "./reminders/index.ts";
+import {
+  createReminderSender,
+  defaultReminderChannels,
+  planUpcomingSittings,
+  type ReminderChannel,
+} from "./reminders/index.ts";
 import { createCtx } from "./shared/context.ts";
 import { EventBus } from "./shared/events.ts";
 import { createMailer } from "./shared/mailer.ts";
@@ -98,7 +103,16 @@ async function main() {
   });
   reminderSender.start();
   // Hourly clean-up of records kept only for a while, run by one instance per hour.
-  const housekeeping = await startHousekeeping({ db, pruners: [...serverPruners, slackPruner] });
+  // Once per installation: plan the reminders of sittings convened before reminders existed.
+  const backfill = {
+    name: "reminders.backfill",
+    run: async () => `${await planUpcomingSittings({ db, bus })} sittings planned`,
+  };
+  const housekeeping = await startHousekeeping({
+    db,
+    pruners: [...serverPruners, slackPruner],
+    onceJobs: [backfill],
+  });
   const app = createApp({ config, db, bus, mailer, mounts: slackBot ? [slackBot.routes] : [] });
   const server = serve({
     fetch: app.fetch,

@@ -152,6 +152,42 @@ describe("housekeeping", () => {
   });
 });
 
+describe("once-jobs", () => {
+  it("run once per database however many instances start, and not again after a restart", async () => {
+    const db = freshDb();
+    const runs = { n: 0 };
+    const job = { name: "test.once", run: async () => `run ${++runs.n}` };
+    const start = () =>
+      startHousekeeping({ db, pruners: [], onceJobs: [job], processEvery: 50, log: () => {} });
+    const [a, b] = await Promise.all([start(), start()]);
+    const jobs = db.collection(housekeepingCollectionName);
+    try {
+      await until(
+        async () => (await jobs.countDocuments({ name: "test.once", lastFinishedAt: { $ne: null } })) > 0,
+      );
+      expect(await jobs.countDocuments({ name: "test.once" })).toBe(1);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+    // A restart: the job is there, finished, and not scheduled again.
+    const pruned = { n: 0 };
+    const c = await startHousekeeping({
+      db,
+      pruners: [{ name: "probe", prune: async () => ++pruned.n }],
+      onceJobs: [job],
+      processEvery: 50,
+      log: () => {},
+    });
+    try {
+      await c.runNow();
+      await until(async () => pruned.n > 0); // this instance has looked for due jobs
+      expect(runs.n).toBe(1);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
 describe("the product's pruners", () => {
   it("remove what is past its keeping time, and keep what is recent or still to do", async () => {
     const db = freshDb();

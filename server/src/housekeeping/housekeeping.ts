@@ -9,9 +9,13 @@ import type { Db } from "mongodb";
  */
 export type Pruner = { name: string; prune: (db: Db, now: Date) => Promise<number> };
 
+/** Work to do once per installation (per database), whichever instance starts first; safe to repeat. */
+export type OnceJob = { name: string; run: () => Promise<string> };
+
 export type HousekeepingOptions = {
   db: Db;
   pruners: readonly Pruner[];
+  onceJobs?: readonly OnceJob[];
   /** How often the prune job runs (agenda's interval syntax or ms). */
   every?: string | number;
   /** How often this instance looks for a due job. */
@@ -59,8 +63,17 @@ export async function startHousekeeping(options: HousekeepingOptions): Promise<H
     }
     if (removed.length > 0) log(`[housekeeping] pruned ${removed.join(", ")}`);
   });
+  for (const job of options.onceJobs ?? [])
+    agenda.define(job.name, async () => log(`[housekeeping] ${job.name}: ${await job.run()}`));
   await agenda.start();
   await agenda.every(options.every ?? "1 hour", PRUNE_JOB, undefined, { skipImmediate: true });
+  // Unique by name: stored once however many instances start, and never scheduled again once it ran.
+  for (const job of options.onceJobs ?? [])
+    await agenda
+      .create(job.name)
+      .unique({ name: job.name }, { insertOnly: true })
+      .schedule(new Date())
+      .save();
   return {
     async runNow() {
       await agenda.now(PRUNE_JOB);

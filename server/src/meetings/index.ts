@@ -8,6 +8,7 @@ export { describeInstant, describeSlot, romeIso, ZONE } from "./local-time.ts";
 export { meetingNoticeViews } from "./notice-views.ts";
 export { presentMeeting } from "./present.ts";
 export {
+  convenedSittingIdsFrom,
   findMeeting,
   getMeeting,
   meetingHeadline,

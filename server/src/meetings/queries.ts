@@ -171,6 +171,13 @@ export function meetingsOverlapping(
     .toArray();
 }
 
+/** Ids of the convened sittings starting after `from`, soonest first, as a cursor (no access check). */
+export function convenedSittingIdsFrom(ctx: Ctx, from: Date) {
+  return ctx.c.meetings
+    .find({ status: "convened", startsAt: { $gt: from } }, { projection: { _id: 1 } })
+    .sort({ startsAt: 1, _id: 1 });
+}
+
 /**
  * Sittings held (convened, started before `until`, from `from` on when given) on the tables, newest
  * first, as a cursor: the caller reads only as many as it keeps (no access check).

@@ -7,6 +7,7 @@ import type { ReminderChannel } from "./channels.ts";
 import { emailChannel } from "./email-channel.ts";
 import { pushChannel } from "./push-channel.ts";
 
+export { planUpcomingSittings } from "./backfill.ts";
 export type { ChannelOutcome, ReminderChannel, ReminderMessage } from "./channels.ts";
 export { describeLeadMinutes } from "./describe.ts";
 export {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FakePush, startFakePush } from "../../../test/support/fake-push.ts";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
 import { convene, meetingWorld } from "../meetings/test-fixtures.ts";
+import { planUpcomingSittings } from "./backfill.ts";
 
 // meetingBody's sitting: 24 March 2026 10:00 Rome = 09:00Z; the world's clock starts on 10 March 09:00Z.
 const START = new Date("2026-03-24T09:00:00Z");
@@ -95,6 +96,19 @@ describe("reminders as stored occurrences, sent once when due", () => {
     expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(0);
     await moveTo(new Date("2026-03-24T08:15:00Z"));
     expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(1);
+  });
+
+  it("the one-time backfill plans sittings convened before reminders existed, and adds nothing twice", async () => {
+    const id = await convened();
+    const planned = await s.c.reminderOccurrences.countDocuments({ meetingId: new ObjectId(id) });
+    expect(planned).toBeGreaterThan(0);
+    // As in a database from before reminders: the sitting is there, its occurrences are not.
+    await s.c.reminderOccurrences.deleteMany({});
+    const deps = { db: s.db, bus: s.bus, now: () => new Date(s.clock.now) };
+    expect(await planUpcomingSittings(deps)).toBe(1);
+    expect(await s.c.reminderOccurrences.countDocuments({ meetingId: new ObjectId(id) })).toBe(planned);
+    await planUpcomingSittings(deps);
+    expect(await s.c.reminderOccurrences.countDocuments({ meetingId: new ObjectId(id) })).toBe(planned);
   });
 
   it("due while the server was down and the sitting has started: dropped, not sent", async () => {
