@@ -158,12 +158,14 @@ describe("once-jobs", () => {
     const runs = { n: 0 };
     const job = { name: "test.once", run: async () => `run ${++runs.n}` };
     const start = () =>
-      startHousekeeping({ db, pruners: [], onceJobs: [job], processEvery: 50, log: () => {} });
+      // Agenda's errors are printed: a run that never finishes is then explained in the output.
+      startHousekeeping({ db, pruners: [], onceJobs: [job], processEvery: 50, log: console.warn });
     const [a, b] = await Promise.all([start(), start()]);
     const jobs = db.collection(housekeepingCollectionName);
     try {
       await until(
         async () => (await jobs.countDocuments({ name: "test.once", lastFinishedAt: { $ne: null } })) > 0,
+        60_000,
       );
       expect(await jobs.countDocuments({ name: "test.once" })).toBe(1);
     } finally {
