@@ -16,6 +16,7 @@ import { designationRoutes } from "../designations/routes.ts";
 import { dispatchRoutes } from "../dispatch/routes.ts";
 import { docsRoutes } from "../docs/routes.ts";
 import { homeRoutes } from "../home/routes.ts";
+import { idempotency } from "../idempotency/index.ts";
 import { issueReportRoutes } from "../issue-reports/routes.ts";
 import { meetingRoutes } from "../meetings/routes.ts";
 import { membershipRoutes } from "../memberships/routes.ts";
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps) {
   );
   app.use("/api/*", requireJsonBodies);
   app.use("/api/*", authenticate({ bus: deps.bus, now: deps.now }));
+  app.use("/api/v1/*", idempotency());
   app.use("/auth/*", authenticate({ bus: deps.bus, now: deps.now }));
   app.use("/", authenticate({ bus: deps.bus, now: deps.now }));
 

@@ -1,4 +1,5 @@
 import { newRouter } from "../http/env.ts";
+import { creationKeyOf } from "../idempotency/index.ts";
 import { parseId } from "../shared/schemas.ts";
 import { getRoute, listRoute, raiseRoute, triageRoute } from "./contracts.ts";
 import { getIssueReport, listTableIssueReports } from "./queries.ts";
@@ -10,7 +11,11 @@ export function issueReportRoutes() {
   const router = newRouter();
   router.openapi(raiseRoute, async (c) => {
     const ctx = c.get("ctx");
-    const input = { tableId: parseId(c.req.valid("param").id), ...c.req.valid("json") };
+    const input = {
+      tableId: parseId(c.req.valid("param").id),
+      ...c.req.valid("json"),
+      idempotencyKey: creationKeyOf(c),
+    };
     const report = await raiseIssueReport({ ctx, input });
     return c.json(await getIssueReport({ ctx, input: { id: report._id } }), 201);
   });

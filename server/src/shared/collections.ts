@@ -7,6 +7,7 @@ import { calendarCollections } from "../calendar/documents.ts";
 import { contributionCollections } from "../contributions/documents.ts";
 import { designationCollections } from "../designations/documents.ts";
 import { dispatchCollections } from "../dispatch/documents.ts";
+import { idempotencyCollections } from "../idempotency/documents.ts";
 import { issueReportCollections } from "../issue-reports/documents.ts";
 import { meetingCollections } from "../meetings/documents.ts";
 import { membershipCollections } from "../memberships/documents.ts";
@@ -46,6 +47,7 @@ export function collections(db: Db) {
     ...issueReportCollections(db),
     ...dispatchCollections(db),
     ...notificationCollections(db),
+    ...idempotencyCollections(db),
   };
 }
 

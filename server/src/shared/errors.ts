@@ -3,6 +3,7 @@ import { authErrors } from "../auth/errors.ts";
 import { contributionErrors } from "../contributions/errors.ts";
 import { designationErrors } from "../designations/errors.ts";
 import { dispatchErrors } from "../dispatch/errors.ts";
+import { idempotencyErrors } from "../idempotency/errors.ts";
 import { issueReportErrors } from "../issue-reports/errors.ts";
 import { meetingErrors } from "../meetings/errors.ts";
 import { membershipErrors } from "../memberships/errors.ts";
@@ -102,6 +103,7 @@ export const errorCatalogue = {
   ...pushErrors,
   ...minutesErrors,
   ...dispatchErrors,
+  ...idempotencyErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,0 +1,6 @@
+// Idempotency-Key's public surface: the app mounts the middleware, creating routes read the creation key.
+export { creationKeyOf } from "./creation-key.ts";
+export { insertOnce } from "./insert-once.ts";
+export { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from "./key.ts";
+export { idempotency } from "./middleware.ts";
+export { respondOnce } from "./run-once.ts";
