@@ -25,6 +25,7 @@ import { organisationRoutes } from "../organisations/routes.ts";
 import { peopleRoutes } from "../people/routes.ts";
 import { pushRoutes } from "../push/routes.ts";
 import { reminderPreferenceRoutes } from "../reminders/routes.ts";
+import { rsvpActionRoutes } from "../rsvp-actions/index.ts";
 import { rsvpRoutes } from "../rsvps/routes.ts";
 import { createCtx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
@@ -140,6 +141,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", designationRoutes());
   api.route("/", meetingRoutes());
   api.route("/", rsvpRoutes());
+  api.route("/", rsvpActionRoutes());
   api.route("/", attendanceRoutes());
   api.route("/", calendarRoutes());
   api.route("/", issueReportRoutes());

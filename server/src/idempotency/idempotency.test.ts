@@ -236,4 +236,18 @@ describe("Idempotency-Key on writes", () => {
     expect([one.status, two.status]).toEqual([201, 201]);
     expect(two.body.id).not.toBe(one.body.id);
   });
+
+  it("forgets a person's keys when they erase their data", async () => {
+    const person = await s.createPerson();
+    const keyed = await s.api("PUT", "/api/v1/people/me/reminder-preferences", {
+      token: person.token,
+      body: { leadMinutes: [60] },
+      headers: { "idempotency-key": newKey() },
+    });
+    expect(keyed.status).toBe(200);
+    const mine = { personId: new ObjectId(person.id) };
+    expect(await s.c.idempotencyRecords.countDocuments(mine)).toBe(1);
+    expect((await s.api("DELETE", "/api/v1/people/me", { token: person.token })).status).toBeLessThan(300);
+    expect(await s.c.idempotencyRecords.countDocuments(mine)).toBe(0);
+  });
 });

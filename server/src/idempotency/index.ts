@@ -3,4 +3,5 @@ export { creationKeyOf } from "./creation-key.ts";
 export { insertOnce } from "./insert-once.ts";
 export { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from "./key.ts";
 export { idempotency } from "./middleware.ts";
+export { eraseIdempotencyRecordsOf } from "./personal-data.ts";
 export { respondOnce } from "./run-once.ts";

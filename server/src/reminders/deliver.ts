@@ -46,6 +46,7 @@ export async function deliverOccurrence(
   const answered = answers.length > 0;
   if (o.kind === "confirm" && answered) return { state: "skipped", reason: "answered" };
   const deadline = meeting.rsvpDeadline ?? meeting.startsAt;
+  const answerable = o.kind !== "cancelled" && meeting.status === "convened" && ctx.now() <= deadline;
   const message: ReminderMessage = {
     kind: o.kind,
     meetingId: meeting._id.toHexString(),
@@ -54,7 +55,8 @@ export async function deliverOccurrence(
     startsAt: meeting.startsAt,
     leadMinutes: o.leadMinutes,
     url: `${publicUrl}/meetings/${meeting._id.toHexString()}`,
-    rsvpOpen: !answered && meeting.status === "convened" && ctx.now() <= deadline,
+    rsvpOpen: !answered && answerable,
+    answerableUntil: answerable ? deadline : null,
     lang: person.locale === "en" ? "en" : "it",
   };
   const order = [o.channel, ...(await fallbacksFor(ctx, o))];

@@ -17,6 +17,7 @@ import { organisationCollections } from "../organisations/documents.ts";
 import { peopleCollections } from "../people/documents.ts";
 import { pushCollections } from "../push/documents.ts";
 import { reminderCollections } from "../reminders/documents.ts";
+import { rsvpActionCollections } from "../rsvp-actions/documents.ts";
 import { rsvpCollections } from "../rsvps/documents.ts";
 import { tableCollections } from "../tables/documents.ts";
 import { sharedCollections } from "./documents.ts";
@@ -38,6 +39,7 @@ export function collections(db: Db) {
     ...sharedCollections(db),
     ...meetingCollections(db),
     ...rsvpCollections(db),
+    ...rsvpActionCollections(db),
     ...attendanceCollections(db),
     ...calendarCollections(db),
     ...contributionCollections(db),
