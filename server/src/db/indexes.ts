@@ -1,5 +1,6 @@
 import type { Db } from "mongodb";
 import { ensureAgreementsIndexes } from "../agreements/indexes.ts";
+import { ensureAttachmentsIndexes } from "../attachments/indexes.ts";
 import { ensureAttendanceIndexes } from "../attendance/indexes.ts";
 import { ensureAuditIndexes } from "../audit/indexes.ts";
 import { ensureAuthIndexes } from "../auth/indexes.ts";
@@ -47,6 +48,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
     ensureRemindersIndexes(db),
     ensureDispatchIndexes(db),
     ensureIdempotencyIndexes(db),
+    ensureAttachmentsIndexes(db),
   ]);
   // Chat accounts and table channels; the bot's own Slack state is indexed by the bot (main.ts composes).
   await ensureChatIndexes(db);

@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "mongodb";
 import { agreementRoutes } from "../agreements/routes.ts";
+import { attachmentRoutes, isUploadPath, uploadBodyLimit } from "../attachments/index.ts";
 import { attendanceRoutes } from "../attendance/routes.ts";
 import { auditRoutes } from "../audit/routes.ts";
 import { authenticate } from "../auth/middleware.ts";
@@ -52,9 +53,19 @@ export type AppDeps = {
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
-/** A write that carries a body must say it is JSON: anything else is 415, never silently read as `{}`. */
+/**
+ * A write that carries a body must say it is JSON: anything else is 415, never silently read as `{}`.
+ * File uploads are the one exception, and take multipart/form-data only.
+ */
 const requireJsonBodies: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (WRITE_METHODS.has(c.req.method)) {
+  if (WRITE_METHODS.has(c.req.method) && isUploadPath(c.req.path)) {
+    const type = c.req.header("content-type") ?? "";
+    if (!/^multipart\/form-data\s*;/i.test(type))
+      throw new AppError("unsupported_media_type", {
+        contentType: type || null,
+        expected: "multipart/form-data",
+      });
+  } else if (WRITE_METHODS.has(c.req.method)) {
     const length = c.req.header("content-length");
     const hasBody =
       (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
@@ -88,15 +99,14 @@ export function createApp(deps: AppDeps) {
     c.set("ctx", createCtx({ db: deps.db, bus: deps.bus, now: deps.now }));
     await next();
   });
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError("payload_too_large", { maxBytes: MAX_BODY_BYTES });
-      },
-    }),
-  );
+  const jsonBodyLimit: MiddlewareHandler<AppEnv> = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError("payload_too_large", { maxBytes: MAX_BODY_BYTES });
+    },
+  });
+  const fileBodyLimit = uploadBodyLimit(deps.config.attachmentMaxBytes);
+  app.use("/api/*", (c, next) => (isUploadPath(c.req.path) ? fileBodyLimit : jsonBodyLimit)(c, next));
   app.use("/api/*", requireJsonBodies);
   app.use("/api/*", authenticate({ bus: deps.bus, now: deps.now }));
   app.use("/api/v1/*", idempotency());
@@ -145,6 +155,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", attendanceRoutes());
   api.route("/", calendarRoutes());
   api.route("/", issueReportRoutes());
+  api.route("/", attachmentRoutes());
   api.route("/", contributionRoutes());
   api.route("/", minutesRoutes());
   api.route("/", reminderPreferenceRoutes());

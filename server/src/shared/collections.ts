@@ -1,5 +1,6 @@
 import type { Db } from "mongodb";
 import { agreementCollections } from "../agreements/documents.ts";
+import { attachmentCollections } from "../attachments/documents.ts";
 import { attendanceCollections } from "../attendance/documents.ts";
 import { auditCollections } from "../audit/documents.ts";
 import { authCollections } from "../auth/documents.ts";
@@ -50,6 +51,7 @@ export function collections(db: Db) {
     ...dispatchCollections(db),
     ...notificationCollections(db),
     ...idempotencyCollections(db),
+    ...attachmentCollections(db),
   };
 }
 

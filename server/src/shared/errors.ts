@@ -1,3 +1,4 @@
+import { attachmentErrors } from "../attachments/errors.ts";
 import { attendanceErrors } from "../attendance/errors.ts";
 import { authErrors } from "../auth/errors.ts";
 import { contributionErrors } from "../contributions/errors.ts";
@@ -106,6 +107,7 @@ export const errorCatalogue = {
   ...minutesErrors,
   ...dispatchErrors,
   ...idempotencyErrors,
+  ...attachmentErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
