@@ -113,7 +113,8 @@ export const delegateCandidatesRoute = createRoute({
   tags,
   summary: "Whom I may name with `delega` for this sitting: my organisation's colleagues, by name",
   description:
-    "For a referent convened to the sitting, or a referent of an organisation convened to it: the people the " +
+    "For a referent convened to the sitting, a referent of an organisation convened to it, or an installation " +
+    "admin (who may answer for anyone convened; then every such organisation's): the people the " +
     "organisation has designated (now or before), the caller excepted, erased people left out; the same set " +
     "`PUT /meetings/{id}/rsvps/{personId}` accepts as `delegateId`. Anyone else: 403.",
   security: authenticated,

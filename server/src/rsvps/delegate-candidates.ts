@@ -10,15 +10,19 @@ import { mayDelegate } from "./rules.ts";
 
 /**
  * The organisations for which the actor may name a delegate to this sitting: those of the people
- * convened who may delegate (mayDelegate) and whom the actor may answer for, being that person or a
- * referent of their organisation (requireAnsweringFor's rule, organisation side).
+ * convened who may delegate (mayDelegate) and whom the actor may answer for, being that person, a
+ * referent of their organisation or an installation admin (requireAnsweringFor's rule).
  */
 function delegatingOrganisations(actor: Actor, convened: ConvenedPerson[]): ObjectId[] {
   const found = new Map<string, ObjectId>();
   for (const person of convened) {
     if (!mayDelegate(person)) continue;
     const hex = person.organisationId.toHexString();
-    if (person.personId.equals(actor.personId) || actor.referentFor.includes(hex))
+    if (
+      person.personId.equals(actor.personId) ||
+      actor.isInstallationAdmin ||
+      actor.referentFor.includes(hex)
+    )
       found.set(hex, person.organisationId);
   }
   return [...found.values()];
