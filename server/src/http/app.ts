@@ -17,7 +17,7 @@ import { designationRoutes } from "../designations/routes.ts";
 import { dispatchRoutes } from "../dispatch/routes.ts";
 import { docsRoutes } from "../docs/routes.ts";
 import { homeRoutes } from "../home/routes.ts";
-import { idempotency } from "../idempotency/index.ts";
+import { documentIdempotencyKey, idempotency } from "../idempotency/index.ts";
 import { issueReportRoutes } from "../issue-reports/routes.ts";
 import { meetingRoutes } from "../meetings/routes.ts";
 import { membershipRoutes } from "../memberships/routes.ts";
@@ -163,7 +163,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", authRoutes());
   api.route("/", auditRoutes());
   api.route("/", dispatchRoutes());
-  api.doc31("/openapi.json", {
+  const openApiConfig = {
     openapi: "3.1.0",
     info: {
       title: "Tavoli API",
@@ -176,7 +176,9 @@ export function createApp(deps: AppDeps) {
       },
     },
     servers: [{ url: "/api/v1" }],
-  });
+  };
+  // As doc31 serves it, plus the Idempotency-Key header every authenticated write accepts.
+  api.get("/openapi.json", (c) => c.json(documentIdempotencyKey(api.getOpenAPI31Document(openApiConfig))));
   app.route("/api/v1", api);
   for (const routes of deps.mounts ?? []) app.route("/", routes);
   app.route("/", docsRoutes());

@@ -251,3 +251,25 @@ describe("Idempotency-Key on writes", () => {
     expect(await s.c.idempotencyRecords.countDocuments(mine)).toBe(0);
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("declares Idempotency-Key on authenticated writes, with its 409 and 422, and not on logins or reads", async () => {
+    const s = await startTestServer();
+    try {
+      const doc = (await s.api("GET", "/api/v1/openapi.json")).body;
+      const ref = { $ref: "#/components/parameters/IdempotencyKey" };
+      const contribute = doc.paths["/tables/{id}/contributions"];
+      expect(contribute.post.parameters).toContainEqual(ref);
+      expect(Object.keys(contribute.post.responses)).toEqual(expect.arrayContaining(["201", "409", "422"]));
+      expect(contribute.get.parameters ?? []).not.toContainEqual(ref);
+      expect(doc.paths["/auth/sessions"].post.parameters ?? []).not.toContainEqual(ref);
+      expect(doc.paths["/rsvp-actions"].post.parameters ?? []).not.toContainEqual(ref);
+      expect(doc.components.parameters.IdempotencyKey).toMatchObject({
+        name: "Idempotency-Key",
+        in: "header",
+      });
+    } finally {
+      await s.close();
+    }
+  });
+});
