@@ -134,6 +134,30 @@ describe("files attached to issue reports", () => {
     expect(JSON.parse(answer.body).error.code).toBe("file_too_large");
   });
 
+  it("refuses a chunked oversized upload while reading it, also under an Idempotency-Key", async () => {
+    const form = new FormData();
+    form.append(
+      "file",
+      new Blob([new Uint8Array(Buffer.concat([PNG, Buffer.alloc(4 * MAX)]))]),
+      "grande.png",
+    );
+    const encoded = new Response(form);
+    const key = `grande-${Date.now()}`;
+    const res = await fetch(`${s.url}/api/v1/issue-reports/${report}/attachments`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${w.refA.token}`,
+        "content-type": encoded.headers.get("content-type") ?? "",
+        "idempotency-key": key,
+      },
+      body: encoded.body,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as any).error.code).toBe("file_too_large");
+    expect(await s.c.idempotencyRecords.countDocuments({ key })).toBe(0);
+  });
+
   it("lets the author, the organisation's referents and the table's coordinators attach; nobody else", async () => {
     expect((await upload(w.coordinator.token, report, { data: PNG, name: "a.png" })).status).toBe(201);
     expect((await upload(w.admin.token, report, { data: PNG, name: "a.png" })).status).toBe(201);

@@ -119,4 +119,14 @@ describe("answering from a push notification's buttons", () => {
     expect(notices.map((p) => p.title)).toEqual(["Annullata: Seduta ordinaria"]);
     expect(notices[0]?.actions).toBeUndefined();
   });
+
+  it("takes 30 posts per client IP in 15 minutes, as login links do", async () => {
+    s.clock.now = new Date("2026-04-01T08:00:00Z");
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await post("non-valido")).status);
+    expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
+    const limited = await post("non-valido");
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
 });
