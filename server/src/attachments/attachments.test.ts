@@ -135,26 +135,44 @@ describe("files attached to issue reports", () => {
   });
 
   it("refuses a chunked oversized upload while reading it, also under an Idempotency-Key", async () => {
-    const form = new FormData();
-    form.append(
-      "file",
-      new Blob([new Uint8Array(Buffer.concat([PNG, Buffer.alloc(4 * MAX)]))]),
-      "grande.png",
-    );
-    const encoded = new Response(form);
     const key = `grande-${Date.now()}`;
-    const res = await fetch(`${s.url}/api/v1/issue-reports/${report}/attachments`, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${w.refA.token}`,
-        "content-type": encoded.headers.get("content-type") ?? "",
-        "idempotency-key": key,
-      },
-      body: encoded.body,
-      duplex: "half",
-    } as RequestInit);
-    expect(res.status).toBe(413);
-    expect(((await res.json()) as any).error.code).toBe("file_too_large");
+    // Its own connection (no keep-alive pool): the server answers before the body ends and drops it.
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(`${s.url}/api/v1/issue-reports/${report}/attachments`, {
+        method: "POST",
+        agent: false,
+        headers: {
+          authorization: `Bearer ${w.refA.token}`,
+          "content-type": "multipart/form-data; boundary=x",
+          "idempotency-key": key,
+        },
+      });
+      req.on("response", (res) => {
+        let body = "";
+        res.on("data", (c: Buffer) => {
+          body += c.toString();
+        });
+        res.on("end", () => {
+          resolve({ status: res.statusCode ?? 0, body });
+          req.destroy();
+        });
+      });
+      req.on("error", () => {}); // the server may close while we still write: the answer is what counts
+      req.write('--x\r\nContent-Disposition: form-data; name="file"; filename="grande.png"\r\n\r\n');
+      const chunk = Buffer.concat([PNG, Buffer.alloc(16 * 1024)]);
+      let sent = 0;
+      const more = () => {
+        while (sent < 8 * MAX && !req.destroyed) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once("drain", more);
+        }
+        if (!req.destroyed) req.end("\r\n--x--\r\n");
+      };
+      more();
+      setTimeout(() => reject(new Error("no answer")), 10_000).unref();
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error.code).toBe("file_too_large");
     expect(await s.c.idempotencyRecords.countDocuments({ key })).toBe(0);
   });
 
