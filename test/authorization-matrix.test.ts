@@ -10,6 +10,7 @@ import {
   snapshot,
   TODAY,
   TOMORROW,
+  uploadFile,
   type World,
 } from "./support/authorization-world.ts";
 import { openApiResponses } from "./support/openapi.ts";
@@ -21,6 +22,9 @@ import { startFakeSmtp } from "./support/smtp.ts";
  * `ok`: allowed (2xx, each persona on a fresh copy of the world); 401/403/404: refused with that status
  * and the database unchanged (404 where the API hides that the thing exists). "path ids" names the
  * world's entities the path parameters point at, in order (see `entity` below).
+ *
+ * `POST /rsvp-actions` is "ok" for everyone: the push action token in the body is the credential, whoever
+ * posts it (it answers for refA, whose token it is).
  *
  * Personas: anon (no login), refA and refB (referents of organisations A and B on table T), delegate (a
  * colleague A sends to today's sitting M only), coord2 (coordinator of T2), coord (of T), admin2
@@ -53,6 +57,7 @@ PATCH  /meetings/{id}                           M            401  403  403  403 
 POST   /meetings/{id}/reschedule                M            401  403  403  403   403    ok    403    ok    ok
 POST   /meetings/{id}/cancel                    M            401  403  403  403   403    ok    403    ok    ok
 PUT    /meetings/{id}/rsvps/{personId}          M,delegate   401  ok   403  ok    403    403   403    403   ok
+POST   /rsvp-actions                            -            ok   ok   ok   ok    ok     ok    ok     ok    ok
 PUT    /meetings/{id}/attendance/{personId}     M,refA       401  403  403  403   403    ok    403    ok    ok
 DELETE /meetings/{id}/attendance/{personId}     M,refB       401  403  403  403   403    ok    403    ok    ok
 POST   /meetings/{id}/check-in                  M            401  ok   ok   ok    403    ok    403    403   403
@@ -60,6 +65,7 @@ POST   /meetings/{id}/register/close            P1           401  403  403  403 
 POST   /people/me/calendar-feed                 -            401  ok   ok   ok    ok     ok    ok     ok    ok
 DELETE /people/me/calendar-feed                 -            401  ok   ok   ok    ok     ok    ok     ok    ok
 POST   /tables/{id}/issue-reports               T            401  ok   403  403   403    403   403    403   ok
+POST   /issue-reports/{id}/attachments          I            401  ok   403  403   403    ok    403    403   ok
 POST   /issue-reports/{id}/status               I            401  403  403  403   403    ok    403    ok    ok
 POST   /tables/{id}/contributions               T            401  ok   403  403   403    403   403    403   ok
 POST   /contributions/{id}/withdraw             C            401  ok   403  403   403    403   403    403   ok
@@ -152,6 +158,7 @@ const BODIES: Record<string, (w: World) => unknown> = {
     severity: "alta",
   }),
   "POST /issue-reports/{id}/status": () => ({ status: "in_esame", note: "Presa in carico" }),
+  "POST /rsvp-actions": (w) => ({ token: w.rsvpActionToken }),
   "POST /tables/{id}/contributions": (w) => ({
     organisationId: w.A,
     kind: "commento",
@@ -174,6 +181,9 @@ const nextWeek = {
   mode: "online",
   videoLink: { generate: true },
 };
+
+/** Endpoints that take a file (multipart/form-data, a JPEG) instead of a JSON body. */
+const FILE_UPLOADS = new Set(["POST /issue-reports/{id}/attachments"]);
 
 /** Endpoints whose personas authenticate with their browser session (cookie and CSRF header), not a token. */
 const BY_SESSION = new Set(["DELETE /auth/session"]);
@@ -266,6 +276,8 @@ describe("authorization matrix: every write endpoint × every role", () => {
       return entity(w, name);
     });
     const body = BODIES[row.endpoint]?.(w);
+    if (FILE_UPLOADS.has(row.endpoint))
+      return uploadFile(s, persona === "anon" ? null : w.credentials[persona].token, path);
     if (persona === "anon") return s.api(method, `/api/v1${path}`, { body });
     const who = w.credentials[persona];
     if (BY_SESSION.has(row.endpoint))

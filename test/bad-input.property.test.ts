@@ -32,6 +32,8 @@ const WRITES = [
     path: (ids: Ids) => `/api/v1/tables/${ids.tableId}/meetings`,
     fields: ["title", "startsAt", "endsAt", "mode", "place", "videoLink", "agenda", "rsvpDeadline", "quorum"],
   },
+  // A push action's token: anything but a genuine one is refused before a use case runs.
+  { path: () => "/api/v1/rsvp-actions", fields: ["token"] },
   {
     path: (ids: Ids) => `/api/v1/tables/${ids.tableId}/meeting-series`,
     fields: ["title", "startsAt", "endsAt", "mode", "place", "videoLink", "agenda", "quorum", "rrule"],

@@ -43,6 +43,7 @@ describe("every documented read answers as its OpenAPI schema says", () => {
       people: w.people.refA.id,
       meetings: /minutes/.test(template) ? w.P1 : w.M,
       "issue-reports": w.issueReport,
+      attachments: w.attachment,
       contributions: w.contribution,
       calendar: feedToken,
     };

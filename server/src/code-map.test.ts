@@ -38,9 +38,10 @@ function mapOfTree(): Map<string, string[]> {
 
 /**
  * Features no HTTP route serves: chat accounts and table channels are reached through the bot only;
- * notifications are sent by the dispatcher (their one collection remembers the mails sent).
+ * notifications are sent by the dispatcher (their one collection remembers the mails sent);
+ * idempotency is a middleware of every write (its one collection remembers the answers).
  */
-const WITHOUT_HTTP = new Set(["chat", "notifications"]);
+const WITHOUT_HTTP = new Set(["chat", "idempotency", "notifications"]);
 
 describe("the README's code map", () => {
   it("lists exactly the folders and modules of server/src", () => {

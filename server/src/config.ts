@@ -72,6 +72,12 @@ const schema = z.object({
   DISPATCH_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   DISPATCH_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   TRUST_PROXY: booleanish.default(false),
   LOG_REQUESTS: booleanish.default(false),
   NODE_ENV: z.string().optional(),
@@ -100,6 +106,8 @@ export type Config = {
   slack: SlackConfig | null;
   /** The durable dispatcher of stored events (dispatch/): polling interval, lease, attempts before dead. */
   dispatch: { pollMs: number; leaseMs: number; maxAttempts: number };
+  /** Largest file accepted as an attachment, in bytes (refused while the upload is read). */
+  attachmentMaxBytes: number;
   trustProxy: boolean;
   logRequests: boolean;
   /** NODE_ENV=production: a real deployment, where development aids (the dev outbox) are never served. */
@@ -266,6 +274,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     jitsiBaseUrl: e.JITSI_BASE_URL.replace(/\/$/, ""),
     push: pushConfig(e, publicUrl, e.NODE_ENV === "production" || publicUrl.startsWith("https:")),
     slack: slackConfig(e),
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     dispatch: {
       pollMs: e.DISPATCH_POLL_MS,
       leaseMs: e.DISPATCH_LEASE_MS,

@@ -13,6 +13,8 @@ const TEXT_LIKE =
   /title|agenda|reason|text|body|description|note|summary|content|comment|message|name|changes/i;
 
 const ALLOWED: Record<string, string> = {
+  "attachment.added.contentType":
+    "one of four MIME types detected from the file's bytes, never its text or name",
   // Only in the `confidential: false` branch of the union: a confidential one has no title field at all.
   "contribution.logged.title": "the title of a contribution that is not confidential (DOMAIN rule 10)",
   "contribution.withdrawn.title": "as for contribution.logged",

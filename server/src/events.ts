@@ -1,4 +1,5 @@
 import { agreementEvents } from "./agreements/events.ts";
+import { attachmentEvents } from "./attachments/events.ts";
 import { attendanceEvents } from "./attendance/events.ts";
 import { authEvents } from "./auth/events.ts";
 import { contributionEvents } from "./contributions/events.ts";
@@ -21,6 +22,7 @@ import { tableEvents } from "./tables/events.ts";
  */
 export const featureEvents = {
   agreements: agreementEvents,
+  attachments: attachmentEvents,
   attendance: attendanceEvents,
   auth: authEvents,
   contributions: contributionEvents,
@@ -39,6 +41,7 @@ export const featureEvents = {
 /** The one catalogue of domain events: type → zod schema of its payload. */
 export const eventCatalogue = {
   ...agreementEvents,
+  ...attachmentEvents,
   ...attendanceEvents,
   ...authEvents,
   ...contributionEvents,

@@ -1,6 +1,7 @@
 import { createECDH, randomBytes } from "node:crypto";
 import { BSON } from "mongodb";
 import { issueLoginLink } from "../../server/src/auth/login-links.ts";
+import { rsvpActionsFor } from "../../server/src/rsvp-actions/index.ts";
 import { createCtx } from "../../server/src/shared/context.ts";
 import { makeAgreement, makeOrganisation, makeTable } from "./factories.ts";
 import type { TestServer } from "./server.ts";
@@ -162,8 +163,18 @@ export async function buildWorld(s: TestServer) {
     { returnDocument: "after" },
   );
   if (!deadDelivery) throw new Error("world: no login mail delivery to make dead");
-  const checkInCode = (await s.c.meetings.findOne({ _id: BSON.ObjectId.createFromHexString(M) }))
-    ?.checkInCode;
+  const meetingM = await s.c.meetings.findOne({ _id: BSON.ObjectId.createFromHexString(M) });
+  const checkInCode = meetingM?.checkInCode;
+  // A push reminder's "Partecipo" for refA to M, as the reminder channel mints it.
+  const [rsvpAction] = await rsvpActionsFor(ctx, {
+    personId: BSON.ObjectId.createFromHexString(people.refA.id),
+    meetingId: BSON.ObjectId.createFromHexString(M),
+    until: meetingM?.startsAt ?? NOW,
+    lang: "it",
+  });
+  const uploaded = await uploadFile(s, people.refA.token, `/issue-reports/${issueReport}/attachments`);
+  if (uploaded.status !== 201) throw new Error(`world: attachment → ${uploaded.status}`);
+  const attachment = uploaded.body.id as string;
 
   return {
     people,
@@ -179,6 +190,9 @@ export async function buildWorld(s: TestServer) {
     M,
     designationA,
     issueReport,
+    attachment,
+    /** The token of a push reminder's answer button (POST /rsvp-actions). */
+    rsvpActionToken: rsvpAction?.token ?? "",
     contribution,
     refAToken,
     refAPushSubscription,
@@ -189,6 +203,22 @@ export async function buildWorld(s: TestServer) {
     /** A fresh login link for the newcomer, for POST /auth/sessions. */
     newcomerLoginToken: await loginToken(people.newcomer.id),
   };
+}
+
+/** A small JPEG (its magic bytes are what count). */
+export const JPEG_BYTES = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+
+/** POSTs a JPEG as multipart/form-data (field `file`), as a browser's form would. */
+export async function uploadFile(s: TestServer, token: string | null, path: string) {
+  const form = new FormData();
+  form.append("file", new Blob([JPEG_BYTES], { type: "image/jpeg" }), "foto-segnalazione.jpg");
+  const response = await fetch(`${s.url}/api/v1${path}`, {
+    method: "POST",
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    body: form,
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
 }
 
 /** A browser's `PushSubscription.toJSON()` at a push service nothing ever sends to in these tests. */

@@ -16,7 +16,13 @@ export const CSRF_HEADER = "x-csrf-token";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 // Login endpoints are anonymous by design or carry their own secret (the link token): a browser that
 // still holds an old session must be able to log in again without a CSRF token it no longer knows.
-const CSRF_EXEMPT = new Set(["/auth/verify", "/api/v1/auth/sessions", "/api/v1/auth/login-links"]);
+// A push action carries its own single-purpose token, and the service worker posting it has no CSRF token.
+const CSRF_EXEMPT = new Set([
+  "/auth/verify",
+  "/api/v1/auth/sessions",
+  "/api/v1/auth/login-links",
+  "/api/v1/rsvp-actions",
+]);
 
 /**
  * Resolves the caller from a bearer API token or the session cookie, builds the use-case context, and

@@ -1,5 +1,5 @@
 import type { Ctx } from "../shared/context.ts";
-import { recordChange } from "../shared/record.ts";
+import { recordChange, recordChangeOnce } from "../shared/record.ts";
 import type { ContributionDoc } from "./documents.ts";
 
 /** The audit keeps the record without the author's name: it is the entry's actor already, and erasure reaches it there. */
@@ -25,8 +25,10 @@ export async function recordContribution(
   type: "contribution.logged" | "contribution.withdrawn",
   before: ContributionDoc | null,
   after: ContributionDoc,
+  /** A creation found already made under its idempotency key: record it only if that was not done. */
+  once = false,
 ): Promise<void> {
-  await recordChange(ctx, {
+  await (once ? recordChangeOnce : recordChange)(ctx, {
     action: type,
     entity: "contribution",
     entityId: after._id,

@@ -23,6 +23,8 @@ export type ContributionDoc = {
   updatedAt: Date;
   /** Soft withdrawal: the contribution stays in the history. */
   withdrawnAt: Date | null;
+  /** `<authorId>:<Idempotency-Key>` when logged with one (unique where set): a repeat finds this one. */
+  idempotencyKey?: string;
 };
 
 /** Typed handles on the collections the contributions feature owns; the only place their names are spelled. */

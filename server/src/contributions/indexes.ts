@@ -7,5 +7,7 @@ export async function ensureContributionsIndexes(db: Db): Promise<void> {
   await Promise.all([
     c.contributions.createIndex({ tableId: 1, _id: -1 }),
     c.contributions.createIndex({ authorId: 1 }),
+    // Sparse, not partial (the embedded engine ignores partial indexes): documents without a key are left out.
+    c.contributions.createIndex({ idempotencyKey: 1 }, { unique: true, sparse: true }),
   ]);
 }

@@ -1,4 +1,5 @@
 import { ObjectId } from "mongodb";
+import { insertOnce } from "../idempotency/index.ts";
 import type { Ctx } from "../shared/context.ts";
 import { requireActingFor, requireActor } from "../shared/policy.ts";
 import { getTable } from "../tables/queries.ts";
@@ -17,6 +18,8 @@ export type LogContributionInput = {
   confidential: boolean;
   meetingId: ObjectId | null;
   source: "api" | "slack";
+  /** From the request's Idempotency-Key (creationKeyOf): a repeat returns the contribution it made. */
+  idempotencyKey?: string | null;
 };
 
 /**
@@ -52,8 +55,9 @@ export async function logContribution({
     createdAt: now,
     updatedAt: now,
     withdrawnAt: null,
+    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
   };
-  await ctx.c.contributions.insertOne(doc);
-  await recordContribution(ctx, "contribution.logged", null, doc);
-  return doc;
+  const { doc: stored, created } = await insertOnce(ctx.c.contributions, doc);
+  await recordContribution(ctx, "contribution.logged", null, stored, !created);
+  return stored;
 }

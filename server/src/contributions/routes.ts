@@ -1,4 +1,5 @@
 import { newRouter } from "../http/env.ts";
+import { creationKeyOf } from "../idempotency/index.ts";
 import { parseId } from "../shared/schemas.ts";
 import { getRoute, listRoute, logRoute, withdrawRoute } from "./contracts.ts";
 import { logContribution } from "./log.ts";
@@ -11,7 +12,13 @@ export function contributionRoutes() {
   router.openapi(logRoute, async (c) => {
     const ctx = c.get("ctx");
     const tableId = parseId(c.req.valid("param").id);
-    const doc = await logContribution({ ctx, input: { tableId, ...c.req.valid("json"), source: "api" } });
+    const input = {
+      tableId,
+      ...c.req.valid("json"),
+      source: "api" as const,
+      idempotencyKey: creationKeyOf(c),
+    };
+    const doc = await logContribution({ ctx, input });
     return c.json(await presentOneContribution(ctx, doc), 201);
   });
   router.openapi(listRoute, async (c) => {

@@ -1,5 +1,6 @@
 import type { Db } from "mongodb";
 import { ensureAgreementsIndexes } from "../agreements/indexes.ts";
+import { ensureAttachmentsIndexes } from "../attachments/indexes.ts";
 import { ensureAttendanceIndexes } from "../attendance/indexes.ts";
 import { ensureAuditIndexes } from "../audit/indexes.ts";
 import { ensureAuthIndexes } from "../auth/indexes.ts";
@@ -8,6 +9,7 @@ import { ensureChatIndexes } from "../chat/index.ts";
 import { ensureContributionsIndexes } from "../contributions/indexes.ts";
 import { ensureDesignationsIndexes } from "../designations/indexes.ts";
 import { ensureDispatchIndexes } from "../dispatch/indexes.ts";
+import { ensureIdempotencyIndexes } from "../idempotency/indexes.ts";
 import { ensureIssueReportsIndexes } from "../issue-reports/indexes.ts";
 import { ensureMeetingsIndexes } from "../meetings/indexes.ts";
 import { ensureMembershipsIndexes } from "../memberships/indexes.ts";
@@ -45,6 +47,8 @@ export async function ensureIndexes(db: Db): Promise<void> {
     ensurePushIndexes(db),
     ensureRemindersIndexes(db),
     ensureDispatchIndexes(db),
+    ensureIdempotencyIndexes(db),
+    ensureAttachmentsIndexes(db),
   ]);
   // Chat accounts and table channels; the bot's own Slack state is indexed by the bot (main.ts composes).
   await ensureChatIndexes(db);

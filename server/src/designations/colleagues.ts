@@ -12,6 +12,12 @@ export async function organisationsOf(ctx: Ctx, personId: ObjectId): Promise<Obj
   return rows.map((row) => row.organisationId);
 }
 
+/** The people the organisation has ever designated: organisationsOf read the other way round (one indexed query). */
+export async function colleaguesOf(ctx: Ctx, organisationId: ObjectId): Promise<ObjectId[]> {
+  const rows = await ctx.c.designations.find({ organisationId }, { projection: { personId: 1 } }).toArray();
+  return [...new Map(rows.map((row) => [row.personId.toHexString(), row.personId])).values()];
+}
+
 /** True when the organisation has ever designated the person (see organisationsOf). */
 export async function isColleague(ctx: Ctx, personId: ObjectId, organisationId: ObjectId): Promise<boolean> {
   return (await organisationsOf(ctx, personId)).some((id) => id.equals(organisationId));

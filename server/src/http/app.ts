@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "mongodb";
 import { agreementRoutes } from "../agreements/routes.ts";
+import { attachmentRoutes, isUploadPath, uploadBodyLimit } from "../attachments/index.ts";
 import { attendanceRoutes } from "../attendance/routes.ts";
 import { auditRoutes } from "../audit/routes.ts";
 import { authenticate } from "../auth/middleware.ts";
@@ -16,6 +17,7 @@ import { designationRoutes } from "../designations/routes.ts";
 import { dispatchRoutes } from "../dispatch/routes.ts";
 import { docsRoutes } from "../docs/routes.ts";
 import { homeRoutes } from "../home/routes.ts";
+import { documentIdempotencyKey, idempotency } from "../idempotency/index.ts";
 import { issueReportRoutes } from "../issue-reports/routes.ts";
 import { meetingRoutes } from "../meetings/routes.ts";
 import { membershipRoutes } from "../memberships/routes.ts";
@@ -24,6 +26,7 @@ import { organisationRoutes } from "../organisations/routes.ts";
 import { peopleRoutes } from "../people/routes.ts";
 import { pushRoutes } from "../push/routes.ts";
 import { reminderPreferenceRoutes } from "../reminders/routes.ts";
+import { rsvpActionRoutes } from "../rsvp-actions/index.ts";
 import { rsvpRoutes } from "../rsvps/routes.ts";
 import { createCtx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
@@ -50,9 +53,19 @@ export type AppDeps = {
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
-/** A write that carries a body must say it is JSON: anything else is 415, never silently read as `{}`. */
+/**
+ * A write that carries a body must say it is JSON: anything else is 415, never silently read as `{}`.
+ * File uploads are the one exception, and take multipart/form-data only.
+ */
 const requireJsonBodies: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (WRITE_METHODS.has(c.req.method)) {
+  if (WRITE_METHODS.has(c.req.method) && isUploadPath(c.req.path)) {
+    const type = c.req.header("content-type") ?? "";
+    if (!/^multipart\/form-data\s*;/i.test(type))
+      throw new AppError("unsupported_media_type", {
+        contentType: type || null,
+        expected: "multipart/form-data",
+      });
+  } else if (WRITE_METHODS.has(c.req.method)) {
     const length = c.req.header("content-length");
     const hasBody =
       (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
@@ -86,17 +99,17 @@ export function createApp(deps: AppDeps) {
     c.set("ctx", createCtx({ db: deps.db, bus: deps.bus, now: deps.now }));
     await next();
   });
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError("payload_too_large", { maxBytes: MAX_BODY_BYTES });
-      },
-    }),
-  );
+  const jsonBodyLimit: MiddlewareHandler<AppEnv> = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError("payload_too_large", { maxBytes: MAX_BODY_BYTES });
+    },
+  });
+  const fileBodyLimit = uploadBodyLimit(deps.config.attachmentMaxBytes);
+  app.use("/api/*", (c, next) => (isUploadPath(c.req.path) ? fileBodyLimit : jsonBodyLimit)(c, next));
   app.use("/api/*", requireJsonBodies);
   app.use("/api/*", authenticate({ bus: deps.bus, now: deps.now }));
+  app.use("/api/v1/*", idempotency());
   app.use("/auth/*", authenticate({ bus: deps.bus, now: deps.now }));
   app.use("/", authenticate({ bus: deps.bus, now: deps.now }));
 
@@ -138,9 +151,11 @@ export function createApp(deps: AppDeps) {
   api.route("/", designationRoutes());
   api.route("/", meetingRoutes());
   api.route("/", rsvpRoutes());
+  api.route("/", rsvpActionRoutes());
   api.route("/", attendanceRoutes());
   api.route("/", calendarRoutes());
   api.route("/", issueReportRoutes());
+  api.route("/", attachmentRoutes());
   api.route("/", contributionRoutes());
   api.route("/", minutesRoutes());
   api.route("/", reminderPreferenceRoutes());
@@ -148,7 +163,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", authRoutes());
   api.route("/", auditRoutes());
   api.route("/", dispatchRoutes());
-  api.doc31("/openapi.json", {
+  const openApiConfig = {
     openapi: "3.1.0",
     info: {
       title: "Tavoli API",
@@ -161,7 +176,9 @@ export function createApp(deps: AppDeps) {
       },
     },
     servers: [{ url: "/api/v1" }],
-  });
+  };
+  // As doc31 serves it, plus the Idempotency-Key header every authenticated write accepts.
+  api.get("/openapi.json", (c) => c.json(documentIdempotencyKey(api.getOpenAPI31Document(openApiConfig))));
   app.route("/api/v1", api);
   for (const routes of deps.mounts ?? []) app.route("/", routes);
   app.route("/", docsRoutes());

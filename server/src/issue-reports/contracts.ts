@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { attachment } from "../attachments/index.ts";
 import { authenticated, errorsFor, jsonBody, jsonContent } from "../shared/openapi.ts";
 import { pageQuery } from "../shared/pagination.ts";
 import { confidentialFlag, idParam, objectId, pageOf, text } from "../shared/schemas.ts";
@@ -86,6 +87,11 @@ export const issueReport = z
 
 export const issueReportPage = pageOf(issueReport, "IssueReportPage");
 
+/** One report as GET shows it: with its attached files (download each at `/attachments/{id}`). */
+export const issueReportWithAttachments = issueReport
+  .extend({ attachments: z.array(attachment) })
+  .openapi("IssueReportWithAttachments");
+
 const tags = ["Issue reports"];
 
 export const raiseRoute = createRoute({
@@ -126,12 +132,12 @@ export const getRoute = createRoute({
   method: "get",
   path: "/issue-reports/{id}",
   tags,
-  summary: "One issue report with its history",
+  summary: "One issue report with its history and attached files",
   description: "A confidential report is not found for people outside the table.",
   security: authenticated,
   request: { params: idParam },
   responses: {
-    200: { description: "The report", ...jsonContent(issueReport) },
+    200: { description: "The report", ...jsonContent(issueReportWithAttachments) },
     ...errorsFor(400, 401, 404),
   },
 });

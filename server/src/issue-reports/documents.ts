@@ -33,6 +33,8 @@ export type IssueReportDoc = {
   raisedByName: string;
   createdAt: Date;
   updatedAt: Date;
+  /** `<raisedById>:<Idempotency-Key>` when raised with one (unique where set): a repeat finds this one. */
+  idempotencyKey?: string;
 };
 
 /** Typed handles on the collections the issue-reports feature owns; the only place their names are spelled. */

@@ -6,7 +6,7 @@ import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
 import { requireActingFor } from "../shared/policy.ts";
-import { recordChange } from "../shared/record.ts";
+import { recordChange, recordChangeOnce } from "../shared/record.ts";
 import type { TableDoc } from "../tables/documents.ts";
 import { getTable } from "../tables/queries.ts";
 import { reportFields } from "./contracts.ts";
@@ -24,6 +24,8 @@ export type RaiseInput = {
   severity: "bassa" | "media" | "alta";
   confidential: boolean;
   meetingId: ObjectId | null;
+  /** From the request's Idempotency-Key (creationKeyOf): a repeat returns the report it raised. */
+  idempotencyKey?: string | null;
 };
 
 /**
@@ -62,9 +64,11 @@ export async function raiseIssueReport({
     raisedByName: actor.name,
     createdAt: now,
     updatedAt: now,
+    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
   };
-  const report = await insertNumbered(ctx, draft);
-  await recordChange(ctx, {
+  const { report, created } = await insertNumbered(ctx, draft);
+  // Found under its idempotency key: the first run may have died before recording it.
+  await (created ? recordChange : recordChangeOnce)(ctx, {
     action: "issue_report.raised",
     entity: "issue_report",
     entityId: report._id,
@@ -97,9 +101,13 @@ async function requireMeetingOfTable(ctx: Ctx, meetingId: ObjectId, table: Table
 
 /**
  * Takes the table's next number. The unique { tableId, seq } index decides between concurrent
- * raisers: the loser reads the new highest number and tries the one after it.
+ * raisers: the loser reads the new highest number and tries the one after it. A refusal by the
+ * idempotency key's index instead means this request already raised its report: that one is returned.
  */
-async function insertNumbered(ctx: Ctx, draft: Omit<IssueReportDoc, "_id" | "seq">): Promise<IssueReportDoc> {
+async function insertNumbered(
+  ctx: Ctx,
+  draft: Omit<IssueReportDoc, "_id" | "seq">,
+): Promise<{ report: IssueReportDoc; created: boolean }> {
   for (let attempt = 0; attempt < SEQ_ATTEMPTS; attempt++) {
     const [last] = await ctx.c.issueReports
       .find({ tableId: draft.tableId }, { projection: { seq: 1 } })
@@ -109,10 +117,14 @@ async function insertNumbered(ctx: Ctx, draft: Omit<IssueReportDoc, "_id" | "seq
     const report: IssueReportDoc = { _id: new ObjectId(), ...draft, seq: (last?.seq ?? 0) + 1 };
     try {
       await ctx.c.issueReports.insertOne(report);
-      return report;
+      return { report, created: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
+    const made = draft.idempotencyKey
+      ? await ctx.c.issueReports.findOne({ idempotencyKey: draft.idempotencyKey })
+      : null;
+    if (made) return { report: made, created: false };
     await sleep(Math.random() * 5 * (attempt + 1));
   }
   throw new AppError("concurrent_change", { tableId: draft.tableId.toHexString() });

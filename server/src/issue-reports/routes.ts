@@ -1,4 +1,6 @@
+import { attachmentsOf } from "../attachments/index.ts";
 import { newRouter } from "../http/env.ts";
+import { creationKeyOf } from "../idempotency/index.ts";
 import { parseId } from "../shared/schemas.ts";
 import { getRoute, listRoute, raiseRoute, triageRoute } from "./contracts.ts";
 import { getIssueReport, listTableIssueReports } from "./queries.ts";
@@ -10,7 +12,11 @@ export function issueReportRoutes() {
   const router = newRouter();
   router.openapi(raiseRoute, async (c) => {
     const ctx = c.get("ctx");
-    const input = { tableId: parseId(c.req.valid("param").id), ...c.req.valid("json") };
+    const input = {
+      tableId: parseId(c.req.valid("param").id),
+      ...c.req.valid("json"),
+      idempotencyKey: creationKeyOf(c),
+    };
     const report = await raiseIssueReport({ ctx, input });
     return c.json(await getIssueReport({ ctx, input: { id: report._id } }), 201);
   });
@@ -19,8 +25,10 @@ export function issueReportRoutes() {
     return c.json(await listTableIssueReports({ ctx: c.get("ctx"), input }), 200);
   });
   router.openapi(getRoute, async (c) => {
+    const ctx = c.get("ctx");
     const id = parseId(c.req.valid("param").id);
-    return c.json(await getIssueReport({ ctx: c.get("ctx"), input: { id } }), 200);
+    const report = await getIssueReport({ ctx, input: { id } });
+    return c.json({ ...report, attachments: await attachmentsOf(ctx, "issue_report", id) }, 200);
   });
   router.openapi(triageRoute, async (c) => {
     const ctx = c.get("ctx");

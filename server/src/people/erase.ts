@@ -6,6 +6,7 @@ import { eraseCalendarFeedsOf } from "../calendar/personal-data.ts";
 import { eraseChatAccountsOf } from "../chat/index.ts";
 import { eraseAuthorNameFromContributions } from "../contributions/index.ts";
 import { eraseDesignationsOf } from "../designations/index.ts";
+import { eraseIdempotencyRecordsOf } from "../idempotency/index.ts";
 import { eraseNameFromIssueReports } from "../issue-reports/personal-data.ts";
 import { eraseFromMinutes } from "../minutes/personal-data.ts";
 import { erasePushSubscriptionsOf } from "../push/personal-data.ts";
@@ -58,6 +59,8 @@ export async function erasePerson({ ctx, input }: { ctx: Ctx; input: { id: Objec
     () => eraseCalendarFeedsOf(ctx, personId),
     // A browser subscription would go on receiving the person's reminders.
     () => erasePushSubscriptionsOf(ctx, personId),
+    // Stored answers to keyed requests may quote the person's data back.
+    () => eraseIdempotencyRecordsOf(ctx, personId),
     () => eraseReminderPreferencesOf(ctx, personId),
     // Reminders planned for the person would go on being sent to the erased record.
     () => eraseReminderOccurrencesOf(ctx, personId),

@@ -1,4 +1,5 @@
 import { ObjectId } from "mongodb";
+import { exportAttachmentsOf } from "../attachments/index.ts";
 import { exportAttendanceOf } from "../attendance/personal-data.ts";
 import { exportAuditEntriesOf } from "../audit/personal-data.ts";
 import { exportApiTokensOf, exportSessionsOf } from "../auth/index.ts";
@@ -40,6 +41,7 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
   const remindersSent = await exportRemindersSentTo(ctx, me);
   const contributions = await exportContributionsOf(ctx, me);
   const issueReports = await issueReportsRaisedBy(ctx, me);
+  const attachments = await exportAttachmentsOf(ctx, me);
   const minutes = await minutesAuthoredBy(ctx, me);
   const designationIds = designations.map((d) => ObjectId.createFromHexString(d.id));
   const auditEntries = await exportAuditEntriesOf(ctx, me, designationIds);
@@ -59,6 +61,8 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
     contributions,
     // Critical issues the person raised, confidential ones included: they are the author.
     issueReports,
+    // Files the person attached: which, to what, when (the bytes are downloadable where they may read them).
+    attachments,
     // Minutes the person wrote or approved: which and when (the content is the table's record).
     minutes,
     auditEntries,

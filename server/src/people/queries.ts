@@ -56,6 +56,15 @@ export async function personNames(ctx: Ctx, ids: ObjectId[]): Promise<Map<string
   return new Map(found.map((p) => [p._id.toHexString(), p.name]));
 }
 
+/** Names of the people not erased among the ids (an erased person is no one to pick); one batched `$in`. */
+export async function namesOfActivePeople(ctx: Ctx, ids: ObjectId[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await ctx.c.people
+    .find({ _id: { $in: ids }, erasedAt: { $exists: false } }, { projection: { name: 1 } })
+    .toArray();
+  return new Map(found.map((p) => [p._id.toHexString(), p.name]));
+}
+
 /** Which of the ids are registered people, as hex ids; one batched `$in`. */
 export async function registeredPeople(ctx: Ctx, ids: ObjectId[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

@@ -58,4 +58,24 @@ describe("the push payload", () => {
     expect(topicFor("6650f1c2a1b2c3d4e5f60718")).toBe(topic);
     expect(topicFor("6650f1c2a1b2c3d4e5f60719")).not.toBe(topic);
   });
+
+  it("keeps the answer buttons whole, cutting the texts around them, or leaves them out when they cannot fit", () => {
+    const actions = [
+      { action: "presenza" as const, title: "Partecipo", token: "a".repeat(70) },
+      { action: "remoto" as const, title: "Da remoto", token: "b".repeat(70) },
+    ];
+    const long = "Seduta 🇮🇹 ".repeat(400);
+    const both = buildPayload(reminder({ title: long, body: long, actions })) ?? "";
+    expect(Buffer.byteLength(both)).toBeLessThanOrEqual(MAX_PAYLOAD_BYTES);
+    expect(JSON.parse(both).actions).toEqual(actions);
+    expect(JSON.parse(both).title.endsWith("…")).toBe(true);
+    // A URL that leaves room for empty texts but not for the buttons as well: sent without them.
+    const bare = buildPayload(reminder({ title: "", body: "", url: "" })) ?? "";
+    const room = MAX_PAYLOAD_BYTES - Buffer.byteLength(bare);
+    const url = `https://t.it/${"x".repeat(room - 20)}`;
+    const crowded = JSON.parse(buildPayload(reminder({ url, actions })) ?? "null");
+    expect(crowded.url).toBe(url);
+    expect(crowded.actions).toBeUndefined();
+    expect(JSON.parse(buildPayload(reminder()) ?? "").actions).toBeUndefined();
+  });
 });

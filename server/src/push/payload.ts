@@ -17,7 +17,12 @@ export type PushReminder = {
   url: string;
   /** The last reminder before the sitting: sent with high urgency. */
   last: boolean;
+  /** Answer buttons, only while the person may still answer (never on a cancellation notice). */
+  actions?: PushAction[];
 };
+
+/** A notification button the service worker shows; posting `token` to /api/v1/rsvp-actions answers. */
+export type PushAction = { action: "presenza" | "remoto"; title: string; token: string };
 
 /** The JSON the service worker receives. */
 export type PushPayload = {
@@ -29,6 +34,8 @@ export type PushPayload = {
   url: string;
   /** Notification tag: the newer reminder of a sitting replaces the older one on screen. */
   tag: string;
+  /** Absent when the person can no longer answer, or when the buttons would not fit. */
+  actions?: PushAction[];
 };
 
 /**
@@ -52,9 +59,16 @@ export function topicFor(meetingId: ObjectId | string): string {
 /**
  * The payload as JSON within MAX_PAYLOAD_BYTES: title and body are cut, whole characters only (never
  * half an emoji or accented letter) and ending in "…", to the longest common length that fits, so a
- * huge title is shortened before a short body is. Null when even empty texts would not fit.
+ * huge title is shortened before a short body is. The answer buttons are kept whole or left out (when
+ * even empty texts would not fit beside them: the notification still opens the sitting). Null when
+ * even empty texts alone would not fit.
  */
 export function buildPayload(message: PushReminder): string | null {
+  const actions = message.actions?.length ? message.actions : undefined;
+  return fitted(message, actions) ?? (actions ? fitted(message, undefined) : null);
+}
+
+function fitted(message: PushReminder, actions: PushAction[] | undefined): string | null {
   const meetingId = hexOf(message.meetingId);
   const title = Array.from(graphemes.segment(message.title), (s) => s.segment);
   const body = Array.from(graphemes.segment(message.body), (s) => s.segment);
@@ -66,6 +80,7 @@ export function buildPayload(message: PushReminder): string | null {
       startsAtRome: romeIso(message.startsAt),
       url: message.url,
       tag: `meeting-${meetingId}`,
+      actions: actions?.map(({ action, title, token }) => ({ action, title, token })),
     } satisfies Record<keyof PushPayload, unknown>);
   const fits = (limit: number) => Buffer.byteLength(json(limit)) <= MAX_PAYLOAD_BYTES;
   let high = Math.max(title.length, body.length);

@@ -17,6 +17,8 @@ export type ReminderMessage = {
   url: string;
   /** The person may still answer (deadline not passed) and has not answered yet: the text asks them to. */
   rsvpOpen: boolean;
+  /** Until when the person may answer (the RSVP deadline) when they still may, whatever they answered; else null. */
+  answerableUntil?: Date | null;
   lang: "it" | "en";
 };
 

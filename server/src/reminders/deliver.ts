@@ -88,6 +88,7 @@ async function decide(
   const answered = answers.length > 0;
   if (o.kind === "confirm" && answered) return { state: "skipped", reason: "answered" };
   const deadline = meeting.rsvpDeadline ?? meeting.startsAt;
+  const answerable = o.kind !== "cancelled" && meeting.status === "convened" && ctx.now() <= deadline;
   const message: ReminderMessage = {
     kind: o.kind,
     meetingId: meeting._id.toHexString(),
@@ -96,7 +97,8 @@ async function decide(
     startsAt: meeting.startsAt,
     leadMinutes: o.leadMinutes,
     url: `${publicUrl}/meetings/${meeting._id.toHexString()}`,
-    rsvpOpen: !answered && meeting.status === "convened" && ctx.now() <= deadline,
+    rsvpOpen: !answered && answerable,
+    answerableUntil: answerable ? deadline : null,
     lang: person.locale === "en" ? "en" : "it",
   };
   const reasons: string[] = [];

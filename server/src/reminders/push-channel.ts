@@ -1,5 +1,7 @@
 import type { Agent } from "node:https";
+import { ObjectId } from "mongodb";
 import { type PushOutcome, pushSubscriptionsOf, sendPush, type VapidKeys } from "../push/index.ts";
+import { rsvpActionsFor } from "../rsvp-actions/index.ts";
 import type { Ctx } from "../shared/context.ts";
 import type { ChannelOutcome, ReminderChannel } from "./channels.ts";
 import { reminderTexts } from "./texts.ts";
@@ -27,6 +29,15 @@ export function pushChannel(deps: { ctx: Ctx; vapid: VapidKeys; agent?: Agent })
         startsAt: message.startsAt,
         url: message.url,
         last: message.kind === "cancelled" || untilStart <= LAST_WITHIN_MS,
+        // "Partecipo" / "Da remoto" straight from the notification, while the person may still answer.
+        actions: message.answerableUntil
+          ? await rsvpActionsFor(deps.ctx, {
+              personId,
+              meetingId: ObjectId.createFromHexString(message.meetingId),
+              until: message.answerableUntil,
+              lang: message.lang,
+            })
+          : undefined,
       };
       const outcomes: PushOutcome[] = [];
       for (const subscription of subscriptions)

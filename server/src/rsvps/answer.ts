@@ -16,6 +16,8 @@ export type AnswerInput = {
   personId: ObjectId | "me";
   answer: RsvpAnswer;
   delegateId: ObjectId | null;
+  /** Kept in the audit entry when the answer did not come from the API or the bot (a push notification's button). */
+  via?: "push_action";
 };
 
 const sameId = (a: ObjectId | null | undefined, b: ObjectId | null | undefined) =>
@@ -62,7 +64,7 @@ export async function answerRsvp({ ctx, input }: { ctx: Ctx; input: AnswerInput 
   const delegationChanged = !sameId(before?.delegateId, stored.delegateId);
   const [convenedNow] = await Promise.all([
     delegationChanged ? convenedPeople(ctx, meeting, table, answersNow) : convened,
-    recordAnswer(ctx, meeting, before, stored),
+    recordAnswer(ctx, meeting, before, stored, input.via),
   ]);
   return { rsvp: stored, counts: countAnswers(convenedNow, answersNow) };
 }
@@ -98,7 +100,13 @@ async function storeAnswer(ctx: Ctx, doc: Omit<RsvpDoc, "_id">, known: RsvpDoc |
 }
 
 /** Audit and `rsvp.answered` (no agenda content); `meeting.delegate_named` so notifiers can tell the delegate. */
-async function recordAnswer(ctx: Ctx, meeting: MeetingDoc, before: RsvpDoc | null, after: RsvpDoc) {
+async function recordAnswer(
+  ctx: Ctx,
+  meeting: MeetingDoc,
+  before: RsvpDoc | null,
+  after: RsvpDoc,
+  via: AnswerInput["via"],
+) {
   const hex = (id: ObjectId | null) => id?.toHexString() ?? null;
   const ids = { meetingId: meeting._id.toHexString(), tableId: meeting.tableId.toHexString() };
   await recordChange(ctx, {
@@ -107,7 +115,7 @@ async function recordAnswer(ctx: Ctx, meeting: MeetingDoc, before: RsvpDoc | nul
     entityId: after._id,
     agreementId: meeting.agreementId,
     before,
-    after,
+    after: via ? { ...after, via } : after,
     event: {
       type: "rsvp.answered",
       payload: {

@@ -101,6 +101,30 @@ export const answerRoute = createRoute({
   },
 });
 
+export const delegateCandidatesResult = z
+  .object({
+    items: z.array(z.object({ personId: z.string(), name: z.string() })),
+  })
+  .openapi("DelegateCandidates");
+
+export const delegateCandidatesRoute = createRoute({
+  method: "get",
+  path: "/meetings/{id}/delegate-candidates",
+  tags,
+  summary: "Whom I may name with `delega` for this sitting: my organisation's colleagues, by name",
+  description:
+    "For a referent convened to the sitting, a referent of an organisation convened to it, or an installation " +
+    "admin (who may answer for anyone convened; then every such organisation's): the people the " +
+    "organisation has designated (now or before), the caller excepted, erased people left out; the same set " +
+    "`PUT /meetings/{id}/rsvps/{personId}` accepts as `delegateId`. Anyone else: 403.",
+  security: authenticated,
+  request: { params: idParam },
+  responses: {
+    200: { description: "The candidates", ...jsonContent(delegateCandidatesResult) },
+    ...errorsFor(400, 401, 403, 404),
+  },
+});
+
 export const listRoute = createRoute({
   method: "get",
   path: "/meetings/{id}/rsvps",

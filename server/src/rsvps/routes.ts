@@ -1,7 +1,8 @@
 import { newRouter } from "../http/env.ts";
 import { parseId } from "../shared/schemas.ts";
 import { answerRsvp } from "./answer.ts";
-import { answerRoute, listRoute } from "./contracts.ts";
+import { answerRoute, delegateCandidatesRoute, listRoute } from "./contracts.ts";
+import { delegateCandidates } from "./delegate-candidates.ts";
 import { presentRsvp } from "./present.ts";
 import { meetingRsvps } from "./queries.ts";
 
@@ -23,6 +24,10 @@ export function rsvpRoutes() {
   router.openapi(listRoute, async (c) => {
     const id = parseId(c.req.valid("param").id);
     return c.json(await meetingRsvps({ ctx: c.get("ctx"), input: { id } }), 200);
+  });
+  router.openapi(delegateCandidatesRoute, async (c) => {
+    const meetingId = parseId(c.req.valid("param").id);
+    return c.json(await delegateCandidates({ ctx: c.get("ctx"), input: { meetingId } }), 200);
   });
   return router;
 }

@@ -46,10 +46,18 @@ export async function loadDelegate(ctx: Ctx, personId: ObjectId): Promise<Delega
 }
 
 /**
- * DOMAIN rule 3: an organisation may send someone else to one sitting. Only a referent delegates (a
- * delegate cannot pass it on, a coordinator has no organisation to be represented), never to
- * themself, and only to a colleague of the same organisation (someone it has designated): a stranger,
- * another organisation's referent or an admin would otherwise be convened and read confidential items.
+ * Only a referent delegates: a delegate cannot pass it on, a coordinator has no organisation to be
+ * represented. Said once for the check below and for the list of candidates.
+ */
+export function mayDelegate(person: ConvenedPerson): person is ConvenedPerson & { organisationId: ObjectId } {
+  return person.role === "referent" && person.organisationId !== null;
+}
+
+/**
+ * DOMAIN rule 3: an organisation may send someone else to one sitting. Only a referent delegates
+ * (mayDelegate), never to themself, and only to a colleague of the same organisation (someone it has
+ * designated): a stranger, another organisation's referent or an admin would otherwise be convened
+ * and read confidential items. delegate-candidates.ts lists the same colleagues.
  */
 export function checkDelegation(
   person: ConvenedPerson,
@@ -62,7 +70,7 @@ export function checkDelegation(
   }
   if (!input.delegateId) throw new AppError("delegate_required");
   if (input.delegateId.equals(person.personId)) throw new AppError("delegate_invalid", { reason: "self" });
-  if (person.role !== "referent" || !person.organisationId)
+  if (!mayDelegate(person))
     throw new AppError("delegate_invalid", { reason: `${person.role}_cannot_delegate` });
   if (!delegate) throw new AppError("not_found", { entity: "person", id: input.delegateId.toHexString() });
   const organisationId = person.organisationId;

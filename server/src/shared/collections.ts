@@ -1,5 +1,6 @@
 import type { Db } from "mongodb";
 import { agreementCollections } from "../agreements/documents.ts";
+import { attachmentCollections } from "../attachments/documents.ts";
 import { attendanceCollections } from "../attendance/documents.ts";
 import { auditCollections } from "../audit/documents.ts";
 import { authCollections } from "../auth/documents.ts";
@@ -7,6 +8,7 @@ import { calendarCollections } from "../calendar/documents.ts";
 import { contributionCollections } from "../contributions/documents.ts";
 import { designationCollections } from "../designations/documents.ts";
 import { dispatchCollections } from "../dispatch/documents.ts";
+import { idempotencyCollections } from "../idempotency/documents.ts";
 import { issueReportCollections } from "../issue-reports/documents.ts";
 import { meetingCollections } from "../meetings/documents.ts";
 import { membershipCollections } from "../memberships/documents.ts";
@@ -16,6 +18,7 @@ import { organisationCollections } from "../organisations/documents.ts";
 import { peopleCollections } from "../people/documents.ts";
 import { pushCollections } from "../push/documents.ts";
 import { reminderCollections } from "../reminders/documents.ts";
+import { rsvpActionCollections } from "../rsvp-actions/documents.ts";
 import { rsvpCollections } from "../rsvps/documents.ts";
 import { tableCollections } from "../tables/documents.ts";
 import { sharedCollections } from "./documents.ts";
@@ -37,6 +40,7 @@ export function collections(db: Db) {
     ...sharedCollections(db),
     ...meetingCollections(db),
     ...rsvpCollections(db),
+    ...rsvpActionCollections(db),
     ...attendanceCollections(db),
     ...calendarCollections(db),
     ...contributionCollections(db),
@@ -46,6 +50,8 @@ export function collections(db: Db) {
     ...issueReportCollections(db),
     ...dispatchCollections(db),
     ...notificationCollections(db),
+    ...idempotencyCollections(db),
+    ...attachmentCollections(db),
   };
 }
 

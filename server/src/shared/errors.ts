@@ -1,14 +1,17 @@
+import { attachmentErrors } from "../attachments/errors.ts";
 import { attendanceErrors } from "../attendance/errors.ts";
 import { authErrors } from "../auth/errors.ts";
 import { contributionErrors } from "../contributions/errors.ts";
 import { designationErrors } from "../designations/errors.ts";
 import { dispatchErrors } from "../dispatch/errors.ts";
+import { idempotencyErrors } from "../idempotency/errors.ts";
 import { issueReportErrors } from "../issue-reports/errors.ts";
 import { meetingErrors } from "../meetings/errors.ts";
 import { membershipErrors } from "../memberships/errors.ts";
 import { minutesErrors } from "../minutes/errors.ts";
 import { pushErrors } from "../push/errors.ts";
 import { reminderErrors } from "../reminders/errors.ts";
+import { rsvpActionErrors } from "../rsvp-actions/errors.ts";
 import { rsvpErrors } from "../rsvps/errors.ts";
 import { tableErrors } from "../tables/errors.ts";
 
@@ -95,6 +98,7 @@ export const errorCatalogue = {
   ...tableErrors,
   ...meetingErrors,
   ...rsvpErrors,
+  ...rsvpActionErrors,
   ...attendanceErrors,
   ...contributionErrors,
   ...issueReportErrors,
@@ -102,6 +106,8 @@ export const errorCatalogue = {
   ...pushErrors,
   ...minutesErrors,
   ...dispatchErrors,
+  ...idempotencyErrors,
+  ...attachmentErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

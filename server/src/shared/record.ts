@@ -37,6 +37,17 @@ export async function recordChange(ctx: Ctx, change: Change): Promise<void> {
 }
 
 /**
+ * `recordChange` unless the entity's stream already holds an entry of this action: for a creation run
+ * again under its idempotency key after an instance died between storing the document and its record,
+ * which completes the change instead of recording it twice. One indexed read of the stream.
+ */
+export async function recordChangeOnce(ctx: Ctx, change: Change): Promise<void> {
+  const stream = `${change.entity}:${change.entityId.toHexString()}`;
+  const known = await ctx.c.audit.findOne({ stream, action: change.action }, { projection: { _id: 1 } });
+  if (!known) await recordChange(ctx, change);
+}
+
+/**
  * `recordChange` without the catalogue: for the dispatcher's own tests, which prove it on synthetic
  * event types (`t.step`, …). Use cases never call it: their events are the catalogue's.
  */

@@ -1,0 +1,14 @@
+import { defineEvents, hexId, z } from "../shared/event-schema.ts";
+
+/** The events the attachments feature records (merged into the catalogue, `server/src/events.ts`). */
+export const attachmentEvents = defineEvents({
+  /** Never the file's name: it may say what a confidential report is about (DOMAIN rule 10). */
+  "attachment.added": z.strictObject({
+    attachmentId: hexId(),
+    ownerKind: z.enum(["issue_report"]),
+    ownerId: hexId(),
+    tableId: hexId(),
+    contentType: z.enum(["image/jpeg", "image/png", "image/webp", "application/pdf"]),
+    size: z.number().int(),
+  }),
+});

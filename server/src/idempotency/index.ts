@@ -1,0 +1,8 @@
+// Idempotency-Key's public surface: the app mounts the middleware, creating routes read the creation key.
+export { creationKeyOf } from "./creation-key.ts";
+export { insertOnce } from "./insert-once.ts";
+export { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from "./key.ts";
+export { idempotency } from "./middleware.ts";
+export { documentIdempotencyKey } from "./openapi.ts";
+export { eraseIdempotencyRecordsOf } from "./personal-data.ts";
+export { respondOnce } from "./run-once.ts";
