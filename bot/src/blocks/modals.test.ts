@@ -204,6 +204,7 @@ describe("remindersModal", () => {
   it("offers lead times set elsewhere, yet never more than Slack's 10 checkboxes", () => {
     const preferences = {
       leadMinutes: [4320, 90, 45, 5],
+      ownLeadMinutes: true,
       channels: { email: false, slack: true, push: true },
       paused: true,
       quietHours: null,

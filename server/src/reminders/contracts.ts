@@ -33,10 +33,11 @@ export const reminderPreferencesPatch = nonEmptyPatch(
     leadMinutes: z
       .array(z.number())
       .max(100)
+      .nullable()
       .optional()
       .openapi({
         description:
-          "Minutes before each sitting, 5 to 10080 (7 days), at most 4 distinct; stored furthest first without duplicates. `[]`: no reminders.",
+          "Minutes before each sitting, 5 to 10080 (7 days), at most 4 distinct; stored furthest first without duplicates. `[]`: no reminders. `null`: each table's lead times (its `reminderLeadMinutes`, else a day and an hour).",
         example: [1440, 60],
       }),
     channels: channels.optional().openapi({ description: "All three channels, when given" }),
@@ -51,6 +52,10 @@ export const reminderPreferences = z
     leadLabels: z.array(z.string()).openapi({
       description: "Each lead time in words, in the request's language",
       example: ["1 giorno prima", "1 ora prima"],
+    }),
+    leadMinutesFrom: z.enum(["person", "tables"]).openapi({
+      description:
+        "person: these lead times apply to every sitting; tables: each table's apply, these for a table that sets none",
     }),
     channels,
     paused,

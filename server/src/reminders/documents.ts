@@ -8,6 +8,8 @@ export type ReminderPreferencesDoc = {
   _id: ObjectId;
   /** Minutes before a sitting, ascending and unique, 5 to 10080, at most four. */
   leadMinutes: number[];
+  /** False: the tables' lead times apply (absent in documents from before: true). */
+  ownLeadMinutes?: boolean;
   channels: { email: boolean; slack: boolean; push: boolean };
   /** "Non disturbare": no reminders while true. */
   paused: boolean;

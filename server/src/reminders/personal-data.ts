@@ -7,6 +7,7 @@ export async function exportReminderPreferencesOf(ctx: Ctx, personId: ObjectId) 
   return (
     stored && {
       leadMinutes: stored.leadMinutes,
+      ownLeadMinutes: stored.ownLeadMinutes ?? true,
       channels: stored.channels,
       paused: stored.paused,
       quietHours: stored.quietHours ?? null,

@@ -52,6 +52,8 @@ export function wantedOccurrences(
   meeting: MeetingDoc,
   people: { personId: ObjectId; preferences: ReminderPreferences; answer: RsvpAnswer | null }[],
   now: Date,
+  /** The table's own lead times, for people who keep the tables' ones (null: the product's). */
+  tableLeadMinutes: readonly number[] | null = null,
 ): PlannedOccurrence[] {
   const wanted: PlannedOccurrence[] = [];
   const base = { meetingId: meeting._id, meetingSequence: meeting.sequence };
@@ -59,9 +61,12 @@ export function wantedOccurrences(
   for (const { personId, preferences, answer } of people) {
     if (preferences.paused) continue;
     const channels = enabledChannels(preferences);
-    const shortest = Math.min(...preferences.leadMinutes);
+    const leads = preferences.ownLeadMinutes
+      ? preferences.leadMinutes
+      : (tableLeadMinutes ?? preferences.leadMinutes);
+    const shortest = Math.min(...leads);
     const quiet = (at: Date, by: Date) => outsideQuietHours(at, preferences.quietHours, by, now);
-    for (const leadMinutes of preferences.leadMinutes) {
+    for (const leadMinutes of leads) {
       if (answer === "assente" && leadMinutes === shortest) continue;
       const scheduledFor = quiet(
         new Date(meeting.startsAt.getTime() - leadMinutes * 60_000),

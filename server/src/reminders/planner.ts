@@ -27,7 +27,13 @@ const MEETING_EVENTS = [
   "meeting.delegate_named",
   "rsvp.answered",
 ] as const;
-const TABLE_EVENTS = ["referent.designated", "referent.designation_ended", "referent.substituted"] as const;
+const TABLE_EVENTS = [
+  "referent.designated",
+  "referent.designation_ended",
+  "referent.substituted",
+  // its lead times may have changed
+  "table.updated",
+] as const;
 const PERSON_EVENTS = ["reminder_preferences.changed"] as const;
 type PlannedOn = (typeof MEETING_EVENTS | typeof TABLE_EVENTS | typeof PERSON_EVENTS)[number];
 /** How far ahead a change of who sits on a table, or of someone's preferences, re-plans sittings. */
@@ -116,6 +122,7 @@ export async function planSitting(ctx: Ctx, meetingId: ObjectId, personId: Objec
         answer: answerOf.get(p.personId.toHexString()) ?? null,
       })),
       now,
+      table.reminderLeadMinutes ?? null,
     );
     const stored = new Map(existing.map((o) => [keyOf(o), o]));
     const wantedKeys = new Set(wanted.map(keyOf));

@@ -31,12 +31,14 @@ describe("reminder preferences (promemoria)", () => {
     expect(res.body).toEqual({
       leadMinutes: [1440, 60],
       leadLabels: ["1 giorno prima", "1 ora prima"],
+      leadMinutesFrom: "tables",
       channels: { email: true, slack: true, push: false },
       paused: false,
       quietHours: null,
     });
     expect(DEFAULT_REMINDER_PREFERENCES).toEqual({
       leadMinutes: [1440, 60],
+      ownLeadMinutes: false,
       channels: { email: true, slack: true, push: false },
       paused: false,
       quietHours: null,
@@ -81,6 +83,7 @@ describe("reminder preferences (promemoria)", () => {
     expect(first.body).toEqual({
       leadMinutes: [2880, 120, 30],
       leadLabels: ["2 giorni prima", "2 ore prima", "30 minuti prima"],
+      leadMinutesFrom: "person",
       channels: { email: false, slack: true, push: true },
       paused: false,
       quietHours: null,
@@ -110,12 +113,14 @@ describe("reminder preferences (promemoria)", () => {
       null,
       {
         leadMinutes: [2880, 120, 30],
+        ownLeadMinutes: true,
         channels: { email: false, slack: true, push: true },
         paused: false,
         quietHours: null,
       },
       {
         leadMinutes: [2880, 120, 30],
+        ownLeadMinutes: true,
         channels: { email: false, slack: true, push: true },
         paused: true,
         quietHours: null,
@@ -212,7 +217,8 @@ describe("reminder preferences (promemoria)", () => {
         expect(next, `step ${step} from ${from}`).toHaveLength(1);
         state = next[0]?.after;
       }
-      expect(read.body).toMatchObject(state as object);
+      const { ownLeadMinutes, ...shown } = state as { ownLeadMinutes: boolean };
+      expect(read.body).toMatchObject({ ...shown, leadMinutesFrom: ownLeadMinutes ? "person" : "tables" });
     }
   });
 
@@ -222,7 +228,12 @@ describe("reminder preferences (promemoria)", () => {
     const ctx = createCtx({ db: s.db, bus: s.bus, actor, now: () => s.clock.now });
     expect(await getReminderPreferences({ ctx })).toEqual(DEFAULT_REMINDER_PREFERENCES);
     const stored = await setReminderPreferences({ ctx, input: { leadMinutes: [10, 60], paused: true } });
-    expect(stored).toEqual({ ...DEFAULT_REMINDER_PREFERENCES, leadMinutes: [60, 10], paused: true });
+    expect(stored).toEqual({
+      ...DEFAULT_REMINDER_PREFERENCES,
+      leadMinutes: [60, 10],
+      ownLeadMinutes: true,
+      paused: true,
+    });
     const api = await s.api("GET", PATH, { token: person.token });
     expect(api.body).toMatchObject({ leadMinutes: [60, 10], paused: true });
     await expect(setReminderPreferences({ ctx, input: { leadMinutes: [1] } })).rejects.toMatchObject({
@@ -238,6 +249,7 @@ describe("reminder preferences (promemoria)", () => {
     const exported = await s.api("GET", "/api/v1/people/me/export", { token: person.token });
     expect(exported.body.reminderPreferences).toEqual({
       leadMinutes: [120],
+      ownLeadMinutes: true,
       channels: { email: false, slack: false, push: true },
       paused: false,
       quietHours: null,

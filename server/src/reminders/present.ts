@@ -7,6 +7,7 @@ export function presentReminderPreferences(preferences: ReminderPreferences, lan
   return {
     leadMinutes: preferences.leadMinutes,
     leadLabels: preferences.leadMinutes.map((minutes) => describeLeadMinutes(minutes, lang)),
+    leadMinutesFrom: preferences.ownLeadMinutes ? ("person" as const) : ("tables" as const),
     channels: preferences.channels,
     paused: preferences.paused,
     quietHours: preferences.quietHours,

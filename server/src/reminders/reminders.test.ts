@@ -98,6 +98,57 @@ describe("reminders as stored occurrences, sent once when due", () => {
     expect(await mailsTo(w.refA, "Promemoria")).toHaveLength(1);
   });
 
+  it("a table's lead times apply to whoever keeps the tables' ones, a person's own list to them alone", async () => {
+    const leads = { reminderLeadMinutes: [10080, 1440, 60] };
+    const patched = await s.api("PATCH", `/api/v1/tables/${w.openTable}`, {
+      token: w.admin.token,
+      body: leads,
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.reminderLeadMinutes).toEqual([10080, 1440, 60]);
+    await s.api("PUT", "/api/v1/people/me/reminder-preferences", {
+      token: w.refB.token,
+      body: { leadMinutes: [30] },
+    });
+    const id = await convened();
+    const leadsOf = async (person: { id: string }) =>
+      [
+        ...new Set(
+          (
+            await s.c.reminderOccurrences
+              .find({ meetingId: new ObjectId(id), personId: new ObjectId(person.id), kind: "before" })
+              .toArray()
+          ).map((o) => o.leadMinutes),
+        ),
+      ].sort((a, b) => (b ?? 0) - (a ?? 0));
+    expect(await leadsOf(w.refA)).toEqual([10080, 1440, 60]);
+    expect(await leadsOf(w.refB)).toEqual([30]);
+    // Back to the tables' lead times: refB's sitting is planned again with the table's.
+    const back = await s.api("PUT", "/api/v1/people/me/reminder-preferences", {
+      token: w.refB.token,
+      body: { leadMinutes: null },
+    });
+    expect(back.body).toMatchObject({ leadMinutesFrom: "tables", leadMinutes: [1440, 60] });
+    await s.drain();
+    const pending = await s.c.reminderOccurrences
+      .find({
+        meetingId: new ObjectId(id),
+        personId: new ObjectId(w.refB.id),
+        kind: "before",
+        state: "pending",
+      })
+      .toArray();
+    expect([...new Set(pending.map((o) => o.leadMinutes))].sort((a, b) => (b ?? 0) - (a ?? 0))).toEqual([
+      10080, 1440, 60,
+    ]);
+    const bad = await s.api("PATCH", `/api/v1/tables/${w.openTable}`, {
+      token: w.admin.token,
+      body: { reminderLeadMinutes: [1] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("reminder_lead_time_invalid");
+  });
+
   it("the one-time backfill plans sittings convened before reminders existed, and adds nothing twice", async () => {
     const id = await convened();
     const planned = await s.c.reminderOccurrences.countDocuments({ meetingId: new ObjectId(id) });

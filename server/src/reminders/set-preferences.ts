@@ -5,7 +5,7 @@ import { revisionGuard } from "../shared/guarded-change.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 import type { ReminderPreferencesDoc } from "./documents.ts";
-import { defaults, fromDoc, type ReminderPreferences } from "./queries.ts";
+import { defaults, fromDoc, type ReminderPreferences, type ReminderPreferencesChange } from "./queries.ts";
 import { mergePreferences, samePreferences } from "./rules.ts";
 
 /** Of this many changes racing for one person's preferences, each gets a turn before anyone is told to retry. */
@@ -24,7 +24,7 @@ export async function setReminderPreferences({
   input,
 }: {
   ctx: Ctx;
-  input: Partial<ReminderPreferences>;
+  input: ReminderPreferencesChange;
 }): Promise<ReminderPreferences> {
   const personId = requireActor(ctx).personId;
   const collection = ctx.c.reminderPreferences;

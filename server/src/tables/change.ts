@@ -1,6 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import type { ObjectId } from "mongodb";
 import { requireExistingPeople } from "../people/queries.ts";
+import { normaliseLeadMinutes } from "../reminders/lead-times.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, refusingDuplicates } from "../shared/errors.ts";
 import { changeGuarded } from "../shared/guarded-change.ts";
@@ -27,6 +28,11 @@ export async function audited(ctx: Ctx, action: TableEventType, before: TableDoc
   });
 }
 
+/** A table's reminder lead times as stored: normalised by the reminders' own rule, or null for the product's. */
+export function leadMinutesOrNull(leadMinutes: number[] | null): number[] | null {
+  return leadMinutes === null ? null : normaliseLeadMinutes(leadMinutes);
+}
+
 async function changeTable(
   ctx: Ctx,
   id: ObjectId,
@@ -50,7 +56,7 @@ async function changeTable(
   return changed.after;
 }
 
-/** Changes name, kind, theme, access or description (agreement admin). */
+/** Changes name, kind, theme, access, description or reminder lead times (agreement admin). */
 export async function updateTable({
   ctx,
   input,
@@ -58,7 +64,10 @@ export async function updateTable({
   ctx: Ctx;
   input: { id: ObjectId; patch: z.output<typeof tablePatch> };
 }) {
-  return changeTable(ctx, input.id, "table.updated", { $set: { ...input.patch, updatedAt: ctx.now() } });
+  const { reminderLeadMinutes, ...patch } = input.patch;
+  const leads =
+    reminderLeadMinutes === undefined ? {} : { reminderLeadMinutes: leadMinutesOrNull(reminderLeadMinutes) };
+  return changeTable(ctx, input.id, "table.updated", { $set: { ...patch, ...leads, updatedAt: ctx.now() } });
 }
 
 /** Replaces the table's coordinators (agreement admin). */

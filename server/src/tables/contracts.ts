@@ -24,6 +24,15 @@ const tableFields = {
     .enum(["open", "founders"])
     .openapi({ description: "open: every operative member sits on it; founders: founding parties only" }),
   description: z.string().trim().max(5000),
+  reminderLeadMinutes: z
+    .array(z.number())
+    .max(100)
+    .nullable()
+    .openapi({
+      description:
+        "Minutes before each sitting at which its people are reminded, unless they chose their own (5 to 10080, at most 4; e.g. [10080, 1440, 60]); null: a day and an hour",
+      example: [10080, 1440, 60],
+    }),
 };
 
 export const tableInput = z
@@ -32,6 +41,7 @@ export const tableInput = z
     theme: tableFields.theme.default(null),
     access: tableFields.access.default("open"),
     description: tableFields.description.default(""),
+    reminderLeadMinutes: tableFields.reminderLeadMinutes.default(null),
     coordinatorIds: z.array(objectId).max(20).default([]),
   })
   .openapi("TableInput");
@@ -67,6 +77,7 @@ export const table = z
     access: z.enum(["open", "founders"]),
     description: z.string(),
     coordinatorIds: z.array(z.string()),
+    reminderLeadMinutes: z.array(z.number().int()).nullable(),
     materials: z.array(material).openapi({ description: "Confidential items only for the table's members" }),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -5,7 +5,7 @@ import { requireExistingPeople } from "../people/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { refusingDuplicates } from "../shared/errors.ts";
 import { requireAgreementAdmin } from "../shared/policy.ts";
-import { audited } from "./change.ts";
+import { audited, leadMinutesOrNull } from "./change.ts";
 import type { tableInput } from "./contracts.ts";
 import type { TableDoc } from "./documents.ts";
 
@@ -25,6 +25,7 @@ export async function createTable({
     _id: new ObjectId(),
     agreementId: agreement._id,
     ...input.table,
+    reminderLeadMinutes: leadMinutesOrNull(input.table.reminderLeadMinutes),
     materials: [],
     createdAt: now,
     updatedAt: now,

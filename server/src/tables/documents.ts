@@ -16,6 +16,8 @@ export type TableDoc = {
   description: string;
   coordinatorIds: ObjectId[];
   materials: MaterialDoc[];
+  /** Reminders before its sittings for people who keep the tables' lead times; absent or null: a day and an hour. */
+  reminderLeadMinutes?: number[] | null;
   createdAt: Date;
   updatedAt: Date;
 };

@@ -11,6 +11,7 @@ export function presentTable(doc: TableDoc) {
     access: doc.access,
     description: doc.description,
     coordinatorIds: doc.coordinatorIds.map((id) => id.toHexString()),
+    reminderLeadMinutes: doc.reminderLeadMinutes ?? null,
     materials: doc.materials.map((m) => ({
       id: m._id.toHexString(),
       title: m.title,
