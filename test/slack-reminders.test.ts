@@ -68,7 +68,12 @@ describe("Slack reminder channel: a direct message per linked account", () => {
 
   it("posts the reminder to the linked user in Italian, Rome time, with RSVP buttons that record the answer", async () => {
     const tableName = message.tableName;
-    const outcome = await channel.send({ personId: person(world.w.refA), message, key: "occ-1" });
+    const outcome = await channel.send({
+      personId: person(world.w.refA),
+      message,
+      key: "occ-1",
+      firstAttempt: true,
+    });
     expect(outcome).toEqual({ status: "delivered" });
     const opened = world.slack.callsOf("conversations.open", (a) => a.users === SLACK_IDS.refA);
     expect(opened).toHaveLength(1);
@@ -109,6 +114,7 @@ describe("Slack reminder channel: a direct message per linked account", () => {
       personId: person(world.w.refB),
       message: { ...message, leadMinutes: 1440 },
       key: "occ-en",
+      firstAttempt: true,
     });
     expect(outcome.status).toBe("delivered");
     const [post] = postsTo(SLACK_IDS.refB);
@@ -121,7 +127,14 @@ describe("Slack reminder channel: a direct message per linked account", () => {
   it("says a cancelled sitting is cancelled, with no buttons", async () => {
     const cancelled = { ...message, kind: "cancelled" as const, leadMinutes: null, rsvpOpen: false };
     expect(
-      (await channel.send({ personId: person(world.w.refA), message: cancelled, key: "occ-x" })).status,
+      (
+        await channel.send({
+          personId: person(world.w.refA),
+          message: cancelled,
+          key: "occ-x",
+          firstAttempt: true,
+        })
+      ).status,
     ).toBe("delivered");
     const [post] = postsTo(SLACK_IDS.refA);
     expect(post?.args.text).toMatch(/^Annullata: Seduta di marzo — /);
@@ -131,7 +144,12 @@ describe("Slack reminder channel: a direct message per linked account", () => {
 
   it("answers unreachable for a person with no linked Slack account, and posts nothing", async () => {
     const before = world.slack.calls.length;
-    const outcome = await channel.send({ personId: person(world.w.colleagueA), message, key: "occ-2" });
+    const outcome = await channel.send({
+      personId: person(world.w.colleagueA),
+      message,
+      key: "occ-2",
+      firstAttempt: true,
+    });
     expect(outcome).toEqual({ status: "unreachable" });
     expect(world.slack.calls.slice(before)).toEqual([]);
   });
@@ -139,12 +157,19 @@ describe("Slack reminder channel: a direct message per linked account", () => {
   it("hands a 429 back at once as retry with Slack's Retry-After, then delivers on the next attempt", async () => {
     world.slack.failNext("chat.postMessage", { kind: "ratelimited", retryAfterSeconds: 30 });
     const started = Date.now();
-    const outcome = await channel.send({ personId: person(world.w.refA), message, key: "occ-3" });
+    const outcome = await channel.send({
+      personId: person(world.w.refA),
+      message,
+      key: "occ-3",
+      firstAttempt: true,
+    });
     expect(outcome).toMatchObject({ status: "retry", retryAfterMs: 30_000 });
     // Neither waited out nor repeated by the client: the sender schedules the retry.
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(postsTo(SLACK_IDS.refA)).toHaveLength(1);
-    expect(await channel.send({ personId: person(world.w.refA), message, key: "occ-3" })).toEqual({
+    expect(
+      await channel.send({ personId: person(world.w.refA), message, key: "occ-3", firstAttempt: false }),
+    ).toEqual({
       status: "delivered",
     });
     expect(postsTo(SLACK_IDS.refA)).toHaveLength(2);
@@ -152,36 +177,58 @@ describe("Slack reminder channel: a direct message per linked account", () => {
 
   it("answers failed with Slack's error for an inactive account", async () => {
     world.slack.failNext("chat.postMessage", { kind: "error", error: "account_inactive" });
-    const outcome = await channel.send({ personId: person(world.w.refA), message, key: "occ-4" });
+    const outcome = await channel.send({
+      personId: person(world.w.refA),
+      message,
+      key: "occ-4",
+      firstAttempt: true,
+    });
     expect(outcome).toEqual({ status: "failed", detail: "account_inactive" });
   });
 
   it("answers retry when Slack is down (HTTP 503), without the client repeating the call", async () => {
     world.slack.failNext("chat.postMessage", { kind: "http", status: 503 });
-    const outcome = await channel.send({ personId: person(world.w.refA), message, key: "occ-503" });
+    const outcome = await channel.send({
+      personId: person(world.w.refA),
+      message,
+      key: "occ-503",
+      firstAttempt: true,
+    });
     expect(outcome).toEqual({ status: "retry", detail: "http_503" });
     expect(postsTo(SLACK_IDS.refA)).toHaveLength(1);
   });
 
   it("posts once for the same key sent twice, and again for another occurrence", async () => {
-    const first = await channel.send({ personId: person(world.w.refA), message, key: "occ-5" });
-    const again = await channel.send({ personId: person(world.w.refA), message, key: "occ-5" });
+    const first = await channel.send({
+      personId: person(world.w.refA),
+      message,
+      key: "occ-5",
+      firstAttempt: true,
+    });
+    const again = await channel.send({
+      personId: person(world.w.refA),
+      message,
+      key: "occ-5",
+      firstAttempt: false,
+    });
     expect([first.status, again.status]).toEqual(["delivered", "delivered"]);
     expect(postsTo(SLACK_IDS.refA)).toHaveLength(1);
     await channel.send({
       personId: person(world.w.refA),
       message: { ...message, leadMinutes: 15 },
       key: "occ-6",
+      firstAttempt: true,
     });
     expect(postsTo(SLACK_IDS.refA)).toHaveLength(2);
   });
 
   it("never sends the sitting's confidential agenda: only the title and table it is given", async () => {
-    await channel.send({ personId: person(world.w.refA), message, key: "occ-7" });
+    await channel.send({ personId: person(world.w.refA), message, key: "occ-7", firstAttempt: true });
     await channel.send({
       personId: person(world.w.refB),
       message: { ...message, kind: "confirm" },
       key: "occ-7",
+      firstAttempt: true,
     });
     const reminders = world.slack.calls.filter((call) => String(call.args.channel).startsWith("D"));
     expect(reminders).toHaveLength(2);
@@ -250,7 +297,12 @@ describe("Slack reminder channel: many workspaces (OAuth installs)", () => {
   it("posts with the bot token of the account's own workspace", async () => {
     const person = await s.createPerson();
     await link(person.id, TEAM, "UENTE2");
-    const outcome = await channel.send({ personId: new ObjectId(person.id), message, key: "ws-1" });
+    const outcome = await channel.send({
+      personId: new ObjectId(person.id),
+      message,
+      key: "ws-1",
+      firstAttempt: true,
+    });
     expect(outcome).toEqual({ status: "delivered" });
     const post = slack.callsOf("chat.postMessage", (a) => a.channel === "DENTE2");
     expect(post.map((call) => call.token)).toEqual([TOKEN]);
@@ -262,7 +314,12 @@ describe("Slack reminder channel: many workspaces (OAuth installs)", () => {
   it("answers unreachable when the only linked workspace is no longer installed", async () => {
     const person = await s.createPerson();
     await link(person.id, "T-gone", "UGONE");
-    const outcome = await channel.send({ personId: new ObjectId(person.id), message, key: "ws-2" });
+    const outcome = await channel.send({
+      personId: new ObjectId(person.id),
+      message,
+      key: "ws-2",
+      firstAttempt: true,
+    });
     expect(outcome.status).toBe("unreachable");
     expect(slack.callsOf("conversations.open", (a) => a.users === "UGONE")).toEqual([]);
   });
@@ -271,7 +328,12 @@ describe("Slack reminder channel: many workspaces (OAuth installs)", () => {
     const person = await s.createPerson();
     await link(person.id, TEAM, "UREVOKED");
     slack.failNext("conversations.open", { kind: "error", error: "invalid_auth" });
-    const outcome = await channel.send({ personId: new ObjectId(person.id), message, key: "ws-3" });
+    const outcome = await channel.send({
+      personId: new ObjectId(person.id),
+      message,
+      key: "ws-3",
+      firstAttempt: true,
+    });
     expect(outcome).toEqual({ status: "failed", detail: "invalid_auth" });
   });
 });

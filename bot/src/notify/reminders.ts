@@ -87,15 +87,16 @@ export function createSlackReminderChannel(deps: {
 export function slackReminderChannel(deps: SlackReminderDeps): ReminderChannel {
   return {
     name: "slack",
-    async send({ personId, message, key }) {
+    async send({ personId, message, key, firstAttempt }) {
       let links: ChatAccountDoc[];
       let reached: Set<string>;
       try {
         links = await chatAccountsOf({ ctx: deps.system(), input: { personIds: [personId] } });
         if (links.length === 0) return { status: "unreachable" };
-        const posts = await deps.store.reminderPosts
-          .find({ key }, { projection: { teamId: 1, userId: 1 } })
-          .toArray();
+        // On a first attempt nothing can have been posted under this key yet.
+        const posts = firstAttempt
+          ? []
+          : await deps.store.reminderPosts.find({ key }, { projection: { teamId: 1, userId: 1 } }).toArray();
         reached = new Set(posts.map((post) => accountKey(post)));
       } catch (error) {
         return { status: "retry", detail: `database: ${messageOf(error)}` };

@@ -99,6 +99,13 @@ export async function personExists(ctx: Ctx, id: ObjectId): Promise<boolean> {
   return (await ctx.c.people.findOne({ _id: id }, { projection: { _id: 1 } })) !== null;
 }
 
+/** The records of these people, by hex id (unknown ids absent); one batched `$in`, none for no ids. */
+export async function findPeople(ctx: Ctx, ids: ObjectId[]): Promise<Map<string, PersonDoc>> {
+  if (ids.length === 0) return new Map();
+  const found = await ctx.c.people.find({ _id: { $in: ids } }).toArray();
+  return new Map(found.map((person) => [person._id.toHexString(), person]));
+}
+
 /** A person's record by id, or null (no access check: for the caller's own record or a verified link). */
 export async function findPerson(ctx: Ctx, id: ObjectId): Promise<PersonDoc | null> {
   return ctx.c.people.findOne({ _id: id });

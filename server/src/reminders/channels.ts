@@ -35,9 +35,16 @@ export type ChannelOutcome = {
 
 /**
  * A way of reaching a person. `key` identifies the occurrence (stable across retries), for channels
- * that can deduplicate on it. Never throws for what the far side does: it answers an outcome.
+ * that can deduplicate on it; `firstAttempt` says nothing was ever tried under it (no earlier claim,
+ * however it ended), so there is nothing to look up. Never throws for what the far side does: it
+ * answers an outcome.
  */
 export type ReminderChannel = {
   name: "push" | "slack" | "email";
-  send(input: { personId: ObjectId; message: ReminderMessage; key: string }): Promise<ChannelOutcome>;
+  send(input: {
+    personId: ObjectId;
+    message: ReminderMessage;
+    key: string;
+    firstAttempt: boolean;
+  }): Promise<ChannelOutcome>;
 };

@@ -128,7 +128,7 @@ export function createReminderSender(options: ReminderSenderOptions): ReminderSe
 
   /** Sends a batch, `concurrency` at a time, then writes its delivery log and its outcomes. */
   async function runBatch(batch: Claimed[]): Promise<void> {
-    const reads = batchReads(ctx);
+    const reads = batchReads(ctx, batch);
     const results: { o: Claimed; verdict: Verdict }[] = [];
     const tries: ReminderDeliveryDoc[] = [];
     let next = 0;
