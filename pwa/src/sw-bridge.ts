@@ -1,0 +1,30 @@
+import { Workbox } from "workbox-window";
+
+/** Messages the service worker sends the page (a notification click asking to open a sitting). */
+type WorkerMessage = { type: "navigate"; url: string };
+
+let workbox: Workbox | null = null;
+
+/**
+ * Registers /sw.js (the page's one way to the worker) and reports a waiting new version, so the person
+ * chooses when to reload rather than being reloaded mid-task.
+ */
+export function registerServiceWorker(handlers: {
+  onUpdate: () => void;
+  onNavigate: (url: string) => void;
+}): void {
+  if (!("serviceWorker" in navigator)) return;
+  workbox = new Workbox("/sw.js");
+  workbox.addEventListener("waiting", handlers.onUpdate);
+  workbox.addEventListener("controlling", () => location.reload());
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    const data = event.data as WorkerMessage | null;
+    if (data?.type === "navigate") handlers.onNavigate(data.url);
+  });
+  void workbox.register();
+}
+
+/** "Aggiorna": the waiting worker takes over, and `controlling` reloads the page on the new version. */
+export function applyUpdate(): void {
+  workbox?.messageSkipWaiting();
+}
