@@ -16,7 +16,10 @@ export function registerServiceWorker(handlers: {
   if (!("serviceWorker" in navigator)) return;
   workbox = new Workbox("/sw.js");
   workbox.addEventListener("waiting", handlers.onUpdate);
-  workbox.addEventListener("controlling", () => location.reload());
+  // Only after "aggiorna": the first install takes control quietly (clientsClaim) without a reload.
+  workbox.addEventListener("controlling", (event) => {
+    if (event.isUpdate) location.reload();
+  });
   navigator.serviceWorker.addEventListener("message", (event) => {
     const data = event.data as WorkerMessage | null;
     if (data?.type === "navigate") handlers.onNavigate(data.url);

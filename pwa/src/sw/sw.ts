@@ -1,5 +1,6 @@
 /// <reference lib="WebWorker" />
 import "./events.ts";
+import { clientsClaim } from "workbox-core";
 import { replayOutbox } from "../outbox/replay.ts";
 import { registerCaching } from "./caching.ts";
 import { handleNotificationClick, type ReminderPayload, showReminder } from "./notifications.ts";
@@ -9,6 +10,8 @@ declare const self: ServiceWorkerGlobalScope;
 
 // Only listeners here: what each one does lives in the modules beside this file.
 registerCaching();
+// The first page that installs the worker is served by it at once (its reads cached for offline use).
+clientsClaim();
 
 self.addEventListener("message", (event) => {
   // workbox-window's messageSkipWaiting(), sent when the person chooses "aggiorna".

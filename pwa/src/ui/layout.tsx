@@ -11,7 +11,7 @@ const NAV: Array<{ route: Route["name"]; href: string; label: () => string }> = 
   { route: "profile", href: "#/profile", label: () => t().navProfile },
 ];
 
-/** Header (brand, language switch, logout), main content, bottom navigation and footer. */
+/** Header (brand, language switch, logout), the sections' navigation, main content and footer. */
 export function Layout(props: {
   route: Route | null;
   onLang: (lang: Lang) => void;
@@ -46,11 +46,8 @@ export function Layout(props: {
           </button>
         ) : null}
       </header>
-      <main id="main" tabIndex={-1}>
-        {props.children}
-      </main>
       {props.route ? (
-        <nav class="bottom-nav" aria-label={texts.navLabel}>
+        <nav class="nav" aria-label={texts.navLabel}>
           {NAV.map((item) => (
             <a key={item.route} href={item.href} aria-current={current === item.route ? "page" : undefined}>
               {item.label()}
@@ -58,6 +55,9 @@ export function Layout(props: {
           ))}
         </nav>
       ) : null}
+      <main id="main" tabIndex={-1}>
+        {props.children}
+      </main>
       <footer class="footer">
         <a href="#/accessibility" data-element="accessibility-link">
           {texts.footerAccessibility}
