@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRequire } from "node:module";
 import { ObjectId } from "mongodb";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
@@ -18,7 +18,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  * ENVIRONMENT.md lists and a fresh profile: a persistent one, since Chromium refuses to call an incognito
  * window installable.
  */
-export async function launchPhone(baseURL: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchPhone(
+  baseURL: string,
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), "tavoli-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -105,7 +107,9 @@ export async function pwaWorld(s: TestServer) {
 
 /** The answer the server holds for `personId` at a meeting (null when none). */
 export async function storedAnswer(s: TestServer, meetingId: string, personId: string) {
-  const list = await s.api("GET", `/api/v1/meetings/${meetingId}/rsvps`, { token: (await s.createPerson({ admin: true })).token });
+  const list = await s.api("GET", `/api/v1/meetings/${meetingId}/rsvps`, {
+    token: (await s.createPerson({ admin: true })).token,
+  });
   return list.body.people.find((p: { personId: string }) => p.personId === personId)?.answer ?? null;
 }
 
@@ -119,7 +123,8 @@ const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, options: unknown) => Promise<any> } }).axe;
+    const axe = (window as unknown as { axe: { run: (ctx: Document, options: unknown) => Promise<any> } })
+      .axe;
     const result = await axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     });
@@ -129,7 +134,9 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
       nodes: v.nodes.map((n: any) => n.target.join(" ")).slice(0, 3),
     }));
   });
-  const serious = violations.filter((v: { impact: string }) => v.impact === "serious" || v.impact === "critical");
+  const serious = violations.filter(
+    (v: { impact: string }) => v.impact === "serious" || v.impact === "critical",
+  );
   expect(serious, `${screen}: ${JSON.stringify(serious)}`).toEqual([]);
 }
 
@@ -143,6 +150,8 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller)
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
+      );
   });
 }
