@@ -42,7 +42,7 @@ export const en: Texts = {
   pending: "Waiting to be sent",
   pendingHint: "No connection: the answer will be sent as soon as the network is back.",
   refused: "Not sent",
-  refusedTitle: "The server did not accept these offline actions",
+  refusedTitle: "The server did not accept these actions",
   dismiss: "Understood, remove",
   saved: "Answer recorded",
   deadline: "Answers by",

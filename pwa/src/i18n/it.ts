@@ -40,7 +40,7 @@ export const it = {
   pending: "In attesa di invio",
   pendingHint: "Nessuna connessione: la risposta sarà inviata appena torna la rete.",
   refused: "Non inviato",
-  refusedTitle: "Il server non ha accettato queste operazioni fatte offline",
+  refusedTitle: "Il server non ha accettato queste operazioni",
   dismiss: "Ho capito, elimina",
   saved: "Risposta registrata",
   deadline: "Risposte entro",

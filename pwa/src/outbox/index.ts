@@ -55,12 +55,25 @@ async function requestBackgroundSync(): Promise<void> {
 }
 
 let listening = false;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let retryDelayMs = 1000;
 
-/** Replays the outbox now, and whenever the connection comes back or the app comes to the front. */
+/**
+ * Replays the outbox now, and whenever the connection comes back or the app comes to the front. The
+ * `online` event can come before the network really carries requests (and a server may be restarting):
+ * a replay stopped that way while the browser says it is online is tried again, 1 s, 2 s, 4 s… up to a minute.
+ */
 export function startOutboxReplay(onChange: () => void): void {
   const run = () => {
+    clearTimeout(retryTimer);
     replayOutbox()
-      .then(onChange)
+      .then((outcome) => {
+        onChange();
+        if ((outcome.stopped === "offline" || outcome.stopped === "server") && navigator.onLine) {
+          retryTimer = setTimeout(run, retryDelayMs);
+          retryDelayMs = Math.min(retryDelayMs * 2, 60_000);
+        } else retryDelayMs = 1000;
+      })
       .catch(() => {});
   };
   run();

@@ -115,7 +115,11 @@ function ReportForm({
     });
     const outcome = await write(entry);
     refreshOutbox();
-    if (outcome.result === "refused") return setStatus({ ok: false, text: outcome.error.message });
+    if (outcome.result === "refused") {
+      // The report itself may have been accepted (its photo refused): the list shows what the server has.
+      onSent();
+      return setStatus({ ok: false, text: outcome.error.message });
+    }
     setStatus({ ok: true, text: outcome.result === "sent" ? texts.sentOk : texts.queued });
     setTitle("");
     setDescription("");

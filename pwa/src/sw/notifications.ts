@@ -15,7 +15,10 @@ type NotificationData = { url: string; tokens: Record<string, string> };
 
 const ICON = "/icons/icon-192.png";
 
-/** Shows a pushed reminder: its answers as actions (they need no login), then "Apri". */
+/**
+ * Shows a pushed reminder: its answers as actions (they need no login), then "Apri". Browsers cut the
+ * list at Notification.maxActions (2 in Chromium): the answers come first, and a tap on the body opens.
+ */
 export function showReminder(payload: ReminderPayload): Promise<void> {
   const actions = (payload.actions ?? []).map(({ action, title }) => ({ action, title }));
   const data: NotificationData = {
