@@ -3,7 +3,15 @@ import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakePush, startFakePush } from "../support/fake-push.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
-import { launchPhone, pwaWorld, screenshot, signIn, storedAnswer, waitForServiceWorker } from "./support.ts";
+import {
+  clickNotificationAction,
+  launchPhone,
+  pwaWorld,
+  screenshot,
+  signIn,
+  storedAnswer,
+  waitForServiceWorker,
+} from "./support.ts";
 
 const PHOTO = readFileSync(new URL("../../pwa/public/icons/icon-192.png", import.meta.url));
 
@@ -95,17 +103,7 @@ describe("the PWA's service worker takes a real reminder push; issue reports car
     const meetingId = world.meetings[0]?.id as string;
     // DevTools cannot press a notification's button: the worker's own notificationclick listener is
     // dispatched in the worker with the notification on screen and the action pressed.
-    const [worker] = context.serviceWorkers();
-    await worker?.evaluate(async () => {
-      const scope = self as unknown as ServiceWorkerGlobalScope;
-      const [notification] = await scope.registration.getNotifications();
-      scope.dispatchEvent(
-        new NotificationEvent("notificationclick", {
-          notification: notification as Notification,
-          action: "presenza",
-        }),
-      );
-    });
+    await clickNotificationAction(context, payload.title, "presenza");
     await expect.poll(() => storedAnswer(s, meetingId, world.refA.id), { timeout: 10_000 }).toBe("presenza");
     await expect
       .poll(async () => (await shownNotifications(page)).map((n) => n.title))
@@ -145,17 +143,7 @@ describe("the PWA's service worker takes a real reminder push; issue reports car
         (await shownNotifications(page)).find((n) => n.title === reminder.title)?.actions.slice(0, 2),
       )
       .toEqual(["presenza", "remoto"]);
-    const [worker] = context.serviceWorkers();
-    await worker?.evaluate(async (title) => {
-      const scope = self as unknown as ServiceWorkerGlobalScope;
-      const notification = (await scope.registration.getNotifications()).find((n) => n.title === title);
-      scope.dispatchEvent(
-        new NotificationEvent("notificationclick", {
-          notification: notification as Notification,
-          action: "presenza",
-        }),
-      );
-    }, reminder.title);
+    await clickNotificationAction(context, reminder.title, "presenza");
     await expect
       .poll(async () => (await shownNotifications(page)).map((n) => n.title))
       .toContain("Risposta non registrata");

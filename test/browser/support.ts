@@ -155,3 +155,31 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
       );
   });
 }
+
+/** What the worker's global scope offers a test (the DOM lib these tests compile with has no worker types). */
+type WorkerScope = {
+  registration: { getNotifications(): Promise<Array<{ title: string }>> };
+  dispatchEvent(event: unknown): boolean;
+  NotificationEvent: new (type: string, init: { notification: unknown; action: string }) => unknown;
+};
+
+/**
+ * Presses `action` on the notification titled `title`. DevTools cannot press a notification's button, so
+ * the worker's own notificationclick listener is dispatched in the worker, with that notification.
+ */
+export async function clickNotificationAction(
+  context: BrowserContext,
+  title: string,
+  action: string,
+): Promise<void> {
+  const [worker] = context.serviceWorkers();
+  if (!worker) throw new Error("no service worker");
+  await worker.evaluate(
+    async ({ title, action }) => {
+      const scope = self as unknown as WorkerScope;
+      const notification = (await scope.registration.getNotifications()).find((n) => n.title === title);
+      scope.dispatchEvent(new scope.NotificationEvent("notificationclick", { notification, action }));
+    },
+    { title, action },
+  );
+}
