@@ -72,6 +72,7 @@ describe("contract points checked from outside", () => {
     const asset = await fetch(`${s.url}${script}`);
     expect(asset.headers.get("content-type")).toMatch(/^text\/javascript/);
     expect(asset.headers.get("cache-control")).toContain("immutable");
+    expect(asset.headers.get("content-encoding")).toBe("gzip");
     const manifest = await (await fetch(`${s.url}/manifest.webmanifest`)).json();
     expect(manifest).toMatchObject({ short_name: "Tavoli", display: "standalone", start_url: "/#/" });
     const worker = await fetch(`${s.url}/sw.js`);

@@ -1,7 +1,8 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Hono } from "hono";
+import { gzipSync } from "node:zlib";
+import { type Context, Hono } from "hono";
 import type { AppEnv } from "../http/env.ts";
 
 /** The built PWA (pwa/dist, git-ignored): `npm start` and the tests' global set-up build it when stale. */
@@ -24,12 +25,28 @@ const REVALIDATE = "no-cache";
 
 const NOT_BUILT = `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Tavoli</title></head><body><p>L'app non è ancora compilata: <code>npm run build:pwa</code> (lo fa anche <code>npm start</code>). / The app is not built yet.</p></body></html>`;
 
-async function serve(file: string, cacheControl: string): Promise<Response | null> {
+/** Text files are sent gzipped (a phone on a slow link): compressed once per build, kept by path and mtime. */
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".webmanifest"]);
+const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
+
+async function gzippedFile(file: string): Promise<Buffer> {
+  const { mtimeMs } = await stat(DIST + file);
+  const cached = gzipped.get(file);
+  if (cached?.mtimeMs === mtimeMs) return cached.body;
+  const body = gzipSync(await readFile(DIST + file), { level: 9 });
+  gzipped.set(file, { mtimeMs, body });
+  return body;
+}
+
+async function serve(file: string, cacheControl: string, acceptEncoding = ""): Promise<Response | null> {
   const type = TYPES[extname(file)];
   if (!type) return null;
+  const headers: Record<string, string> = { "content-type": type, "cache-control": cacheControl };
   try {
-    const body = await readFile(DIST + file);
-    return new Response(body, { headers: { "content-type": type, "cache-control": cacheControl } });
+    if (!COMPRESSIBLE.has(extname(file))) return new Response(await readFile(DIST + file), { headers });
+    headers.vary = "Accept-Encoding";
+    if (!/\bgzip\b/.test(acceptEncoding)) return new Response(await readFile(DIST + file), { headers });
+    return new Response(await gzippedFile(file), { headers: { ...headers, "content-encoding": "gzip" } });
   } catch {
     return null;
   }
@@ -38,13 +55,16 @@ async function serve(file: string, cacheControl: string): Promise<Response | nul
 /** Serves the app at `/`: its shell, offline page, manifest, service worker, icons and hashed files. */
 export function homeRoutes() {
   const router = new Hono<AppEnv>();
-  const shell = async () =>
-    (await serve("index.html", REVALIDATE)) ??
+  const shell = async (c: Context<AppEnv>) =>
+    (await serve("index.html", REVALIDATE, c.req.header("accept-encoding"))) ??
     new Response(NOT_BUILT, { status: 503, headers: { "content-type": TYPES[".html"] as string } });
   router.get("/", shell);
   router.get("/index.html", shell);
   for (const file of ["offline.html", "manifest.webmanifest", "sw.js"]) {
-    router.get(`/${file}`, async (c) => (await serve(file, REVALIDATE)) ?? c.notFound());
+    router.get(
+      `/${file}`,
+      async (c) => (await serve(file, REVALIDATE, c.req.header("accept-encoding"))) ?? c.notFound(),
+    );
   }
   // One path segment of known characters only: nothing outside dist/ can be named.
   router.get(
@@ -53,7 +73,9 @@ export function homeRoutes() {
   );
   router.get(
     "/static/:file{[A-Za-z0-9._-]+}",
-    async (c) => (await serve(`static/${c.req.param("file")}`, IMMUTABLE)) ?? c.notFound(),
+    async (c) =>
+      (await serve(`static/${c.req.param("file")}`, IMMUTABLE, c.req.header("accept-encoding"))) ??
+      c.notFound(),
   );
   return router;
 }
