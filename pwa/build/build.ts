@@ -31,11 +31,26 @@ export function pwaSourceHash(): string {
 export async function buildPwa(): Promise<void> {
   const hash = pwaSourceHash();
   const { build } = await import("vite");
-  await build({ configFile: join(PWA_DIR, "vite.config.ts"), logLevel: "warn" });
+  // Vite follows NODE_ENV: under vitest ("test") it would ship the libraries' development branches.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await buildShellAndWorker(build);
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+  injectPrecacheManifest();
+  writeFileSync(HASH_FILE, hash);
+}
+
+async function buildShellAndWorker(build: typeof import("vite").build): Promise<void> {
+  await build({ configFile: join(PWA_DIR, "vite.config.ts"), logLevel: "warn", mode: "production" });
   await build({
     configFile: false,
     root: PWA_DIR,
     logLevel: "warn",
+    mode: "production",
     publicDir: false,
     define: { "process.env.NODE_ENV": JSON.stringify("production") },
     build: {
@@ -50,8 +65,6 @@ export async function buildPwa(): Promise<void> {
       },
     },
   });
-  injectPrecacheManifest();
-  writeFileSync(HASH_FILE, hash);
 }
 
 /** Workbox's precache list, written into sw.js where it reads `self.__WB_MANIFEST`. */
