@@ -37,8 +37,23 @@ export type RequestOptions = {
   form?: FormData;
 };
 
-/** Calls /api/v1: JSON in and out, the session cookie, CSRF and Idempotency-Key on every write. */
+/**
+ * Calls /api/v1: JSON in and out, the session cookie, CSRF and Idempotency-Key on every write. A write
+ * refused for its CSRF token (the app started offline and has none yet) fetches the session's and is sent
+ * once more, with the same key.
+ */
 export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const key = WRITES.has(method) ? (options.idempotencyKey ?? crypto.randomUUID()) : undefined;
+  try {
+    return await call<T>(method, path, { ...options, idempotencyKey: key });
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== "csrf_failed") throw error;
+    await loadSession();
+    return call<T>(method, path, { ...options, idempotencyKey: key });
+  }
+}
+
+async function call<T>(method: string, path: string, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json", "accept-language": lang };
   let body: BodyInit | undefined;
   if (options.form) body = options.form;

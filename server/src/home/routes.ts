@@ -27,13 +27,13 @@ const NOT_BUILT = `<!doctype html><html lang="it"><head><meta charset="utf-8"><t
 
 /** Text files are sent gzipped (a phone on a slow link): compressed once per build, kept by path and mtime. */
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".webmanifest"]);
-const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
+const gzipped = new Map<string, { mtimeMs: number; body: Uint8Array<ArrayBuffer> }>();
 
-async function gzippedFile(file: string): Promise<Buffer> {
+async function gzippedFile(file: string): Promise<Uint8Array<ArrayBuffer>> {
   const { mtimeMs } = await stat(DIST + file);
   const cached = gzipped.get(file);
   if (cached?.mtimeMs === mtimeMs) return cached.body;
-  const body = gzipSync(await readFile(DIST + file), { level: 9 });
+  const body = new Uint8Array(gzipSync(await readFile(DIST + file), { level: 9 }));
   gzipped.set(file, { mtimeMs, body });
   return body;
 }
