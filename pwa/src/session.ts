@@ -12,6 +12,11 @@ const RETURN_TO = "tavoli.returnTo";
 export async function currentSession(): Promise<Session | null> {
   try {
     const session = await loadSession();
+    const before = localStorage.getItem(KNOWN);
+    const previousId = before ? (JSON.parse(before) as Session).person.id : null;
+    // Someone else signed in on this device (a magic link opened without logging out): the cached
+    // meetings are the previous person's view of them.
+    if (previousId !== (session?.person.id ?? null)) await forgetCachedMeetings();
     if (session) localStorage.setItem(KNOWN, JSON.stringify({ ...session, csrfToken: "" }));
     else localStorage.removeItem(KNOWN);
     return session;

@@ -61,7 +61,7 @@ let retryDelayMs = 1000;
 /**
  * Replays the outbox now, and whenever the connection comes back or the app comes to the front. The
  * `online` event can come before the network really carries requests (and a server may be restarting):
- * a replay stopped that way while the browser says it is online is tried again, 1 s, 2 s, 4 s… up to a minute.
+ * a replay stopped that way while the browser says it is online is tried again after 1 s, 2 s, 4 s, 8 s, then every 15 s.
  */
 export function startOutboxReplay(onChange: () => void): void {
   const run = () => {
@@ -71,7 +71,7 @@ export function startOutboxReplay(onChange: () => void): void {
         onChange();
         if ((outcome.stopped === "offline" || outcome.stopped === "server") && navigator.onLine) {
           retryTimer = setTimeout(run, retryDelayMs);
-          retryDelayMs = Math.min(retryDelayMs * 2, 60_000);
+          retryDelayMs = Math.min(retryDelayMs * 2, 15_000);
         } else retryDelayMs = 1000;
       })
       .catch(() => {});
