@@ -4,6 +4,7 @@ import { Workbox } from "workbox-window";
 type WorkerMessage = { type: "navigate"; url: string };
 
 let workbox: Workbox | null = null;
+let updateChosen = false;
 
 /**
  * Registers /sw.js (the page's one way to the worker) and reports a waiting new version, so the person
@@ -17,8 +18,9 @@ export function registerServiceWorker(handlers: {
   workbox = new Workbox("/sw.js");
   workbox.addEventListener("waiting", handlers.onUpdate);
   // Only after "aggiorna": the first install takes control quietly (clientsClaim) without a reload.
-  workbox.addEventListener("controlling", (event) => {
-    if (event.isUpdate) location.reload();
+  // workbox-window's isUpdate is false in a page opened before any worker controlled it, hence our flag.
+  workbox.addEventListener("controlling", () => {
+    if (updateChosen) location.reload();
   });
   navigator.serviceWorker.addEventListener("message", (event) => {
     const data = event.data as WorkerMessage | null;
@@ -29,5 +31,6 @@ export function registerServiceWorker(handlers: {
 
 /** "Aggiorna": the waiting worker takes over, and `controlling` reloads the page on the new version. */
 export function applyUpdate(): void {
+  updateChosen = true;
   workbox?.messageSkipWaiting();
 }

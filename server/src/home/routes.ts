@@ -1,12 +1,12 @@
 import { readFile, stat } from "node:fs/promises";
-import { extname } from "node:path";
+import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../http/env.ts";
 
 /** The built PWA (pwa/dist, git-ignored): `npm start` and the tests' global set-up build it when stale. */
-const DIST = fileURLToPath(new URL("../../../pwa/dist/", import.meta.url));
+export const PWA_DIST_DIR = fileURLToPath(new URL("../../../pwa/dist/", import.meta.url));
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -29,52 +29,62 @@ const NOT_BUILT = `<!doctype html><html lang="it"><head><meta charset="utf-8"><t
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".webmanifest"]);
 const gzipped = new Map<string, { mtimeMs: number; body: Uint8Array<ArrayBuffer> }>();
 
-async function gzippedFile(file: string): Promise<Uint8Array<ArrayBuffer>> {
-  const { mtimeMs } = await stat(DIST + file);
-  const cached = gzipped.get(file);
+async function gzippedFile(dist: string, file: string): Promise<Uint8Array<ArrayBuffer>> {
+  const { mtimeMs } = await stat(join(dist, file));
+  const cached = gzipped.get(join(dist, file));
   if (cached?.mtimeMs === mtimeMs) return cached.body;
-  const body = new Uint8Array(gzipSync(await readFile(DIST + file), { level: 9 }));
-  gzipped.set(file, { mtimeMs, body });
+  const body = new Uint8Array(gzipSync(await readFile(join(dist, file)), { level: 9 }));
+  gzipped.set(join(dist, file), { mtimeMs, body });
   return body;
 }
 
-async function serve(file: string, cacheControl: string, acceptEncoding = ""): Promise<Response | null> {
+async function serve(
+  dist: string,
+  file: string,
+  cacheControl: string,
+  acceptEncoding = "",
+): Promise<Response | null> {
   const type = TYPES[extname(file)];
   if (!type) return null;
   const headers: Record<string, string> = { "content-type": type, "cache-control": cacheControl };
   try {
-    if (!COMPRESSIBLE.has(extname(file))) return new Response(await readFile(DIST + file), { headers });
+    if (!COMPRESSIBLE.has(extname(file))) return new Response(await readFile(join(dist, file)), { headers });
     headers.vary = "Accept-Encoding";
-    if (!/\bgzip\b/.test(acceptEncoding)) return new Response(await readFile(DIST + file), { headers });
-    return new Response(await gzippedFile(file), { headers: { ...headers, "content-encoding": "gzip" } });
+    if (!/\bgzip\b/.test(acceptEncoding)) return new Response(await readFile(join(dist, file)), { headers });
+    return new Response(await gzippedFile(dist, file), {
+      headers: { ...headers, "content-encoding": "gzip" },
+    });
   } catch {
     return null;
   }
 }
 
-/** Serves the app at `/`: its shell, offline page, manifest, service worker, icons and hashed files. */
-export function homeRoutes() {
+/**
+ * Serves the app at `/`: its shell, offline page, manifest, service worker, icons and hashed files, from
+ * `dist` (a test serves a copy it can change, as a deployment would).
+ */
+export function homeRoutes(dist = PWA_DIST_DIR) {
   const router = new Hono<AppEnv>();
   const shell = async (c: Context<AppEnv>) =>
-    (await serve("index.html", REVALIDATE, c.req.header("accept-encoding"))) ??
+    (await serve(dist, "index.html", REVALIDATE, c.req.header("accept-encoding"))) ??
     new Response(NOT_BUILT, { status: 503, headers: { "content-type": TYPES[".html"] as string } });
   router.get("/", shell);
   router.get("/index.html", shell);
   for (const file of ["offline.html", "manifest.webmanifest", "sw.js"]) {
     router.get(
       `/${file}`,
-      async (c) => (await serve(file, REVALIDATE, c.req.header("accept-encoding"))) ?? c.notFound(),
+      async (c) => (await serve(dist, file, REVALIDATE, c.req.header("accept-encoding"))) ?? c.notFound(),
     );
   }
   // One path segment of known characters only: nothing outside dist/ can be named.
   router.get(
     "/icons/:file{[A-Za-z0-9._-]+}",
-    async (c) => (await serve(`icons/${c.req.param("file")}`, REVALIDATE)) ?? c.notFound(),
+    async (c) => (await serve(dist, `icons/${c.req.param("file")}`, REVALIDATE)) ?? c.notFound(),
   );
   router.get(
     "/static/:file{[A-Za-z0-9._-]+}",
     async (c) =>
-      (await serve(`static/${c.req.param("file")}`, IMMUTABLE, c.req.header("accept-encoding"))) ??
+      (await serve(dist, `static/${c.req.param("file")}`, IMMUTABLE, c.req.header("accept-encoding"))) ??
       c.notFound(),
   );
   return router;
