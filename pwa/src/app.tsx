@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { Session } from "./api/types.ts";
 import { AppContext } from "./app-context.ts";
 import { type Lang, setLang, t } from "./i18n/index.ts";
@@ -92,6 +92,17 @@ export function App() {
   useEffect(() => {
     if (session === null) rememberReturnTo(location.hash);
   }, [session]);
+
+  // A new screen takes the focus to its content, so keyboard and screen-reader users start there (not on
+  // the link they left behind); the first screen keeps the browser's own start.
+  const firstRoute = useRef(true);
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    document.getElementById("main")?.focus();
+  }, [route]);
 
   const updateBar = updateReady ? (
     <div class="update-bar" role="status">
