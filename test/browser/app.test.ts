@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { convene } from "../../server/src/meetings/test-fixtures.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 import {
   expectAccessible,
@@ -129,6 +130,32 @@ describe("the PWA in Chromium on a phone: login, my meetings, RSVP, every screen
       "#/accessibility",
     );
     await cdp.detach();
+  });
+
+  it("checks in at the sitting with the code the coordinator shows", async () => {
+    // A sitting starting in ten minutes: self check-in opens half an hour before the start.
+    const rome = (date: Date) =>
+      new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Rome", dateStyle: "short", timeStyle: "short" })
+        .format(date)
+        .replace(" ", "T");
+    const convened = await convene(s, world.coordinator.token, world.openTable, {
+      title: "Seduta lampo",
+      startsAt: rome(new Date(Date.now() + 10 * 60_000)),
+      endsAt: rome(new Date(Date.now() + 70 * 60_000)),
+    });
+    expect(convened.status, JSON.stringify(convened.body)).toBe(201);
+    const code = (
+      await s.api("GET", `/api/v1/meetings/${convened.body.id}`, { token: world.coordinator.token })
+    ).body.checkInCode as string;
+    await page.goto(`/#/meetings/${convened.body.id}`);
+    await page.getByRole("heading", { name: "Registra la presenza" }).waitFor();
+    await page.getByLabel("Codice della seduta").fill(code);
+    await page.getByRole("button", { name: "Registra", exact: true }).click();
+    await page.getByRole("status").filter({ hasText: "Presenza registrata" }).waitFor();
+    const register = await s.api("GET", `/api/v1/meetings/${convened.body.id}/attendance`, {
+      token: world.coordinator.token,
+    });
+    expect(JSON.stringify(register.body)).toContain(world.refA.id);
   });
 
   it("shows the organisers the answers' summary and the check-in code", async () => {
