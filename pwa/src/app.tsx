@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { Session } from "./api/types.ts";
+import { DATA_CHANGED, forgetCachedMeetings } from "./api/use-api.ts";
 import { AppContext } from "./app-context.ts";
 import { type Lang, setLang, t } from "./i18n/index.ts";
 import { listOutbox, type OutboxEntry, startOutboxReplay } from "./outbox/index.ts";
@@ -61,8 +62,23 @@ export function App() {
   const [outbox, setOutbox] = useState<OutboxEntry[]>([]);
   const [online, setOnline] = useState(navigator.onLine);
   const [updateReady, setUpdateReady] = useState(false);
+  // Entries that left the outbox were sent (by this page's replay or the worker's): the screens' data,
+  // and the worker's cached copies of them, predate those writes.
+  const listed = useRef(new Set<string>());
   const refreshOutbox = useCallback(() => {
-    listOutbox().then(setOutbox, () => {});
+    listOutbox().then(
+      async (entries) => {
+        const now = new Set(entries.map((e) => e.id));
+        const left = [...listed.current].some((id) => !now.has(id));
+        listed.current = now;
+        setOutbox(entries);
+        if (left) {
+          await forgetCachedMeetings();
+          window.dispatchEvent(new Event(DATA_CHANGED));
+        }
+      },
+      () => {},
+    );
   }, []);
   const changeLang = useCallback((value: Lang) => {
     setLang(value);

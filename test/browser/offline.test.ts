@@ -65,6 +65,10 @@ describe("the PWA offline: the outbox keeps what was done without a network and 
     await context.setOffline(false);
     await card.getByTestId("rsvp-pending").waitFor({ state: "detached" });
     expect(await storedAnswer(s, meeting.id, world.refA.id)).toBe("presenza");
+    // Sent, the answer stays shown: the screen reloads what the server now has.
+    await expect
+      .poll(() => card.getByRole("button", { name: "Presenza" }).getAttribute("aria-pressed"))
+      .toBe("true");
     await s.drain();
     expect(answered()).toBe(1);
     expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toContain(

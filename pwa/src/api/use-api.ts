@@ -1,12 +1,18 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { ApiError, api, NetworkError } from "./client.ts";
 
+/** Dispatched on window when writes reached the server behind the screens' back (an outbox replay). */
+export const DATA_CHANGED = "tavoli:data-changed";
+
 export type Loaded<T> =
   | { state: "loading" }
   | { state: "ready"; data: T }
   | { state: "error"; message: string; offline: boolean };
 
-/** Loads `path` (through the service worker's cache where it keeps one); `reload` asks again. */
+/**
+ * Loads `path` (through the service worker's cache where it keeps one); `reload` asks again, as does an
+ * outbox replay that sent something (DATA_CHANGED), so a screen never keeps showing the answer before it.
+ */
 export function useApi<T>(path: string | null): [Loaded<T>, () => void, (data: T) => void] {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: "loading" });
   const [round, setRound] = useState(0);
@@ -30,6 +36,10 @@ export function useApi<T>(path: string | null): [Loaded<T>, () => void, (data: T
     };
   }, [path, round]);
   const reload = useCallback(() => setRound((n) => n + 1), []);
+  useEffect(() => {
+    window.addEventListener(DATA_CHANGED, reload);
+    return () => window.removeEventListener(DATA_CHANGED, reload);
+  }, [reload]);
   const replace = useCallback((data: T) => setLoaded({ state: "ready", data }), []);
   return [loaded, reload, replace];
 }
