@@ -60,18 +60,29 @@ describe("contract points checked from outside", () => {
     expect((await asset.text()).length).toBeGreaterThan(100_000);
   });
 
-  it("the home page lists the agreements and says who is signed in", async () => {
+  it("the home page is the app: its shell, manifest and service worker, the same for everyone", async () => {
     const anonymous = await fetch(`${s.url}/`);
     expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.get("cache-control")).toBe("no-cache");
     const html = await anonymous.text();
     expect(html).toContain('<html lang="it">');
-    expect(html).toContain('id="login"');
+    expect(html).toContain('<link rel="manifest" href="/manifest.webmanifest">');
+    const script = html.match(/<script type="module" crossorigin src="(\/static\/[^"]+\.js)">/)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${s.url}${script}`);
+    expect(asset.headers.get("content-type")).toMatch(/^text\/javascript/);
+    expect(asset.headers.get("cache-control")).toContain("immutable");
+    expect(asset.headers.get("content-encoding")).toBe("gzip");
+    const manifest = await (await fetch(`${s.url}/manifest.webmanifest`)).json();
+    expect(manifest).toMatchObject({ short_name: "Tavoli", display: "standalone", start_url: "/#/" });
+    const worker = await fetch(`${s.url}/sw.js`);
+    expect(worker.headers.get("content-type")).toMatch(/^text\/javascript/);
+    expect(await worker.text()).toContain('"/index.html"');
+    // Who is signed in is the app's question (GET /api/v1/auth/session), not the shell's.
     const person = await s.createPerson({ name: "Giulia <Ferrara>" });
-    const signedIn = await (
-      await fetch(`${s.url}/`, { headers: { authorization: `Bearer ${person.token}` } })
-    ).text();
-    expect(signedIn).toContain("Accesso effettuato come <strong>Giulia &lt;Ferrara&gt;</strong>");
-    expect(signedIn).not.toContain('id="login"');
+    const signedIn = await fetch(`${s.url}/`, { headers: { authorization: `Bearer ${person.token}` } });
+    expect(await signedIn.text()).toBe(html);
+    expect((await fetch(`${s.url}/static/..%2Fsw.js`)).status).toBe(404);
   });
 
   it("unknown routes get the error shape in Italian, or English on request", async () => {

@@ -18,8 +18,10 @@ type Visit = {
 
 /** Every HTML page the server renders; a GET route answering text/html that is not here fails the last test. */
 const HTML_PAGES: Visit[] = [
-  { name: "home, signed out", path: "/" },
-  { name: "home, signed in", path: "/", signedIn: true },
+  { name: "app shell, signed out", path: "/" },
+  { name: "app shell, signed in", path: "/", signedIn: true },
+  { name: "app shell by name", path: "/index.html" },
+  { name: "app offline page", path: "/offline.html" },
   { name: "login landing page", path: "/auth/verify?token=abc" },
   { name: "login landing page without token", path: "/auth/verify" },
   { name: "login refused", path: "/auth/verify", method: "POST", form: { token: "wrong" } },

@@ -12,7 +12,7 @@ import { issueLoginLink } from "./auth/login-links.ts";
 import { type Config, ConfigError, configFromEnvironment } from "./config.ts";
 import { openDatabase } from "./db/connect.ts";
 import { ensureIndexes } from "./db/indexes.ts";
-import { DEMO_ADMIN_EMAIL, seedDemoIfEmpty } from "./demo/seed.ts";
+import { DEMO_ADMIN_EMAIL, DEMO_REFERENT_EMAIL, seedDemoIfEmpty } from "./demo/seed.ts";
 import { createDispatcher, serverSubscribers } from "./dispatch/index.ts";
 import { startHousekeeping } from "./housekeeping/index.ts";
 import { serverPruners } from "./housekeeping/server-pruners.ts";
@@ -32,11 +32,16 @@ import { createMailer } from "./shared/mailer.ts";
 /** A start-up failure with a message for the person starting the product (no stack trace). */
 class StartupError extends Error {}
 
-/** A fresh single-use login link for the demo administrator, when the demo data are there. */
-async function demoAdminLoginLink(db: Db, bus: EventBus, publicUrl: string): Promise<string | null> {
+/** A fresh single-use login link for a demo person (the administrator, a referent), when the demo data are there. */
+async function demoLoginLink(
+  db: Db,
+  bus: EventBus,
+  publicUrl: string,
+  email: string,
+): Promise<string | null> {
   const ctx = createCtx({ db, bus });
-  const admin = await ctx.c.people.findOne({ email: DEMO_ADMIN_EMAIL });
-  return admin ? issueLoginLink({ ctx, input: { personId: admin._id, publicUrl } }) : null;
+  const person = await ctx.c.people.findOne({ email });
+  return person ? issueLoginLink({ ctx, input: { personId: person._id, publicUrl } }) : null;
 }
 
 /** One line on the Slack bot: where it listens, or that it is off and why. */
@@ -56,6 +61,9 @@ const DRAIN_TIMEOUT_MS = 10_000;
  */
 async function main() {
   const config = configFromEnvironment();
+  // The app served at `/` is built from pwa/ when missing or older than its sources (a few seconds).
+  const { ensurePwaBuilt } = await import("../../pwa/build/build.ts");
+  await ensurePwaBuilt((line) => console.log(line));
   const database = await openDatabase(config, "tavoli");
   const { db } = database;
   await ensureIndexes(db);
@@ -133,6 +141,7 @@ async function main() {
     );
   });
   console.log(`[tavoli] API su ${config.publicUrl}/api/v1  ·  documentazione ${config.publicUrl}/api/docs`);
+  console.log(`[tavoli] app per i referenti su ${config.publicUrl}/`);
   console.log(
     `[tavoli] database: ${config.mongodbUri ? "MongoDB (MONGODB_URI)" : `incorporato (mongo-java-server), dati in ${config.dataDir}`}`,
   );
@@ -140,8 +149,13 @@ async function main() {
   console.log(slackStatus(config, slackBot?.mode ?? null));
   // A working admin login in the logs is for a developer's machine only, like the outbox it stands beside.
   const devAids = devAidsAllowed(config, mailer.devOutbox);
-  const demoLink = devAids ? await demoAdminLoginLink(db, bus, config.publicUrl) : null;
+  const demoLink = devAids ? await demoLoginLink(db, bus, config.publicUrl, DEMO_ADMIN_EMAIL) : null;
   if (demoLink) console.log(`[tavoli] accesso demo (amministratore, valido 15 minuti, monouso): ${demoLink}`);
+  const referentLink = devAids ? await demoLoginLink(db, bus, config.publicUrl, DEMO_REFERENT_EMAIL) : null;
+  if (referentLink)
+    console.log(
+      `[tavoli] accesso demo (referente Giulia Ferrara, Comune di Caltagirone; valido 15 minuti, monouso): ${referentLink}`,
+    );
   if (devAids) console.log(`[tavoli] email di sviluppo: ${config.publicUrl}/dev/outbox`);
   const mailWarning = mailDeliveryWarning(config);
   if (mailWarning) console.warn(mailWarning);

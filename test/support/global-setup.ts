@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { ensurePwaBuilt } from "../../pwa/build/build.ts";
 import { loadConfig } from "../../server/src/config.ts";
 import { startEmbeddedMongo } from "../../server/src/db/embedded-mongo/index.ts";
 
@@ -11,8 +12,10 @@ declare module "vitest" {
   }
 }
 
-/** One embedded database (mongo-java-server, H2 file) for the whole run (each test file uses its own database); TEST_MONGODB_URI targets a real MongoDB instead. */
+/** The built PWA, and one embedded database (mongo-java-server, H2 file) for the whole run (each test file uses its own database); TEST_MONGODB_URI targets a real MongoDB instead. */
 export default async function setup(project: TestProject) {
+  // The server serves the built app at `/` (html pages, browser tests): built once, when stale.
+  await ensurePwaBuilt();
   const external = process.env.TEST_MONGODB_URI;
   if (external) {
     project.provide("mongoUri", external);

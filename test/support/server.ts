@@ -42,6 +42,8 @@ export async function startTestServer(
     pushAgent?: Agent;
     /** Reminder channels besides push and e-mail (a Slack one, as main.ts adds the bot's). */
     reminderChannels?: ReminderChannel[];
+    /** A copy of the built PWA to serve instead of pwa/dist (to change it as a deployment would). */
+    pwaDist?: string;
   } = {},
 ) {
   const client = await MongoClient.connect(options.mongoUri ?? inject("mongoUri"), FAIL_FAST);
@@ -62,7 +64,15 @@ export async function startTestServer(
   const mailer = delivered.mailer;
   // Composed as main.ts does: the bot (when the env configures Slack) mounted on the server's app.
   const slackBot = createSlackBot({ config, db, bus, now });
-  const app = createApp({ config, db, bus, mailer, now, mounts: slackBot ? [slackBot.routes] : [] });
+  const app = createApp({
+    config,
+    db,
+    bus,
+    mailer,
+    now,
+    mounts: slackBot ? [slackBot.routes] : [],
+    ...(options.pwaDist ? { pwaDist: options.pwaDist } : {}),
+  });
   const dispatcher = createDispatcher({
     db,
     now,

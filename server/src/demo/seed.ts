@@ -12,6 +12,8 @@ import { seedDemoMeetings } from "./seed-meetings.ts";
 
 /** Email of the demo installation administrator (the start-up prints a login link for them). */
 export const DEMO_ADMIN_EMAIL = "admin@tavoli.example.it";
+/** A referent of the demo data (Comune di Caltagirone, Calatino), for trying the app's referent side. */
+export const DEMO_REFERENT_EMAIL = "giulia.ferrara@comune-caltagirone.example.it";
 
 function need<T>(map: Map<string, T>, ref: string): T {
   const value = map.get(ref);

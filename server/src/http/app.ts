@@ -49,6 +49,8 @@ export type AppDeps = {
    * at the root after the API. The caller composes them (main.ts), so the server does not know the bot.
    */
   mounts?: Hono<AppEnv>[];
+  /** Where the built PWA is (default pwa/dist). */
+  pwaDist?: string;
 };
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH"]);
@@ -183,6 +185,6 @@ export function createApp(deps: AppDeps) {
   for (const routes of deps.mounts ?? []) app.route("/", routes);
   app.route("/", docsRoutes());
   app.route("/", authPages());
-  app.route("/", homeRoutes());
+  app.route("/", homeRoutes(deps.pwaDist));
   return app;
 }
