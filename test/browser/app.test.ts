@@ -90,6 +90,19 @@ describe("the PWA in Chromium on a phone: login, my meetings, RSVP, every screen
     await screenshot(page, "02-dettaglio-riunione");
   });
 
+  it("sets quiet hours on the notifications screen, keeping the tables' lead times", async () => {
+    await page.goto("/#/notifications");
+    await page.getByText("Preferenze dei promemoria").waitFor();
+    expect(await page.getByLabel("Usa i tempi scelti da ciascun tavolo").isChecked()).toBe(true);
+    await page.getByLabel(/Nessun promemoria in queste ore/).check();
+    await page.getByLabel("Dalle").fill("21:30");
+    await page.getByRole("button", { name: "Salva" }).click();
+    await page.getByText("Preferenze salvate").waitFor();
+    const stored = await s.c.reminderPreferences.findOne({ _id: world.refA.person._id });
+    expect(stored?.quietHours).toEqual({ from: "21:30", to: "07:00" });
+    expect(stored?.ownLeadMinutes).toBe(false);
+  });
+
   it("has no serious or critical axe violations on any screen, in Italian and in English", async () => {
     const screens = [
       ["meetings", "#/meetings", "Le mie riunioni"],

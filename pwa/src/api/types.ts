@@ -99,8 +99,12 @@ export type Minutes = {
 export type ReminderPreferences = {
   leadMinutes: number[];
   leadLabels: string[];
+  /** tables: each table's lead times apply (leadMinutes is then the product's default). */
+  leadMinutesFrom: "person" | "tables";
   channels: { email: boolean; slack: boolean; push: boolean };
   paused: boolean;
+  /** HH:MM in Europe/Rome. */
+  quietHours: { from: string; to: string } | null;
 };
 
 export type SentNotification = {

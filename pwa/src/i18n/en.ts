@@ -141,6 +141,12 @@ export const en: Texts = {
   channelSlack: "Slack",
   channelPush: "Push notifications",
   paused: "Pause all reminders",
+  followTables: "Use the times each table chose",
+  quietHours: "Quiet hours",
+  quietOn:
+    "No reminders in these hours (Italian time): they come when the hours end, or before if the meeting would have started",
+  quietFrom: "From",
+  quietTo: "To",
   save: "Save",
   savedPrefs: "Preferences saved",
   sentToMe: "What was sent to me",

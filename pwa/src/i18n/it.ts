@@ -139,6 +139,12 @@ export const it = {
   channelSlack: "Slack",
   channelPush: "Notifiche push",
   paused: "Sospendi tutti i promemoria",
+  followTables: "Usa i tempi scelti da ciascun tavolo",
+  quietHours: "Ore di silenzio",
+  quietOn:
+    "Nessun promemoria in queste ore (ora italiana): arriva alla loro fine, o prima se la riunione è già iniziata",
+  quietFrom: "Dalle",
+  quietTo: "Alle",
   save: "Salva",
   savedPrefs: "Preferenze salvate",
   sentToMe: "Cosa mi è stato inviato",

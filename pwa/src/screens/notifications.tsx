@@ -107,6 +107,7 @@ function PreferencesForm({
 }) {
   const texts = t();
   const [draft, setDraft] = useState(prefs);
+  const [followTables, setFollowTables] = useState(prefs.leadMinutesFrom === "tables");
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const leadLabel = (lead: number) =>
     (texts as unknown as Record<string, string>)[`lead${lead}`] ?? `${lead} min`;
@@ -115,7 +116,13 @@ function PreferencesForm({
     event.preventDefault();
     try {
       const saved = await api<ReminderPreferences>("PUT", "/people/me/reminder-preferences", {
-        body: { leadMinutes: draft.leadMinutes, channels: draft.channels, paused: draft.paused },
+        body: {
+          // null: each table's lead times, so a table's choice keeps applying after other changes.
+          leadMinutes: followTables ? null : draft.leadMinutes,
+          channels: draft.channels,
+          paused: draft.paused,
+          quietHours: draft.quietHours,
+        },
       });
       onSaved(saved);
       setStatus({ ok: true, text: texts.savedPrefs });
@@ -128,10 +135,19 @@ function PreferencesForm({
       <h2>{texts.preferences}</h2>
       <fieldset>
         <legend>{texts.leadTimes}</legend>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={followTables}
+            onChange={(e) => setFollowTables((e.target as HTMLInputElement).checked)}
+          />
+          {texts.followTables}
+        </label>
         {leads.map((lead) => (
           <label class="check" key={lead}>
             <input
               type="checkbox"
+              disabled={followTables}
               checked={draft.leadMinutes.includes(lead)}
               onChange={(e) => {
                 const on = (e.target as HTMLInputElement).checked;
@@ -168,6 +184,41 @@ function PreferencesForm({
                 : texts.channelPush}
           </label>
         ))}
+      </fieldset>
+      <fieldset>
+        <legend>{texts.quietHours}</legend>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={draft.quietHours !== null}
+            onChange={(e) =>
+              setDraft({
+                ...draft,
+                quietHours: (e.target as HTMLInputElement).checked ? { from: "22:00", to: "07:00" } : null,
+              })
+            }
+          />
+          {texts.quietOn}
+        </label>
+        {draft.quietHours ? (
+          <div class="quiet-hours">
+            {(["from", "to"] as const).map((edge) => (
+              <label key={edge}>
+                {edge === "from" ? texts.quietFrom : texts.quietTo}
+                <input
+                  type="time"
+                  name={`quiet-${edge}`}
+                  value={draft.quietHours?.[edge]}
+                  onChange={(e) => {
+                    const value = (e.target as HTMLInputElement).value;
+                    if (draft.quietHours)
+                      setDraft({ ...draft, quietHours: { ...draft.quietHours, [edge]: value } });
+                  }}
+                />
+              </label>
+            ))}
+          </div>
+        ) : null}
       </fieldset>
       <label class="check">
         <input
