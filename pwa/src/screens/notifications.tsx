@@ -143,25 +143,27 @@ function PreferencesForm({
           />
           {texts.followTables}
         </label>
-        {leads.map((lead) => (
-          <label class="check" key={lead}>
-            <input
-              type="checkbox"
-              disabled={followTables}
-              checked={draft.leadMinutes.includes(lead)}
-              onChange={(e) => {
-                const on = (e.target as HTMLInputElement).checked;
-                setDraft({
-                  ...draft,
-                  leadMinutes: on
-                    ? [...draft.leadMinutes, lead]
-                    : draft.leadMinutes.filter((l) => l !== lead),
-                });
-              }}
-            />
-            {leadLabel(lead)}
-          </label>
-        ))}
+        {/* Following the tables, their own lists apply: the product default is not shown as if it were mine. */}
+        {followTables
+          ? null
+          : leads.map((lead) => (
+              <label class="check" key={lead}>
+                <input
+                  type="checkbox"
+                  checked={draft.leadMinutes.includes(lead)}
+                  onChange={(e) => {
+                    const on = (e.target as HTMLInputElement).checked;
+                    setDraft({
+                      ...draft,
+                      leadMinutes: on
+                        ? [...draft.leadMinutes, lead]
+                        : draft.leadMinutes.filter((l) => l !== lead),
+                    });
+                  }}
+                />
+                {leadLabel(lead)}
+              </label>
+            ))}
       </fieldset>
       <fieldset>
         <legend>{texts.channels}</legend>
