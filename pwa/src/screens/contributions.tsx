@@ -1,13 +1,11 @@
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { Contribution } from "../api/types.ts";
-import { useApi } from "../api/use-api.ts";
 import { useAppState } from "../app-context.ts";
 import { formatDate } from "../format.ts";
 import { t } from "../i18n/index.ts";
 import { newEntry, write } from "../outbox/index.ts";
-import { Load } from "../ui/loading.tsx";
-import { PendingList } from "../ui/pending-list.tsx";
-import { TablePicker, useMyTables } from "../ui/table-picker.tsx";
+import { FormStatus, useFormStatus } from "../ui/form-status.tsx";
+import { TableScreen } from "../ui/table-screen.tsx";
 
 const KINDS = ["documento", "buona_pratica", "dataset", "soluzione", "commento"] as const;
 
@@ -19,57 +17,31 @@ function kindLabel(kind: string): string {
 /** Contributi: the contributions of one of my tables, and a form to log one (offline too). */
 export function ContributionsScreen() {
   const texts = t();
-  const tables = useMyTables();
-  const [tableId, setTableId] = useState("");
-  useEffect(() => {
-    document.title = `${texts.contributionsTitle} — Tavoli`;
-    if (Array.isArray(tables) && tables[0] && !tableId) setTableId(tables[0].tableId);
-  }, [tables, tableId, texts]);
-  const [loaded, reload] = useApi<{ items: Contribution[] }>(
-    tableId ? `/tables/${tableId}/contributions?limit=50` : null,
-  );
-  const table = Array.isArray(tables) ? tables.find((x) => x.tableId === tableId) : undefined;
   return (
-    <>
-      <h1>{texts.contributionsTitle}</h1>
-      {tables === null ? <p role="status">{texts.loading}</p> : null}
-      {tables === "error" ? <p class="alert alert-danger">{texts.loadFailed}</p> : null}
-      {Array.isArray(tables) && tables.length === 0 ? <p>{texts.noTables}</p> : null}
-      {Array.isArray(tables) && table ? (
-        <>
-          <TablePicker tables={tables} value={tableId} onChange={setTableId} />
-          <ContributionForm tableId={tableId} organisationId={table.organisationId} onSent={reload} />
-          <PendingList kind="contribution" tableId={tableId} />
-          <Load loaded={loaded} retry={reload}>
-            {(data) =>
-              data.items.length === 0 ? (
-                <p>{texts.none}</p>
-              ) : (
-                <ul class="list">
-                  {data.items.map((c) => (
-                    <li class="card" key={c.id}>
-                      <h3>
-                        {c.url ? (
-                          <a href={c.url} rel="noopener">
-                            {c.title}
-                          </a>
-                        ) : (
-                          c.title
-                        )}
-                      </h3>
-                      <p class="card-meta">
-                        {kindLabel(c.kind)} · {c.organisationName ?? ""} · {c.authorName} ·{" "}
-                        {formatDate(c.createdAt)}
-                      </p>
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </Load>
-        </>
-      ) : null}
-    </>
+    <TableScreen<Contribution>
+      title={texts.contributionsTitle}
+      kind="contribution"
+      collection="contributions"
+      form={(table, onSent) => (
+        <ContributionForm tableId={table.tableId} organisationId={table.organisationId} onSent={onSent} />
+      )}
+      item={(c) => (
+        <li class="card" key={c.id}>
+          <h3>
+            {c.url ? (
+              <a href={c.url} rel="noopener">
+                {c.title}
+              </a>
+            ) : (
+              c.title
+            )}
+          </h3>
+          <p class="card-meta">
+            {kindLabel(c.kind)} · {c.organisationName ?? ""} · {c.authorName} · {formatDate(c.createdAt)}
+          </p>
+        </li>
+      )}
+    />
   );
 }
 
@@ -87,7 +59,7 @@ function ContributionForm({
   const [kind, setKind] = useState<(typeof KINDS)[number]>("documento");
   const [title, setTitle] = useState("");
   const [url, setUrl] = useState("");
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useFormStatus();
   async function submit(event: Event) {
     event.preventDefault();
     const body = { kind, title: title.trim(), organisationId, ...(url.trim() ? { url: url.trim() } : {}) };
@@ -147,12 +119,7 @@ function ContributionForm({
       <button type="submit" class="btn btn-primary">
         {texts.submit}
       </button>
-      <p
-        role="status"
-        class={status ? `alert ${status.ok ? "alert-success" : "alert-danger"}` : "visually-hidden"}
-      >
-        {status?.text ?? ""}
-      </p>
+      <FormStatus status={status} />
     </form>
   );
 }

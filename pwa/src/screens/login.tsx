@@ -1,12 +1,13 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, api } from "../api/client.ts";
 import { t } from "../i18n/index.ts";
+import { FormStatus, useFormStatus } from "../ui/form-status.tsx";
 
 /** Login by magic link: the mail's link lands on /auth/verify, which signs in and comes back to the app. */
 export function LoginScreen() {
   const texts = t();
   const [email, setEmail] = useState("");
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useFormStatus();
   useEffect(() => {
     document.title = `${texts.loginTitle} — Tavoli`;
   }, [texts]);
@@ -41,12 +42,7 @@ export function LoginScreen() {
           {texts.sendLink}
         </button>
       </form>
-      <p
-        role="status"
-        class={status ? `alert ${status.ok ? "alert-success" : "alert-danger"}` : "visually-hidden"}
-      >
-        {status?.text ?? ""}
-      </p>
+      <FormStatus status={status} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useApi } from "../api/use-api.ts";
 import { formatDateTime } from "../format.ts";
 import { t } from "../i18n/index.ts";
 import { enablePush, type PushState, pushState } from "../push.ts";
+import { FormStatus, useFormStatus } from "../ui/form-status.tsx";
 import { Load } from "../ui/loading.tsx";
 
 const LEADS = [10080, 1440, 60] as const;
@@ -108,7 +109,7 @@ function PreferencesForm({
   const texts = t();
   const [draft, setDraft] = useState(prefs);
   const [followTables, setFollowTables] = useState(prefs.leadMinutesFrom === "tables");
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useFormStatus();
   const leadLabel = (lead: number) =>
     (texts as unknown as Record<string, string>)[`lead${lead}`] ?? `${lead} min`;
   const leads = [...new Set([...LEADS, ...prefs.leadMinutes])].sort((a, b) => b - a);
@@ -233,12 +234,7 @@ function PreferencesForm({
       <button type="submit" class="btn btn-primary">
         {texts.save}
       </button>
-      <p
-        role="status"
-        class={status ? `alert ${status.ok ? "alert-success" : "alert-danger"}` : "visually-hidden"}
-      >
-        {status?.text ?? ""}
-      </p>
+      <FormStatus status={status} />
     </form>
   );
 }

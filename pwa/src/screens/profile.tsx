@@ -1,15 +1,16 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect } from "preact/hooks";
 import { ApiError, api } from "../api/client.ts";
 import type { Me } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { type Lang, t } from "../i18n/index.ts";
+import { FormStatus, useFormStatus } from "../ui/form-status.tsx";
 import { Load } from "../ui/loading.tsx";
 
 /** Profilo: my data (name, language), export, erase (DOMAIN rule 11). */
 export function ProfileScreen({ onLang, onErased }: { onLang: (lang: Lang) => void; onErased: () => void }) {
   const texts = t();
   const [loaded, reload, replace] = useApi<Me>("/people/me");
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useFormStatus();
   useEffect(() => {
     document.title = `${texts.profileTitle} — Tavoli`;
   }, [texts]);
@@ -78,12 +79,7 @@ export function ProfileScreen({ onLang, onErased }: { onLang: (lang: Lang) => vo
           </>
         )}
       </Load>
-      <p
-        role="status"
-        class={status ? `alert ${status.ok ? "alert-success" : "alert-danger"}` : "visually-hidden"}
-      >
-        {status?.text ?? ""}
-      </p>
+      <FormStatus status={status} />
     </>
   );
 }

@@ -1,13 +1,11 @@
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { IssueReport } from "../api/types.ts";
-import { useApi } from "../api/use-api.ts";
 import { useAppState } from "../app-context.ts";
 import { formatDate } from "../format.ts";
 import { t } from "../i18n/index.ts";
 import { newEntry, write } from "../outbox/index.ts";
-import { Load } from "../ui/loading.tsx";
-import { PendingList } from "../ui/pending-list.tsx";
-import { TablePicker, useMyTables } from "../ui/table-picker.tsx";
+import { FormStatus, useFormStatus } from "../ui/form-status.tsx";
+import { TableScreen } from "../ui/table-screen.tsx";
 
 const SEVERITIES = ["bassa", "media", "alta"] as const;
 const ACCEPTED = "image/jpeg,image/png,image/webp,application/pdf";
@@ -20,52 +18,26 @@ function label(prefix: string, value: string): string {
 /** Segnalazioni: raise one for my organisation (with a photo, offline too) and follow their state. */
 export function ReportsScreen() {
   const texts = t();
-  const tables = useMyTables();
-  const [tableId, setTableId] = useState("");
-  useEffect(() => {
-    document.title = `${texts.reportsTitle} — Tavoli`;
-    if (Array.isArray(tables) && tables[0] && !tableId) setTableId(tables[0].tableId);
-  }, [tables, tableId, texts]);
-  const [loaded, reload] = useApi<{ items: IssueReport[] }>(
-    tableId ? `/tables/${tableId}/issue-reports?limit=50` : null,
-  );
-  const table = Array.isArray(tables) ? tables.find((x) => x.tableId === tableId) : undefined;
   return (
-    <>
-      <h1>{texts.reportsTitle}</h1>
-      {tables === null ? <p role="status">{texts.loading}</p> : null}
-      {tables === "error" ? <p class="alert alert-danger">{texts.loadFailed}</p> : null}
-      {Array.isArray(tables) && tables.length === 0 ? <p>{texts.noTables}</p> : null}
-      {Array.isArray(tables) && table ? (
-        <>
-          <TablePicker tables={tables} value={tableId} onChange={setTableId} />
-          <ReportForm tableId={tableId} organisationId={table.organisationId} onSent={reload} />
-          <PendingList kind="issue-report" tableId={tableId} />
-          <Load loaded={loaded} retry={reload}>
-            {(data) =>
-              data.items.length === 0 ? (
-                <p>{texts.none}</p>
-              ) : (
-                <ul class="list">
-                  {data.items.map((r) => (
-                    <li class="card" key={r.id} data-report={r.id}>
-                      <h3>
-                        #{r.seq} {r.title}
-                      </h3>
-                      <p class="card-meta">
-                        <span class="badge">{label("status", r.status)}</span> ·{" "}
-                        {label("severity", r.severity)} · {r.organisationName ?? ""} ·{" "}
-                        {formatDate(r.createdAt)}
-                      </p>
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </Load>
-        </>
-      ) : null}
-    </>
+    <TableScreen<IssueReport>
+      title={texts.reportsTitle}
+      kind="issue-report"
+      collection="issue-reports"
+      form={(table, onSent) => (
+        <ReportForm tableId={table.tableId} organisationId={table.organisationId} onSent={onSent} />
+      )}
+      item={(r) => (
+        <li class="card" key={r.id} data-report={r.id}>
+          <h3>
+            #{r.seq} {r.title}
+          </h3>
+          <p class="card-meta">
+            <span class="badge">{label("status", r.status)}</span> · {label("severity", r.severity)} ·{" "}
+            {r.organisationName ?? ""} · {formatDate(r.createdAt)}
+          </p>
+        </li>
+      )}
+    />
   );
 }
 
@@ -84,7 +56,7 @@ function ReportForm({
   const [description, setDescription] = useState("");
   const [severity, setSeverity] = useState<(typeof SEVERITIES)[number]>("media");
   const [file, setFile] = useState<File | null>(null);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useFormStatus();
   async function submit(event: Event) {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
@@ -175,12 +147,7 @@ function ReportForm({
       <button type="submit" class="btn btn-primary">
         {texts.submit}
       </button>
-      <p
-        role="status"
-        class={status ? `alert ${status.ok ? "alert-success" : "alert-danger"}` : "visually-hidden"}
-      >
-        {status?.text ?? ""}
-      </p>
+      <FormStatus status={status} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { ApiError, api } from "../api/client.ts";
 import type { Meeting } from "../api/types.ts";
 import { t } from "../i18n/index.ts";
+import { FormStatus, useFormStatus } from "./form-status.tsx";
 
 const OPENS_BEFORE_MS = 30 * 60_000;
 
@@ -13,7 +14,7 @@ export function CheckIn({ meeting }: { meeting: Meeting }) {
   const texts = t();
   const [code, setCode] = useState("");
   const [mode, setMode] = useState<"presenza" | "remoto">(meeting.mode === "online" ? "remoto" : "presenza");
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useFormStatus();
   const now = Date.now();
   const open = now >= Date.parse(meeting.startsAt) - OPENS_BEFORE_MS && now <= Date.parse(meeting.endsAt);
   if (meeting.checkInCode && meeting.viewer.organiser)
@@ -73,12 +74,7 @@ export function CheckIn({ meeting }: { meeting: Meeting }) {
           {texts.checkInButton}
         </button>
       </form>
-      <p
-        role="status"
-        class={status ? `alert ${status.ok ? "alert-success" : "alert-danger"}` : "visually-hidden"}
-      >
-        {status?.text ?? ""}
-      </p>
+      <FormStatus status={status} />
     </section>
   );
 }
