@@ -7,6 +7,7 @@ import { slackPruner } from "../../../bot/src/index.ts";
 import { slackCollections } from "../../../bot/src/store.ts";
 import { FAIL_FAST } from "../db/connect.ts";
 import { dispatchCollections } from "../dispatch/documents.ts";
+import { idempotencyCollections } from "../idempotency/documents.ts";
 import { notificationCollections } from "../notifications/documents.ts";
 import { reminderCollections } from "../reminders/documents.ts";
 import {
@@ -285,10 +286,26 @@ describe("the product's pruners", () => {
       { _id: "new", sentAt: old(1) },
     ]);
 
+    const keys = idempotencyCollections(db).idempotencyRecords;
+    const keyRecord = (key: string, expiresAt: Date) => ({
+      _id: new ObjectId(),
+      personId: new ObjectId(),
+      key,
+      fingerprint: "f",
+      claimId: new ObjectId(),
+      state: "done" as const,
+      leaseUntil: expiresAt,
+      expiresAt,
+      response: { status: 201, contentType: "application/json", body: "{}" },
+      createdAt: expiresAt,
+    });
+    await keys.insertMany([keyRecord("gone", old(0)), keyRecord("live", new Date(now.getTime() + 60_000))]);
+
     let removed = 0;
     for (const pruner of [...serverPruners, slackPruner]) removed += await pruner.prune(db, now);
 
-    expect(removed).toBe(6);
+    expect(removed).toBe(7);
+    expect(await keys.distinct("key")).toEqual(["live"]);
     expect(await mails.distinct("_id")).toEqual(["new"]);
     expect((await deliveries.find().toArray()).map((d) => d.state).sort()).toEqual(["dead", "done"]);
     expect(await reminderOccurrences.countDocuments()).toBe(2);

@@ -1,4 +1,5 @@
 import { finishedDeliveriesPruner } from "../dispatch/index.ts";
+import { expiredIdempotencyRecordsPruner } from "../idempotency/index.ts";
 import { sentMailsPruner } from "../notifications/index.ts";
 import { reminderHistoryPruner } from "../reminders/index.ts";
 import type { Pruner } from "./housekeeping.ts";
@@ -8,4 +9,5 @@ export const serverPruners: readonly Pruner[] = [
   sentMailsPruner,
   finishedDeliveriesPruner,
   reminderHistoryPruner,
+  expiredIdempotencyRecordsPruner,
 ];

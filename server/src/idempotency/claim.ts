@@ -1,7 +1,8 @@
 import { ObjectId } from "mongodb";
+import type { Pruner } from "../housekeeping/index.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
-import type { IdempotencyRecordDoc, StoredResponse } from "./documents.ts";
+import { type IdempotencyRecordDoc, idempotencyCollections, type StoredResponse } from "./documents.ts";
 
 /** How long a key is remembered: a client replaying its outbox a day later still gets the first answer. */
 export const RETENTION_MS = 24 * 60 * 60_000;
@@ -56,7 +57,6 @@ export async function claimKey(ctx: Ctx, request: KeyedRequest): Promise<ClaimOu
         key: request.key,
         ...claim,
       });
-      await pruneExpired(ctx, request.personId, now);
       return { kind: "claimed", claim: { recordId, claimId: claim.claimId } };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
@@ -103,9 +103,12 @@ export async function releaseClaim(ctx: Ctx, claim: Claim): Promise<void> {
 }
 
 /**
- * No TTL index on the embedded engine: a person's expired records go when they claim a new key, one
- * delete narrowed to them by the index's first field (a sweep of everyone's would scan).
+ * No TTL index on the embedded engine: expired records (already treated as absent, and taken over by
+ * a guarded update) are swept hourly by housekeeping, off the request path.
  */
-async function pruneExpired(ctx: Ctx, personId: ObjectId, now: Date): Promise<void> {
-  await ctx.c.idempotencyRecords.deleteMany({ personId, expiresAt: { $lte: now } });
-}
+export const expiredIdempotencyRecordsPruner: Pruner = {
+  name: "idempotency",
+  prune: async (db, now) =>
+    (await idempotencyCollections(db).idempotencyRecords.deleteMany({ expiresAt: { $lte: now } }))
+      .deletedCount,
+};

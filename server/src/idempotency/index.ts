@@ -1,4 +1,5 @@
 // Idempotency-Key's public surface: the app mounts the middleware, creating routes read the creation key.
+export { expiredIdempotencyRecordsPruner } from "./claim.ts";
 export { creationKeyOf } from "./creation-key.ts";
 export { insertOnce } from "./insert-once.ts";
 export { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from "./key.ts";
