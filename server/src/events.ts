@@ -3,6 +3,7 @@ import { attachmentEvents } from "./attachments/events.ts";
 import { attendanceEvents } from "./attendance/events.ts";
 import { authEvents } from "./auth/events.ts";
 import { contributionEvents } from "./contributions/events.ts";
+import { deadlineEvents } from "./deadlines/events.ts";
 import { designationEvents } from "./designations/events.ts";
 import { issueReportEvents } from "./issue-reports/events.ts";
 import { meetingEvents } from "./meetings/events.ts";
@@ -15,6 +16,7 @@ import { rsvpEvents } from "./rsvps/events.ts";
 import type { PayloadSchema, z } from "./shared/event-schema.ts";
 import type { StoredEvent } from "./shared/events.ts";
 import { tableEvents } from "./tables/events.ts";
+import { workPlanEvents } from "./work-plans/events.ts";
 
 /**
  * Every feature's map of the events it records (`<feature>/events.ts`). A feature that starts to record
@@ -36,6 +38,8 @@ export const featureEvents = {
   reminders: reminderEvents,
   rsvps: rsvpEvents,
   tables: tableEvents,
+  "work-plans": workPlanEvents,
+  deadlines: deadlineEvents,
 } as const;
 
 /** The one catalogue of domain events: type → zod schema of its payload. */
@@ -55,6 +59,8 @@ export const eventCatalogue = {
   ...reminderEvents,
   ...rsvpEvents,
   ...tableEvents,
+  ...workPlanEvents,
+  ...deadlineEvents,
 };
 
 type Catalogue = typeof eventCatalogue;

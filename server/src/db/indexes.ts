@@ -7,6 +7,7 @@ import { ensureAuthIndexes } from "../auth/indexes.ts";
 import { ensureCalendarIndexes } from "../calendar/indexes.ts";
 import { ensureChatIndexes } from "../chat/index.ts";
 import { ensureContributionsIndexes } from "../contributions/indexes.ts";
+import { ensureDeadlinesIndexes } from "../deadlines/indexes.ts";
 import { ensureDesignationsIndexes } from "../designations/indexes.ts";
 import { ensureDispatchIndexes } from "../dispatch/indexes.ts";
 import { ensureIdempotencyIndexes } from "../idempotency/indexes.ts";
@@ -20,6 +21,7 @@ import { ensurePushIndexes } from "../push/indexes.ts";
 import { ensureRemindersIndexes } from "../reminders/indexes.ts";
 import { ensureRsvpsIndexes } from "../rsvps/indexes.ts";
 import { ensureTablesIndexes } from "../tables/indexes.ts";
+import { ensureWorkPlansIndexes } from "../work-plans/indexes.ts";
 
 /**
  * Creates every feature's indexes at start-up (idempotent); each feature declares its own in its
@@ -49,6 +51,8 @@ export async function ensureIndexes(db: Db): Promise<void> {
     ensureDispatchIndexes(db),
     ensureIdempotencyIndexes(db),
     ensureAttachmentsIndexes(db),
+    ensureWorkPlansIndexes(db),
+    ensureDeadlinesIndexes(db),
   ]);
   // Chat accounts and table channels; the bot's own Slack state is indexed by the bot (main.ts composes).
   await ensureChatIndexes(db);

@@ -157,3 +157,15 @@ export function designationsConvening<F extends Exclude<keyof DesignationDoc, "_
     .project<Pick<DesignationDoc, "_id" | F>>(fields)
     .toArray();
 }
+
+/** The standing designations on the table in force on a day, with their first day (no access check). */
+export function standingDesignationsOn(
+  ctx: Ctx,
+  tableId: ObjectId,
+  on: IsoDate,
+): Promise<{ organisationId: ObjectId; from: IsoDate }[]> {
+  return ctx.c.designations
+    .find({ tableId, ...standingInForceOn(on) })
+    .project<{ organisationId: ObjectId; from: IsoDate }>({ organisationId: 1, from: 1 })
+    .toArray();
+}

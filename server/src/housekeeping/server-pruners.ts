@@ -1,3 +1,4 @@
+import { deadlineNoticesJob } from "../deadlines/index.ts";
 import { finishedDeliveriesPruner } from "../dispatch/index.ts";
 import { expiredIdempotencyRecordsPruner } from "../idempotency/index.ts";
 import { sentMailsPruner } from "../notifications/index.ts";
@@ -10,4 +11,6 @@ export const serverPruners: readonly Pruner[] = [
   finishedDeliveriesPruner,
   reminderHistoryPruner,
   expiredIdempotencyRecordsPruner,
+  // Not a clean-up: emits agreement deadlines' reminder events, once each, on the same hourly run.
+  deadlineNoticesJob,
 ];

@@ -13,6 +13,7 @@ import { authRoutes } from "../auth/routes.ts";
 import { calendarRoutes } from "../calendar/routes.ts";
 import type { Config } from "../config.ts";
 import { contributionRoutes } from "../contributions/routes.ts";
+import { deadlineRoutes } from "../deadlines/routes.ts";
 import { designationRoutes } from "../designations/routes.ts";
 import { dispatchRoutes } from "../dispatch/routes.ts";
 import { docsRoutes } from "../docs/routes.ts";
@@ -33,6 +34,7 @@ import { AppError } from "../shared/errors.ts";
 import type { EventBus } from "../shared/events.ts";
 import type { Mailer } from "../shared/mailer.ts";
 import { tableRoutes } from "../tables/routes.ts";
+import { workPlanRoutes } from "../work-plans/routes.ts";
 import { contentSecurityPolicy } from "./content-security.ts";
 import { type AppEnv, newRouter } from "./env.ts";
 import { handleError } from "./errors.ts";
@@ -165,6 +167,8 @@ export function createApp(deps: AppDeps) {
   api.route("/", authRoutes());
   api.route("/", auditRoutes());
   api.route("/", dispatchRoutes());
+  api.route("/", workPlanRoutes());
+  api.route("/", deadlineRoutes());
   const openApiConfig = {
     openapi: "3.1.0",
     info: {

@@ -126,3 +126,8 @@ export async function organisationSitsOnTable(
   );
   return found !== null;
 }
+
+/** Every membership of the agreement, current, pending or withdrawn (no access check: for deadlines). */
+export function membershipsOfAgreement(ctx: Ctx, agreementId: ObjectId): Promise<MembershipDoc[]> {
+  return ctx.c.memberships.find({ agreementId }).sort({ _id: 1 }).toArray();
+}

@@ -6,6 +6,7 @@ import { auditCollections } from "../audit/documents.ts";
 import { authCollections } from "../auth/documents.ts";
 import { calendarCollections } from "../calendar/documents.ts";
 import { contributionCollections } from "../contributions/documents.ts";
+import { deadlineCollections } from "../deadlines/documents.ts";
 import { designationCollections } from "../designations/documents.ts";
 import { dispatchCollections } from "../dispatch/documents.ts";
 import { idempotencyCollections } from "../idempotency/documents.ts";
@@ -21,6 +22,7 @@ import { reminderCollections } from "../reminders/documents.ts";
 import { rsvpActionCollections } from "../rsvp-actions/documents.ts";
 import { rsvpCollections } from "../rsvps/documents.ts";
 import { tableCollections } from "../tables/documents.ts";
+import { workPlanCollections } from "../work-plans/documents.ts";
 import { sharedCollections } from "./documents.ts";
 
 /**
@@ -52,6 +54,8 @@ export function collections(db: Db) {
     ...notificationCollections(db),
     ...idempotencyCollections(db),
     ...attachmentCollections(db),
+    ...workPlanCollections(db),
+    ...deadlineCollections(db),
   };
 }
 

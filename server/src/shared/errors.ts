@@ -2,6 +2,7 @@ import { attachmentErrors } from "../attachments/errors.ts";
 import { attendanceErrors } from "../attendance/errors.ts";
 import { authErrors } from "../auth/errors.ts";
 import { contributionErrors } from "../contributions/errors.ts";
+import { deadlineErrors } from "../deadlines/errors.ts";
 import { designationErrors } from "../designations/errors.ts";
 import { dispatchErrors } from "../dispatch/errors.ts";
 import { idempotencyErrors } from "../idempotency/errors.ts";
@@ -14,6 +15,7 @@ import { reminderErrors } from "../reminders/errors.ts";
 import { rsvpActionErrors } from "../rsvp-actions/errors.ts";
 import { rsvpErrors } from "../rsvps/errors.ts";
 import { tableErrors } from "../tables/errors.ts";
+import { workPlanErrors } from "../work-plans/errors.ts";
 
 /** One catalogue entry: HTTP status and the Italian and English message. */
 export type ErrorEntry = { status: number; it: string; en: string };
@@ -108,6 +110,8 @@ export const errorCatalogue = {
   ...dispatchErrors,
   ...idempotencyErrors,
   ...attachmentErrors,
+  ...workPlanErrors,
+  ...deadlineErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
