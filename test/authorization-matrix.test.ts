@@ -81,6 +81,16 @@ DELETE /auth/session                            -            401  ok   ok   ok  
 POST   /auth/tokens                             -            401  ok   ok   ok    ok     ok    ok     ok    ok
 DELETE /auth/tokens/{id}                        tokenA       401  ok   404  404   404    404   404    404   404
 POST   /admin/deliveries/{id}/retry             D            401  403  403  403   403    403   403    403   ok
+PUT    /tables/{id}/work-plan                   T2           401  403  403  403   ok     403   403    ok    ok
+POST   /tables/{id}/work-plan/present           T2           401  403  403  403   ok     403   403    ok    ok
+POST   /tables/{id}/work-plan/versions          T            401  403  403  403   403    ok    403    ok    ok
+PUT    /agreements/{id}/work-plan               G            401  403  403  403   403    403   403    ok    ok
+POST   /agreements/{id}/work-plan/present       G            401  403  403  403   403    403   403    ok    ok
+POST   /agreements/{id}/work-plan/versions      G2           401  403  403  403   403    403   ok     403   ok
+POST   /work-plans/{id}/approve                 WP2          401  403  403  403   403    403   403    ok    ok
+POST   /work-plans/{id}/reject                  WP2          401  403  403  403   403    403   403    ok    ok
+POST   /work-plans/{id}/activities/{activityId}/progress WP1,WA 401 ok 403 403   403    ok    403    ok    ok
+PUT    /agreements/{id}/deadline-rules          G            401  403  403  403   403    403   403    ok    ok
 `;
 
 /** The world's entities a "path ids" cell may name. */
@@ -90,6 +100,7 @@ function entity(w: World, name: string): string {
     G2: w.G2,
     A: w.A,
     T: w.T,
+    T2: w.T2,
     M: w.M,
     P1: w.P1,
     P2: w.P2,
@@ -99,6 +110,9 @@ function entity(w: World, name: string): string {
     tokenA: w.refAToken,
     pushA: w.refAPushSubscription,
     D: w.deadDelivery,
+    WP1: w.workPlanInForce,
+    WA: w.workPlanActivity,
+    WP2: w.workPlanPresented,
     refA: w.people.refA.id,
     refB: w.people.refB.id,
     delegate: w.people.delegate.id,
@@ -172,6 +186,16 @@ const BODIES: Record<string, (w: World) => unknown> = {
   "POST /auth/login-links": (w) => ({ email: w.people.newcomer.person.email }),
   "POST /auth/sessions": (w) => ({ token: w.newcomerLoginToken }),
   "POST /auth/tokens": () => ({ name: "matrice" }),
+  "PUT /tables/{id}/work-plan": () => ({
+    activities: [{ title: "Dispiegamento di SPID", startOn: TODAY, dueOn: "2026-09-30" }],
+  }),
+  "PUT /agreements/{id}/work-plan": () => ({
+    activities: [{ title: "Piano d'azione annuale", startOn: TODAY, dueOn: "2026-12-31" }],
+  }),
+  "POST /work-plans/{id}/approve": () => ({ note: "Approvato" }),
+  "POST /work-plans/{id}/reject": () => ({ note: "Da rivedere" }),
+  "POST /work-plans/{id}/activities/{activityId}/progress": () => ({ status: "in_corso", progress: 40 }),
+  "PUT /agreements/{id}/deadline-rules": () => ({ approachingDays: 10 }),
 };
 
 const nextWeek = {

@@ -172,6 +172,27 @@ export async function buildWorld(s: TestServer) {
     until: meetingM?.startsAt ?? NOW,
     lang: "it",
   });
+  // Work plans: T's v1 approved (its activity owned by A) and v2 presented; T2 and G with a draft; G2's approved.
+  const planBody = (ownerOrganisationId: string | null) => ({
+    activities: [
+      {
+        title: "Migrazione al cloud dei servizi demografici",
+        ownerOrganisationId,
+        startOn: TODAY,
+        dueOn: "2026-06-30",
+      },
+    ],
+  });
+  const tablePlan = await api("PUT", `/tables/${T}/work-plan`, people.coord.token, planBody(A));
+  await api("POST", `/tables/${T}/work-plan/present`, people.coord.token);
+  await api("POST", `/work-plans/${tablePlan.id}/approve`, people.admin.token, {});
+  const presentedPlan = await api("POST", `/tables/${T}/work-plan/versions`, people.coord.token);
+  await api("POST", `/tables/${T}/work-plan/present`, people.coord.token);
+  await api("PUT", `/tables/${T2}/work-plan`, people.coord2.token, planBody(B));
+  await api("PUT", `/agreements/${G}/work-plan`, people.admin.token, planBody(null));
+  const otherPlan = await api("PUT", `/agreements/${G2}/work-plan`, people.admin2.token, planBody(null));
+  await api("POST", `/agreements/${G2}/work-plan/present`, people.admin2.token);
+  await api("POST", `/work-plans/${otherPlan.id}/approve`, people.admin2.token, {});
   const uploaded = await uploadFile(s, people.refA.token, `/issue-reports/${issueReport}/attachments`);
   if (uploaded.status !== 201) throw new Error(`world: attachment → ${uploaded.status}`);
   const attachment = uploaded.body.id as string;
@@ -194,6 +215,10 @@ export async function buildWorld(s: TestServer) {
     /** The token of a push reminder's answer button (POST /rsvp-actions). */
     rsvpActionToken: rsvpAction?.token ?? "",
     contribution,
+    /** T's work plan in force (v1, approved) and its activity owned by A; T's v2, presented. */
+    workPlanInForce: tablePlan.id as string,
+    workPlanActivity: tablePlan.activities[0].id as string,
+    workPlanPresented: presentedPlan.id as string,
     refAToken,
     refAPushSubscription,
     /** A browser no one has subscribed yet, for POST /people/me/push-subscriptions. */

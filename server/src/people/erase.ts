@@ -16,6 +16,7 @@ import { AppError } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
 import { eraseFromTableCoordinators } from "../tables/index.ts";
+import { eraseNameFromWorkPlans } from "../work-plans/index.ts";
 
 /** What an erased person's name becomes everywhere it was shown. */
 export const ERASED_NAME = "Persona rimossa";
@@ -77,6 +78,8 @@ export async function erasePerson({ ctx, input }: { ctx: Ctx; input: { id: Objec
     () => eraseNameFromIssueReports(ctx, personId, ERASED_NAME),
     // Minutes keep the person among the attendees, under the erased name.
     () => eraseFromMinutes(ctx, personId, ERASED_NAME),
+    // Work plans keep who drafted, presented, decided and recorded progress: under the erased name.
+    () => eraseNameFromWorkPlans(ctx, personId, ERASED_NAME),
     () => eraseActorNameFromAudit(ctx, personId, ERASED_NAME),
   ];
   await Promise.all(steps.map((step) => step()));

@@ -64,8 +64,11 @@ export type WorkPlanDoc = {
   activities: ActivityDoc[];
   /** The version this one was copied from. */
   basedOnId: ObjectId | null;
-  /** Set on drafts only (`<agreementId>:<tableId|agreement>`), unique: at most one draft per plan. */
-  draftKey?: string;
+  /**
+   * `<agreementId>:<tableId|agreement>` while a draft, unique: at most one draft per plan. Once presented it
+   * becomes `…:v<version>` (set, never unset: the key stays unique and the document keeps its shape).
+   */
+  draftKey: string;
   presentation: { at: Date; byId: ObjectId; byName: string; steeringTableId: ObjectId | null } | null;
   decision: DecisionDoc | null;
   supersededById: ObjectId | null;

@@ -6,7 +6,7 @@ export async function ensureWorkPlansIndexes(db: Db): Promise<void> {
   const c = workPlanCollections(db);
   await Promise.all([
     c.workPlans.createIndex({ agreementId: 1, tableId: 1, version: 1 }, { unique: true }),
-    // Sparse, not partial (the embedded engine ignores partial indexes): only drafts carry the key.
-    c.workPlans.createIndex({ draftKey: 1 }, { unique: true, sparse: true }),
+    // One draft per plan: drafts share their plan's key, other versions carry it with their number.
+    c.workPlans.createIndex({ draftKey: 1 }, { unique: true }),
   ]);
 }

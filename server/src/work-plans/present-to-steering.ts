@@ -46,9 +46,9 @@ export async function presentWorkPlanToSteering({
             byName: actor.name,
             steeringTableId: steering?._id ?? null,
           },
+          draftKey: `${draftKeyOf(scope)}:v${current.version}`,
           updatedAt: now,
         },
-        $unset: { draftKey: "" as const },
       };
     },
   );

@@ -206,4 +206,13 @@ describe("work plans: draft, presentation to the cabina di regia, approval, moni
     expect(atV2.summary.find((f) => f.key === "mean_progress")?.value).toBe(30);
     expect(atV2.chart?.max).toBe(100);
   });
+
+  it("erasing a person removes their name from the plans, which stay", async () => {
+    expect(JSON.stringify(await s.c.workPlans.find().toArray())).toContain("Marco Referente Regione");
+    const erased = await s.api("DELETE", `/api/v1/people/${w.refA.id}`, { token: w.root.token });
+    expect(erased.status).toBe(204);
+    const plans = await s.c.workPlans.find().toArray();
+    expect(plans).toHaveLength(2);
+    expect(JSON.stringify(plans)).not.toContain("Marco Referente Regione");
+  });
 });
