@@ -313,6 +313,24 @@ describe("demo sittings", () => {
   });
   afterAll(() => s.close());
 
+  it("gives the Lombardia tavolo tecnico a work plan approved by the cabina di regia, with progress; deadlines show", async () => {
+    const { token } = await tokenFor(email("francesca-rossi"));
+    const tavolo = [...tableKey].find(([, key]) => key === "innovazione-comuni-lombardi/tavolo-tecnico")?.[0];
+    const plan = await s.api("GET", `/api/v1/tables/${tavolo}/work-plan`, { token });
+    expect(plan.body.inForce).toMatchObject({
+      version: 1,
+      state: "approvata",
+      decision: { outcome: "approvata" },
+    });
+    expect(plan.body.inForce.activities).toHaveLength(5);
+    expect(plan.body.inForce.activities.map((a: { progress: number }) => a.progress)).toEqual([
+      100, 40, 20, 0, 0,
+    ]);
+    const reggio = await s.c.agreements.findOne({ slug: "coordinamento-informatico-reggio-emilia" });
+    const deadlines = await s.api("GET", `/api/v1/agreements/${reggio?._id}/deadlines`, { token });
+    expect(deadlines.body.items.some((d: { kind: string }) => d.kind === "half_yearly_report")).toBe(true);
+  });
+
   it("plans at least one sitting for every table that has referents", () => {
     const planned = new Set(demoMeetings.map((m) => `${m.agreementSlug}/${m.tableRef}`));
     expect(tablesWithReferents.filter((key) => !planned.has(key))).toEqual([]);
