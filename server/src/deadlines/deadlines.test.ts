@@ -26,6 +26,7 @@ describe("agreement deadlines: the Lombardia cycle", () => {
     expect(response.status).toBe(200);
     return new Map((response.body.items as Item[]).map((d) => [d.key, d]));
   };
+  let other = "";
   const ctx = () => createCtx({ db: s.db, bus: s.bus, now: () => new Date(s.clock.now) });
 
   it("counts 15 and 30 days from signing: both due ten days after it", async () => {
@@ -82,7 +83,7 @@ describe("agreement deadlines: the Lombardia cycle", () => {
 
   it("past 30 days without a presentation the work plan deadline is overdue, and emitted once", async () => {
     at(SIGNED_ON);
-    const other = (
+    other = (
       await w.api("POST", "/agreements", w.root.token, {
         slug: `senza-piano-${Date.now()}`,
         title: "Protocollo senza piano",
@@ -164,5 +165,27 @@ describe("agreement deadlines: the Lombardia cycle", () => {
       ["2026-03-19", "rispettata"],
     ]);
     expect(section.summary.find((f) => f.key === "met")?.value).toBe(2);
+  });
+
+  it("completes a notice whose run died before recording its event, once", async () => {
+    at("2026-07-30");
+    const key = `${other}:half_yearly:1:approaching`;
+    await s.c.deadlineNotices.insertOne({
+      _id: new ObjectId(),
+      key,
+      agreementId: new ObjectId(other),
+      deadlineKey: "half_yearly:1",
+      kind: "approaching",
+      dueOn: "2026-08-02",
+      createdAt: new Date(s.clock.now.getTime() - 3_600_000),
+    });
+    const before = s.events.length;
+    await emitDeadlineNotices(ctx());
+    await emitDeadlineNotices(ctx());
+    const completed = s.events
+      .slice(before)
+      .filter((e) => e.type === "deadline.approaching" && e.payload.agreementId === other);
+    expect(completed.map((e) => [e.payload.deadlineKey, e.payload.daysLeft])).toEqual([["half_yearly:1", 3]]);
+    expect(await s.c.deadlineNotices.countDocuments({ key })).toBe(1);
   });
 });

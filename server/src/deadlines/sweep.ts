@@ -5,17 +5,20 @@ import { type Ctx, createCtx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { isDuplicateKey } from "../shared/errors.ts";
 import { EventBus } from "../shared/events.ts";
-import { recordChangeOnce } from "../shared/record.ts";
+import { recordChange, recordChangeOnce } from "../shared/record.ts";
 import { computeDeadlines } from "./compute.ts";
 import type { DeadlineNoticeDoc } from "./documents.ts";
 import { daysBetween, settingsOf } from "./rules.ts";
 
+/** A notice taken this long ago without its event was left by a run that died: the next run records it. */
+const ORPHANED_MS = 10 * 60_000;
+
 /**
  * Emits `deadline.approaching` (within the agreement's `approachingDays` of an unmet due date) and
  * `deadline.overdue` (past it, unmet), once per (deadline, kind) across instances and runs: the notice's
- * unique key decides who emits, and the event is recorded with `recordChangeOnce` on the notice's own
- * stream, so a run that died between the two completes it instead of emitting twice. Returns how many
- * events this run emitted.
+ * unique key decides which run emits. A run that finds the notice already taken leaves it to its taker,
+ * unless the notice is older than ORPHANED_MS (its taker died before recording the event): then it
+ * completes it with `recordChangeOnce` on the notice's own stream. Returns how many events it emitted.
  */
 export async function emitDeadlineNotices(ctx: Ctx): Promise<number> {
   const today = romeDate(ctx.now());
@@ -50,10 +53,10 @@ export async function emitDeadlineNotices(ctx: Ctx): Promise<number> {
         } catch (error) {
           if (!isDuplicateKey(error)) throw error;
           const found = await ctx.c.deadlineNotices.findOne({ key: notice.key });
-          if (!found) continue;
+          if (!found || ctx.now().getTime() - found.createdAt.getTime() < ORPHANED_MS) continue;
           stored = found;
         }
-        await recordChangeOnce(ctx, {
+        await (stored === notice ? recordChange : recordChangeOnce)(ctx, {
           systemActorName: "sistema (scadenze)",
           action: `deadline.${kind}`,
           entity: "deadline_notice",
@@ -72,7 +75,7 @@ export async function emitDeadlineNotices(ctx: Ctx): Promise<number> {
             },
           },
         });
-        if (stored === notice) emitted += 1;
+        emitted += 1;
       }
     }
     cursor = page.nextCursor ?? undefined;
