@@ -50,12 +50,14 @@ function dated(
   met: { on: IsoDate; by: string } | null,
   today: IsoDate,
 ): Deadline {
+  // As of `today`: what was met after it (a report's period end looked at later) is not met yet.
+  const metThen = met && met.on <= today ? met : null;
   return {
     ...base,
     dueOn,
-    state: stateOf(dueOn, met?.on ?? null, today),
-    metOn: met?.on ?? null,
-    metBy: met?.by ?? null,
+    state: stateOf(dueOn, metThen?.on ?? null, today),
+    metOn: metThen?.on ?? null,
+    metBy: metThen?.by ?? null,
   };
 }
 
@@ -85,7 +87,10 @@ async function steeringMembersMet(ctx: Ctx, steering: TableDoc, today: IsoDate) 
     const first = froms.sort()[0] as string;
     if (first > metOn) metOn = first;
   }
-  return { on: metOn, by: `Referenti designati per tutti i ${members.length} enti della ${steering.name}` };
+  return {
+    on: metOn,
+    by: `Referenti designati per tutti gli enti (${members.length}) di «${steering.name}»`,
+  };
 }
 
 /** The agreement's deadlines on `today`, in due order (waiting ones last). No access check: they are public. */

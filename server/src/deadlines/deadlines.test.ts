@@ -4,6 +4,7 @@ import { makeAgreement, makeOrganisation, makeTable } from "../../../test/suppor
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
 import { createCtx } from "../shared/context.ts";
 import { activities, lombardiaWorld, SIGNED_ON } from "../work-plans/test-fixtures.ts";
+import { computeDeadlines } from "./compute.ts";
 import { deadlineSection } from "./report-section.ts";
 import { emitDeadlineNotices } from "./sweep.ts";
 
@@ -165,6 +166,12 @@ describe("agreement deadlines: the Lombardia cycle", () => {
       ["2026-03-19", "rispettata"],
     ]);
     expect(section.summary.find((f) => f.key === "met")?.value).toBe(2);
+    const agreement = await s.c.agreements.findOne({ _id: new ObjectId(w.agreement) });
+    if (!agreement) throw new Error("no agreement");
+    const asOf = new Map((await computeDeadlines(ctx(), agreement, "2026-02-15")).map((d) => [d.key, d]));
+    expect(asOf.get("steering_members")).toMatchObject({ state: "rispettata", metOn: "2026-02-12" });
+    // Presented on 20 February: not yet met on the 15th.
+    expect(asOf.get("work_plan")).toMatchObject({ state: "in_scadenza", metOn: null });
   });
 
   it("completes a notice whose run died before recording its event, once", async () => {

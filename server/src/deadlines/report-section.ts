@@ -41,7 +41,7 @@ export const deadlineSection: ReportSectionSource = async (ctx, scope, period) =
       deadline: d.label,
       due: d.dueOn,
       state: STATE_IT[d.state] ?? d.state,
-      met_on: d.metOn !== null && d.metOn <= period.to ? d.metOn : null,
+      met_on: d.metOn,
     })),
   };
 };
