@@ -19,6 +19,7 @@ import { ensurePeopleIndexes } from "../people/indexes.ts";
 import { ensurePushIndexes } from "../push/indexes.ts";
 import { ensureRemindersIndexes } from "../reminders/indexes.ts";
 import { ensureRsvpsIndexes } from "../rsvps/indexes.ts";
+import { ensureServicesIndexes } from "../services/indexes.ts";
 import { ensureTablesIndexes } from "../tables/indexes.ts";
 
 /**
@@ -49,6 +50,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
     ensureDispatchIndexes(db),
     ensureIdempotencyIndexes(db),
     ensureAttachmentsIndexes(db),
+    ensureServicesIndexes(db),
   ]);
   // Chat accounts and table channels; the bot's own Slack state is indexed by the bot (main.ts composes).
   await ensureChatIndexes(db);

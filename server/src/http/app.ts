@@ -28,6 +28,7 @@ import { pushRoutes } from "../push/routes.ts";
 import { reminderPreferenceRoutes } from "../reminders/routes.ts";
 import { rsvpActionRoutes } from "../rsvp-actions/index.ts";
 import { rsvpRoutes } from "../rsvps/routes.ts";
+import { serviceRoutes } from "../services/routes.ts";
 import { createCtx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import type { EventBus } from "../shared/events.ts";
@@ -165,6 +166,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", authRoutes());
   api.route("/", auditRoutes());
   api.route("/", dispatchRoutes());
+  api.route("/", serviceRoutes());
   const openApiConfig = {
     openapi: "3.1.0",
     info: {

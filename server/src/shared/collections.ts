@@ -20,6 +20,7 @@ import { pushCollections } from "../push/documents.ts";
 import { reminderCollections } from "../reminders/documents.ts";
 import { rsvpActionCollections } from "../rsvp-actions/documents.ts";
 import { rsvpCollections } from "../rsvps/documents.ts";
+import { serviceCollections } from "../services/documents.ts";
 import { tableCollections } from "../tables/documents.ts";
 import { sharedCollections } from "./documents.ts";
 
@@ -52,6 +53,7 @@ export function collections(db: Db) {
     ...notificationCollections(db),
     ...idempotencyCollections(db),
     ...attachmentCollections(db),
+    ...serviceCollections(db),
   };
 }
 

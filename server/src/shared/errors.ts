@@ -13,6 +13,7 @@ import { pushErrors } from "../push/errors.ts";
 import { reminderErrors } from "../reminders/errors.ts";
 import { rsvpActionErrors } from "../rsvp-actions/errors.ts";
 import { rsvpErrors } from "../rsvps/errors.ts";
+import { serviceErrors } from "../services/errors.ts";
 import { tableErrors } from "../tables/errors.ts";
 
 /** One catalogue entry: HTTP status and the Italian and English message. */
@@ -108,6 +109,7 @@ export const errorCatalogue = {
   ...dispatchErrors,
   ...idempotencyErrors,
   ...attachmentErrors,
+  ...serviceErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
