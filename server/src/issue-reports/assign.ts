@@ -34,7 +34,8 @@ export async function assignIssueReport({
   if (input.personId) {
     await requireSteeringPerson(ctx, steering, input.personId);
     assigneeName = (await personNames(ctx, [input.personId])).get(input.personId.toHexString()) ?? null;
-    if (assigneeName === null) throw new AppError("not_found", { entity: "person", id: input.personId.toHexString() });
+    if (assigneeName === null)
+      throw new AppError("not_found", { entity: "person", id: input.personId.toHexString() });
   }
   const changed = await changeGuarded(
     ctx.c.issueReports,

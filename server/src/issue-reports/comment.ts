@@ -35,8 +35,7 @@ export async function commentIssueReport({
   const report = await loadIssueReport(ctx, input.id);
   const table = await getTable({ ctx, input: { id: report.tableId } });
   const steering = await escalatedTo(ctx, report);
-  const allowed =
-    isOrganiser(actor, table) || (steering !== null && (await isSteeringMember(ctx, steering)));
+  const allowed = isOrganiser(actor, table) || (steering !== null && (await isSteeringMember(ctx, steering)));
   if (!allowed) {
     await readerOf(ctx, report, table);
     throw new AppError("forbidden", { requiredRole: "steering_body_member" });

@@ -62,7 +62,8 @@ export const listQuery = pageQuery.extend({
 export const assignInput = z
   .strictObject({
     personId: objectId.nullable().openapi({
-      description: "A person of the steering body (its coordinators or referents designated on it); null unassigns",
+      description:
+        "A person of the steering body (its coordinators or referents designated on it); null unassigns",
     }),
   })
   .openapi("IssueReportAssignment");
@@ -150,7 +151,9 @@ export const escalationItem = z
     tableName: z.string().nullable(),
     organisationId: z.string(),
     organisationName: z.string().nullable(),
-    title: z.string().openapi({ description: "'Segnalazione riservata' for a confidential one outside its table" }),
+    title: z
+      .string()
+      .openapi({ description: "'Segnalazione riservata' for a confidential one outside its table" }),
     severity,
     status,
     confidential: z.boolean(),
@@ -159,10 +162,12 @@ export const escalationItem = z
     raisedAt: z.string(),
     escalatedAt: z.string(),
     resolvedAt: z.string().nullable(),
-    age: z.object({
-      sinceEscalatedSeconds: z.number(),
-      sinceRaisedSeconds: z.number(),
-    }).openapi({ description: "Up to now, or up to its closing for a closed one" }),
+    age: z
+      .object({
+        sinceEscalatedSeconds: z.number(),
+        sinceRaisedSeconds: z.number(),
+      })
+      .openapi({ description: "Up to now, or up to its closing for a closed one" }),
     assignee: person,
     comments: z.number().int(),
   })

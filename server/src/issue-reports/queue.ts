@@ -47,7 +47,8 @@ export async function escalationQueue({
     reports.map((r) => r.tableId),
   );
   const inside = new Set<string>();
-  for (const table of tables.values()) if (await canSeeConfidential(ctx, table)) inside.add(table._id.toHexString());
+  for (const table of tables.values())
+    if (await canSeeConfidential(ctx, table)) inside.add(table._id.toHexString());
   const orgs = await organisationNames(
     ctx,
     reports.map((r) => r.organisationId),

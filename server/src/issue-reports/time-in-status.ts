@@ -22,7 +22,9 @@ export function timeInStatus(report: Pick<IssueReportDoc, "createdAt" | "history
     since = step.at.getTime();
   }
   add(now.getTime());
-  return Object.fromEntries(Object.entries(spent).map(([k, ms]) => [k, Math.round(ms / 1000)])) as TimeInStatus;
+  return Object.fromEntries(
+    Object.entries(spent).map(([k, ms]) => [k, Math.round(ms / 1000)]),
+  ) as TimeInStatus;
 }
 
 /** Milestones of a report for service levels and reports: first triage step and resolution, if any. */
@@ -31,5 +33,10 @@ export function milestones(report: Pick<IssueReportDoc, "createdAt" | "history">
   const resolved = report.history.find((h) => h.to === "risolta")?.at ?? null;
   const hours = (at: Date | null) =>
     at ? Math.round(((at.getTime() - report.createdAt.getTime()) / 3_600_000) * 10) / 10 : null;
-  return { firstTriageAt: first, resolvedAt: resolved, hoursToTriage: hours(first), hoursToResolution: hours(resolved) };
+  return {
+    firstTriageAt: first,
+    resolvedAt: resolved,
+    hoursToTriage: hours(first),
+    hoursToResolution: hours(resolved),
+  };
 }

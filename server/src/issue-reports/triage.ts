@@ -51,7 +51,10 @@ export async function triageIssueReport({
   if (!isOrganiser(actor, table)) {
     const steering = await escalatedTo(ctx, report);
     const steeringResolves =
-      steering && runsSteering(actor, steering) && report.status === "inoltrata" && input.status === "risolta";
+      steering &&
+      runsSteering(actor, steering) &&
+      report.status === "inoltrata" &&
+      input.status === "risolta";
     if (!steeringResolves) {
       await requireVisibleOrSteering(ctx, report, table);
       throw new AppError("forbidden", { requiredRole: "table_coordinator" });

@@ -41,7 +41,9 @@ export const patchInput = nonEmptyPatch(
 ).openapi("ServicePatch");
 
 export const subscribeInput = z
-  .strictObject({ organisationId: objectId.openapi({ description: "The subscribing organisation: the actor's own" }) })
+  .strictObject({
+    organisationId: objectId.openapi({ description: "The subscribing organisation: the actor's own" }),
+  })
   .openapi("ServiceSubscription");
 
 export const availabilityInput = z
@@ -57,7 +59,10 @@ export const periodQuery = z.object({
   to: isoDate.optional().openapi({ description: "Monitoring up to this day, included" }),
 });
 
-const verdict = z.enum(["met", "breached"]).nullable().openapi({ description: "null when nothing was measured" });
+const verdict = z
+  .enum(["met", "breached"])
+  .nullable()
+  .openapi({ description: "null when nothing was measured" });
 
 const target = (measuredDescription: string) =>
   z.object({
@@ -78,7 +83,13 @@ export const service = z
     levels: levelsInput,
     subscribers: z.array(z.object({ id: z.string(), name: z.string().nullable(), since: z.string() })),
     availability: z.array(
-      z.object({ id: z.string(), from: z.string(), to: z.string(), measuredPercent: z.number(), met: z.boolean() }),
+      z.object({
+        id: z.string(),
+        from: z.string(),
+        to: z.string(),
+        measuredPercent: z.number(),
+        met: z.boolean(),
+      }),
     ),
     monitoring: z
       .object({
@@ -131,7 +142,8 @@ export const getRouteDef = createRoute({
   path: "/services/{id}",
   tags,
   summary: "One shared service: targets against measured levels, over a period if asked",
-  description: "`from`/`to` (days, Europe/Rome) restrict the monitoring; `to` before `from` is 400 `date_order`.",
+  description:
+    "`from`/`to` (days, Europe/Rome) restrict the monitoring; `to` before `from` is 400 `date_order`.",
   security: authenticated,
   request: { params: idParam, query: periodQuery },
   responses: { 200: serviceAnswer("The service"), ...errorsFor(400, 401, 404) },

@@ -68,7 +68,11 @@ export async function createService({
     after: auditedService(stored),
     event: {
       type: "service.created",
-      payload: { ...serviceEventFields(stored), status: stored.status, subscribers: stored.subscribers.length },
+      payload: {
+        ...serviceEventFields(stored),
+        status: stored.status,
+        subscribers: stored.subscribers.length,
+      },
     },
   });
   return stored;

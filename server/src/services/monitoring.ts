@@ -20,7 +20,9 @@ const days = (m: Pick<AvailabilityDoc, "from" | "to">) =>
 
 /** Measurements that overlap the period. */
 export function inPeriod(measurements: AvailabilityDoc[], period: Period): AvailabilityDoc[] {
-  return measurements.filter((m) => (!period.from || m.to >= period.from) && (!period.to || m.from <= period.to));
+  return measurements.filter(
+    (m) => (!period.from || m.to >= period.from) && (!period.to || m.from <= period.to),
+  );
 }
 
 /** The availability over the measurements, each weighted by its days (two decimals); null for none. */
@@ -42,7 +44,9 @@ export async function monitor(ctx: Ctx, service: ServiceDoc, period: Period) {
   const times = await serviceReportTimes(ctx, service._id as ObjectId, period);
   const availability = measuredAvailability(inPeriod(service.availability, period));
   const response = median(times.flatMap((t) => (t.hoursToTriage === null ? [] : [t.hoursToTriage])));
-  const resolution = median(times.flatMap((t) => (t.hoursToResolution === null ? [] : [t.hoursToResolution])));
+  const resolution = median(
+    times.flatMap((t) => (t.hoursToResolution === null ? [] : [t.hoursToResolution])),
+  );
   const { levels } = service;
   return {
     from: period.from ?? null,

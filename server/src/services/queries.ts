@@ -32,7 +32,10 @@ export function servicesOfAgreement(ctx: Ctx, agreementId: ObjectId): Promise<Se
 
 /** A service as answered, with its monitoring over the period. */
 export async function presentOneService(ctx: Ctx, doc: ServiceDoc, period: Period = {}) {
-  const names = await organisationNames(ctx, [doc.providerId, ...doc.subscribers.map((s) => s.organisationId)]);
+  const names = await organisationNames(ctx, [
+    doc.providerId,
+    ...doc.subscribers.map((s) => s.organisationId),
+  ]);
   return presentService(doc, names, await monitor(ctx, doc, period));
 }
 

@@ -26,7 +26,8 @@ export async function recordAvailability({
   const actor = requireProviderOrAdmin(ctx, service);
   if (input.to < input.from) throw new AppError("date_order", { from: input.from, to: input.to });
   if (input.to > romeDate(ctx.now())) throw new AppError("date_in_future", { to: input.to });
-  if (service.status === "dismesso") throw new AppError("service_dismissed", { serviceId: input.id.toHexString() });
+  if (service.status === "dismesso")
+    throw new AppError("service_dismissed", { serviceId: input.id.toHexString() });
   const measurement: AvailabilityDoc = {
     _id: new ObjectId(),
     from: input.from,

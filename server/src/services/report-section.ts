@@ -56,9 +56,15 @@ export const serviceSection: ReportSectionSource = async (ctx, scope, period) =>
       { key: "subscribers", label: label("Enti aderenti", "Subscribers") },
       { key: "availability_target", label: label("Disponibilità obiettivo %", "Availability target %") },
       { key: "availability_measured", label: label("Disponibilità misurata %", "Availability measured %") },
-      { key: "response_target_hours", label: label("Presa in carico obiettivo (ore)", "Response target (h)") },
+      {
+        key: "response_target_hours",
+        label: label("Presa in carico obiettivo (ore)", "Response target (h)"),
+      },
       { key: "response_median_hours", label: label("Presa in carico mediana (ore)", "Response median (h)") },
-      { key: "resolution_target_hours", label: label("Risoluzione obiettivo (ore)", "Resolution target (h)") },
+      {
+        key: "resolution_target_hours",
+        label: label("Risoluzione obiettivo (ore)", "Resolution target (h)"),
+      },
       { key: "resolution_median_hours", label: label("Risoluzione mediana (ore)", "Resolution median (h)") },
       { key: "reports", label: label("Segnalazioni", "Issue reports") },
       { key: "verdict", label: label("Esito (met/breached)", "Verdict (met/breached)") },

@@ -43,7 +43,10 @@ export function serviceRoutes() {
   });
   router.openapi(subscribeRouteDef, async (c) => {
     const ctx = c.get("ctx");
-    const input = { id: parseId(c.req.valid("param").id), organisationId: c.req.valid("json").organisationId };
+    const input = {
+      id: parseId(c.req.valid("param").id),
+      organisationId: c.req.valid("json").organisationId,
+    };
     return c.json(await presentOneService(ctx, await subscribeToService({ ctx, input })), 201);
   });
   router.openapi(unsubscribeRouteDef, async (c) => {

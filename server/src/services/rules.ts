@@ -9,7 +9,11 @@ import { findTable } from "../tables/queries.ts";
 import type { ServiceDoc } from "./documents.ts";
 
 /** Provider and subscribers are members of the agreement today (operative, or withdrawing with notice running). */
-export async function requireMember(ctx: Ctx, agreementId: ObjectId, organisationId: ObjectId): Promise<void> {
+export async function requireMember(
+  ctx: Ctx,
+  agreementId: ObjectId,
+  organisationId: ObjectId,
+): Promise<void> {
   const membership = await latestMembership(ctx, agreementId, organisationId);
   const status = membership ? membershipStatus(membership, romeDate(ctx.now())) : null;
   if (status !== "operative" && status !== "withdrawing")

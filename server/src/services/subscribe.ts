@@ -17,14 +17,17 @@ const subscribes = (doc: ServiceDoc, organisationId: ObjectId) =>
 export async function subscribeToService({ ctx, input }: { ctx: Ctx; input: Input }): Promise<ServiceDoc> {
   const service = await loadService(ctx, input.id);
   requireSubscriberActor(ctx, service, input.organisationId);
-  if (service.status === "dismesso") throw new AppError("service_dismissed", { serviceId: input.id.toHexString() });
+  if (service.status === "dismesso")
+    throw new AppError("service_dismissed", { serviceId: input.id.toHexString() });
   await requireMember(ctx, service.agreementId, input.organisationId);
   const changed = await changeGuarded(
     ctx.c.sharedServices,
     () => loadService(ctx, input.id),
     (current) => {
       if (subscribes(current, input.organisationId))
-        throw new AppError("service_already_subscribed", { organisationId: input.organisationId.toHexString() });
+        throw new AppError("service_already_subscribed", {
+          organisationId: input.organisationId.toHexString(),
+        });
       const now = ctx.now();
       return {
         $push: { subscribers: { organisationId: input.organisationId, since: now } },
@@ -36,7 +39,13 @@ export async function subscribeToService({ ctx, input }: { ctx: Ctx; input: Inpu
 }
 
 /** The organisation ends its subscription (its referent, or an admin recording it). Emits `service.unsubscribed`. */
-export async function unsubscribeFromService({ ctx, input }: { ctx: Ctx; input: Input }): Promise<ServiceDoc> {
+export async function unsubscribeFromService({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: Input;
+}): Promise<ServiceDoc> {
   const service = await loadService(ctx, input.id);
   requireSubscriberActor(ctx, service, input.organisationId);
   const changed = await changeGuarded(

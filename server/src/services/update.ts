@@ -1,10 +1,9 @@
 import type { ObjectId } from "mongodb";
 import type { Ctx } from "../shared/context.ts";
-import { AppError } from "../shared/errors.ts";
+import { AppError, isDuplicateKey } from "../shared/errors.ts";
 import { changeGuarded } from "../shared/guarded-change.ts";
 import { isAgreementAdmin, requireActor } from "../shared/policy.ts";
 import { recordChange } from "../shared/record.ts";
-import { isDuplicateKey } from "../shared/errors.ts";
 import type { ServiceDoc, ServiceLevels, ServiceStatus } from "./documents.ts";
 import { serviceEventFields } from "./present.ts";
 import { loadService } from "./queries.ts";
@@ -38,7 +37,8 @@ export async function updateService({
   const onlyDescription = fields.every((field) => field === "description");
   if (!admin && !(onlyDescription && isProviderReferent(actor, service)))
     throw new AppError("forbidden", { requiredRole: "agreement_admin" });
-  if (input.patch.tableId !== undefined) await requireTableOfAgreement(ctx, service.agreementId, input.patch.tableId);
+  if (input.patch.tableId !== undefined)
+    await requireTableOfAgreement(ctx, service.agreementId, input.patch.tableId);
   let changed: { before: ServiceDoc; after: ServiceDoc } | null;
   try {
     changed = await changeGuarded(
