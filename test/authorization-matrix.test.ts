@@ -11,6 +11,7 @@ import {
   TODAY,
   TOMORROW,
   uploadFile,
+  YESTERDAY,
   type World,
 } from "./support/authorization-world.ts";
 import { openApiResponses } from "./support/openapi.ts";
@@ -81,6 +82,13 @@ DELETE /auth/session                            -            401  ok   ok   ok  
 POST   /auth/tokens                             -            401  ok   ok   ok    ok     ok    ok     ok    ok
 DELETE /auth/tokens/{id}                        tokenA       401  ok   404  404   404    404   404    404   404
 POST   /admin/deliveries/{id}/retry             D            401  403  403  403   403    403   403    403   ok
+POST   /issue-reports/{id}/assignee             Iesc         401  403  403  403   ok     403   403    ok    ok
+POST   /issue-reports/{id}/comments             Iesc         401  403  403  403   ok     ok    403    ok    ok
+POST   /agreements/{id}/services                G            401  403  403  403   403    403   403    ok    ok
+PATCH  /services/{id}                           SV           401  ok   403  403   403    403   403    ok    ok
+POST   /services/{id}/subscriptions             SV           401  403  ok   403   403    403   403    ok    ok
+DELETE /services/{id}/subscriptions/{organisationId} SV,A    401  ok   403  403   403    403   403    ok    ok
+POST   /services/{id}/availability              SV           401  ok   403  403   403    403   403    ok    ok
 `;
 
 /** The world's entities a "path ids" cell may name. */
@@ -99,6 +107,8 @@ function entity(w: World, name: string): string {
     tokenA: w.refAToken,
     pushA: w.refAPushSubscription,
     D: w.deadDelivery,
+    Iesc: w.escalatedReport,
+    SV: w.service,
     refA: w.people.refA.id,
     refB: w.people.refB.id,
     delegate: w.people.delegate.id,
@@ -172,6 +182,16 @@ const BODIES: Record<string, (w: World) => unknown> = {
   "POST /auth/login-links": (w) => ({ email: w.people.newcomer.person.email }),
   "POST /auth/sessions": (w) => ({ token: w.newcomerLoginToken }),
   "POST /auth/tokens": () => ({ name: "matrice" }),
+  "POST /issue-reports/{id}/assignee": (w) => ({ personId: w.people.coord2.id }),
+  "POST /issue-reports/{id}/comments": () => ({ text: "Ne discutiamo alla prossima seduta della cabina" }),
+  "POST /agreements/{id}/services": (w) => ({
+    name: "Conservazione sostitutiva",
+    providerId: w.A,
+    levels: { availabilityPercent: 99.5, responseHours: 8, resolutionHours: 72 },
+  }),
+  "PATCH /services/{id}": () => ({ description: "Pagamenti pagoPA tramite il nodo regionale" }),
+  "POST /services/{id}/subscriptions": (w) => ({ organisationId: w.B }),
+  "POST /services/{id}/availability": () => ({ from: "2026-03-01", to: YESTERDAY, measuredPercent: 99.7 }),
 };
 
 const nextWeek = {

@@ -46,6 +46,7 @@ describe("every documented read answers as its OpenAPI schema says", () => {
       attachments: w.attachment,
       contributions: w.contribution,
       calendar: feedToken,
+      services: w.service,
     };
     const path = template.replace(/\{[^}]+\}/g, () => ids[first] ?? "missing");
     const query: Record<string, string> = {

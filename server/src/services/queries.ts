@@ -21,7 +21,7 @@ export async function loadService(ctx: Ctx, id: ObjectId): Promise<ServiceDoc> {
  */
 export async function requireServiceOfAgreement(ctx: Ctx, serviceId: ObjectId, agreementId: ObjectId) {
   const doc = await ctx.c.sharedServices.findOne({ _id: serviceId }, { projection: { agreementId: 1 } });
-  if (!doc || !doc.agreementId.equals(agreementId))
+  if (!doc?.agreementId.equals(agreementId))
     throw new AppError("service_not_of_agreement", { serviceId: serviceId.toHexString() });
 }
 

@@ -14,7 +14,7 @@ const label = (it: string, en: string) => ({ it, en });
 export const serviceSection: ReportSectionSource = async (ctx, scope, period) => {
   const all = await servicesOfAgreement(ctx, scope.agreementId);
   const tableId = scope.tableId;
-  const services = tableId ? all.filter((s) => s.tableId !== null && s.tableId.equals(tableId)) : all;
+  const services = tableId ? all.filter((s) => s.tableId?.equals(tableId)) : all;
   const names = await organisationNames(
     ctx,
     services.map((s) => s.providerId),

@@ -27,7 +27,7 @@ export async function requireMember(
 export async function requireTableOfAgreement(ctx: Ctx, agreementId: ObjectId, tableId: ObjectId | null) {
   if (!tableId) return;
   const table = await findTable(ctx, tableId);
-  if (!table || !table.agreementId.equals(agreementId))
+  if (!table?.agreementId.equals(agreementId))
     throw new AppError("service_table_not_of_agreement", { tableId: tableId.toHexString() });
 }
 
