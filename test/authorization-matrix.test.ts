@@ -11,8 +11,8 @@ import {
   TODAY,
   TOMORROW,
   uploadFile,
-  YESTERDAY,
   type World,
+  YESTERDAY,
 } from "./support/authorization-world.ts";
 import { openApiResponses } from "./support/openapi.ts";
 import { type ApiResponse, startTestServer } from "./support/server.ts";

@@ -9,6 +9,7 @@ import type { EventBus } from "../shared/events.ts";
 import { recordChange } from "../shared/record.ts";
 import { demoAgreements, demoDesignations, demoOrganisations, demoPeople } from "./demo-data.ts";
 import { seedDemoMeetings } from "./seed-meetings.ts";
+import { seedDemoServices } from "./seed-services.ts";
 
 /** Email of the demo installation administrator (the start-up prints a login link for them). */
 export const DEMO_ADMIN_EMAIL = "admin@tavoli.example.it";
@@ -176,6 +177,14 @@ export async function seedDemoIfEmpty(deps: {
       meetings,
       rsvps,
     },
+  });
+  await seedDemoServices({
+    db: deps.db,
+    bus: deps.bus,
+    now,
+    tableIds: tableId,
+    personIds: personId,
+    orgIds: orgId,
   });
   return { seeded: true };
 }
