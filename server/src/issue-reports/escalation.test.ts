@@ -270,4 +270,50 @@ describe("escalation to the steering body (DOMAIN rule 8)", () => {
     });
     expect([listed.status, listed.body.error?.code]).toEqual([409, "no_steering_body"]);
   });
+  it("adds a comment once per Idempotency-Key, and refuses to escalate the steering table's own reports", async () => {
+    const { id } = await escalate();
+    const post = () =>
+      s.api("POST", `/api/v1/issue-reports/${id}/comments`, {
+        token: steeringCoordinator.token,
+        body: { text: "Una volta sola" },
+        headers: { "idempotency-key": "commento-1" },
+      });
+    expect((await post()).status).toBe(201);
+    const again = await post();
+    expect(again.body.comments).toHaveLength(1);
+    // A report of the cabina di regia itself is settled there: it cannot be escalated to itself.
+    s.clock.now = at(1);
+    const own = await raise(s, steeringReferent.token, w.foundersTable, reportBody(w.orgA));
+    expect(own.status).toBe(201);
+    await triage(s, steeringCoordinator.token, own.body.id, "in_esame");
+    const before = await snapshot(s);
+    const self = await triage(s, steeringCoordinator.token, own.body.id, "inoltrata");
+    expect([self.status, self.body.error?.code]).toEqual([409, "escalation_to_same_table"]);
+    expect(await snapshot(s)).toEqual(before);
+  });
+
+  it("erases a person's name from the comments and the assignment, keeping the thread", async () => {
+    const { id } = await escalate();
+    const tina = await s.createPerson({ name: "Tina Cabina" });
+    await s.c.tables.updateOne(
+      { _id: new ObjectId(w.foundersTable) },
+      { $push: { coordinatorIds: new ObjectId(tina.id) } },
+    );
+    await s.api("POST", `/api/v1/issue-reports/${id}/assignee`, {
+      token: steeringCoordinator.token,
+      body: { personId: tina.id },
+    });
+    await s.api("POST", `/api/v1/issue-reports/${id}/comments`, {
+      token: tina.token,
+      body: { text: "Me ne occupo io" },
+    });
+    expect((await s.api("DELETE", "/api/v1/people/me", { token: tina.token })).status).toBe(204);
+    expect(JSON.stringify(await s.c.issueReports.find().toArray())).not.toContain("Tina Cabina");
+    const kept = await s.api("GET", `/api/v1/issue-reports/${id}`, { token: steeringCoordinator.token });
+    expect(kept.body.escalation.assignee).toEqual({ id: tina.id, name: "Persona rimossa" });
+    expect(kept.body.comments[0]).toMatchObject({
+      by: { id: tina.id, name: "Persona rimossa" },
+      text: "Me ne occupo io",
+    });
+  });
 });
