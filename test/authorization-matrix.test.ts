@@ -12,6 +12,7 @@ import {
   TOMORROW,
   uploadFile,
   type World,
+  YESTERDAY,
 } from "./support/authorization-world.ts";
 import { openApiResponses } from "./support/openapi.ts";
 import { type ApiResponse, startTestServer } from "./support/server.ts";
@@ -91,6 +92,13 @@ POST   /work-plans/{id}/approve                 WP2          401  403  403  403 
 POST   /work-plans/{id}/reject                  WP2          401  403  403  403   403    403   403    ok    ok
 POST   /work-plans/{id}/activities/{activityId}/progress WP1,WA 401 ok 403 403   403    ok    403    ok    ok
 PUT    /agreements/{id}/deadline-rules          G            401  403  403  403   403    403   403    ok    ok
+POST   /issue-reports/{id}/assignee             Iesc         401  403  403  403   ok     403   403    ok    ok
+POST   /issue-reports/{id}/comments             Iesc         401  403  403  403   ok     ok    403    ok    ok
+POST   /agreements/{id}/services                G            401  403  403  403   403    403   403    ok    ok
+PATCH  /services/{id}                           SV           401  ok   403  403   403    403   403    ok    ok
+POST   /services/{id}/subscriptions             SV           401  403  ok   403   403    403   403    ok    ok
+DELETE /services/{id}/subscriptions/{organisationId} SV,A    401  ok   403  403   403    403   403    ok    ok
+POST   /services/{id}/availability              SV           401  ok   403  403   403    403   403    ok    ok
 `;
 
 /** The world's entities a "path ids" cell may name. */
@@ -113,6 +121,8 @@ function entity(w: World, name: string): string {
     WP1: w.workPlanInForce,
     WA: w.workPlanActivity,
     WP2: w.workPlanPresented,
+    Iesc: w.escalatedReport,
+    SV: w.service,
     refA: w.people.refA.id,
     refB: w.people.refB.id,
     delegate: w.people.delegate.id,
@@ -196,6 +206,16 @@ const BODIES: Record<string, (w: World) => unknown> = {
   "POST /work-plans/{id}/reject": () => ({ note: "Da rivedere" }),
   "POST /work-plans/{id}/activities/{activityId}/progress": () => ({ status: "in_corso", progress: 40 }),
   "PUT /agreements/{id}/deadline-rules": () => ({ approachingDays: 10 }),
+  "POST /issue-reports/{id}/assignee": (w) => ({ personId: w.people.coord2.id }),
+  "POST /issue-reports/{id}/comments": () => ({ text: "Ne discutiamo alla prossima seduta della cabina" }),
+  "POST /agreements/{id}/services": (w) => ({
+    name: "Conservazione sostitutiva",
+    providerId: w.A,
+    levels: { availabilityPercent: 99.5, responseHours: 8, resolutionHours: 72 },
+  }),
+  "PATCH /services/{id}": () => ({ description: "Pagamenti pagoPA tramite il nodo regionale" }),
+  "POST /services/{id}/subscriptions": (w) => ({ organisationId: w.B }),
+  "POST /services/{id}/availability": () => ({ from: "2026-03-01", to: YESTERDAY, measuredPercent: 99.7 }),
 };
 
 const nextWeek = {

@@ -47,6 +47,7 @@ describe("every documented read answers as its OpenAPI schema says", () => {
       contributions: w.contribution,
       "work-plans": w.workPlanInForce,
       calendar: feedToken,
+      services: w.service,
     };
     const path = template.replace(/\{[^}]+\}/g, () => ids[first] ?? "missing");
     const query: Record<string, string> = {

@@ -13,6 +13,7 @@ import { organisationEvents } from "./organisations/events.ts";
 import { personEvents } from "./people/events.ts";
 import { reminderEvents } from "./reminders/events.ts";
 import { rsvpEvents } from "./rsvps/events.ts";
+import { serviceEvents } from "./services/events.ts";
 import type { PayloadSchema, z } from "./shared/event-schema.ts";
 import type { StoredEvent } from "./shared/events.ts";
 import { tableEvents } from "./tables/events.ts";
@@ -37,6 +38,7 @@ export const featureEvents = {
   people: personEvents,
   reminders: reminderEvents,
   rsvps: rsvpEvents,
+  services: serviceEvents,
   tables: tableEvents,
   "work-plans": workPlanEvents,
   deadlines: deadlineEvents,
@@ -58,6 +60,7 @@ export const eventCatalogue = {
   ...personEvents,
   ...reminderEvents,
   ...rsvpEvents,
+  ...serviceEvents,
   ...tableEvents,
   ...workPlanEvents,
   ...deadlineEvents,

@@ -131,6 +131,33 @@ export async function buildWorld(s: TestServer) {
       url: "https://comune-alfa.example.it/capitolato.pdf",
     })
   ).id as string;
+  // The agreement's cabina di regia S (founders only: neither A nor B sits on it), coordinated by coord2, and a
+  // report of T escalated to it; a shared service SV provided by A, to which A subscribes.
+  const S = (
+    await makeTable(s, people.admin.token, G, {
+      kind: "cabina_di_regia",
+      access: "founders",
+      coordinatorIds: [people.coord2.id],
+    })
+  ).id;
+  const escalatedReport = (
+    await api("POST", `/tables/${T}/issue-reports`, people.refA.token, {
+      organisationId: A,
+      title: "L'anagrafe nazionale rifiuta le variazioni",
+      severity: "alta",
+    })
+  ).id as string;
+  for (const status of ["in_esame", "inoltrata"])
+    await api("POST", `/issue-reports/${escalatedReport}/status`, people.coord.token, { status });
+  const service = (
+    await api("POST", `/agreements/${G}/services`, people.admin.token, {
+      name: "Pagamenti pagoPA",
+      providerId: A,
+      status: "attivo",
+      levels: { availabilityPercent: 99.5, responseHours: 8, resolutionHours: 72 },
+      subscriberIds: [A],
+    })
+  ).id as string;
   const refAToken = (await api("POST", "/auth/tokens", people.refA.token, { name: "integrazione" }))
     .id as string;
   const refAPushSubscription = (
@@ -211,6 +238,9 @@ export async function buildWorld(s: TestServer) {
     M,
     designationA,
     issueReport,
+    S,
+    escalatedReport,
+    service,
     attachment,
     /** The token of a push reminder's answer button (POST /rsvp-actions). */
     rsvpActionToken: rsvpAction?.token ?? "",

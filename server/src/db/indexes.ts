@@ -20,6 +20,7 @@ import { ensurePeopleIndexes } from "../people/indexes.ts";
 import { ensurePushIndexes } from "../push/indexes.ts";
 import { ensureRemindersIndexes } from "../reminders/indexes.ts";
 import { ensureRsvpsIndexes } from "../rsvps/indexes.ts";
+import { ensureServicesIndexes } from "../services/indexes.ts";
 import { ensureTablesIndexes } from "../tables/indexes.ts";
 import { ensureWorkPlansIndexes } from "../work-plans/indexes.ts";
 
@@ -53,6 +54,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
     ensureAttachmentsIndexes(db),
     ensureWorkPlansIndexes(db),
     ensureDeadlinesIndexes(db),
+    ensureServicesIndexes(db),
   ]);
   // Chat accounts and table channels; the bot's own Slack state is indexed by the bot (main.ts composes).
   await ensureChatIndexes(db);

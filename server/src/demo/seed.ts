@@ -10,6 +10,7 @@ import { recordChange } from "../shared/record.ts";
 import { demoAgreements, demoDesignations, demoOrganisations, demoPeople } from "./demo-data.ts";
 import { seedDemoMeetings } from "./seed-meetings.ts";
 import { seedDemoWorkPlans } from "./seed-work-plans.ts";
+import { seedDemoServices } from "./seed-services.ts";
 
 /** Email of the demo installation administrator (the start-up prints a login link for them). */
 export const DEMO_ADMIN_EMAIL = "admin@tavoli.example.it";
@@ -180,12 +181,14 @@ export async function seedDemoIfEmpty(deps: {
   });
   // The Lombardia tavolo tecnico's work plan, presented, approved by the cabina di regia and monitored.
   await seedDemoWorkPlans({
+  await seedDemoServices({
     db: deps.db,
     bus: deps.bus,
     now,
     tableIds: tableId,
     personIds: personId,
     organisationIds: orgId,
+    orgIds: orgId,
   });
   return { seeded: true };
 }

@@ -29,6 +29,7 @@ import { pushRoutes } from "../push/routes.ts";
 import { reminderPreferenceRoutes } from "../reminders/routes.ts";
 import { rsvpActionRoutes } from "../rsvp-actions/index.ts";
 import { rsvpRoutes } from "../rsvps/routes.ts";
+import { serviceRoutes } from "../services/routes.ts";
 import { createCtx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import type { EventBus } from "../shared/events.ts";
@@ -169,6 +170,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", dispatchRoutes());
   api.route("/", workPlanRoutes());
   api.route("/", deadlineRoutes());
+  api.route("/", serviceRoutes());
   const openApiConfig = {
     openapi: "3.1.0",
     info: {

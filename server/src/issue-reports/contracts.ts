@@ -40,6 +40,10 @@ export const raiseInput = z
       .nullable()
       .default(null)
       .openapi({ description: "The sitting where it came up, if any (a meeting of this table)" }),
+    serviceId: objectId.nullable().default(null).openapi({
+      description:
+        "The shared service it affects, if any: a service of this table's agreement (else 400 `service_not_of_agreement`)",
+    }),
   })
   .openapi("IssueReportInput");
 
@@ -50,7 +54,30 @@ export const triageInput = z
   })
   .openapi("IssueReportTriage");
 
-export const listQuery = pageQuery.extend({ status: status.optional() });
+export const listQuery = pageQuery.extend({
+  status: status.optional(),
+  serviceId: objectId.optional().openapi({ description: "Only the reports naming this shared service" }),
+});
+
+export const assignInput = z
+  .strictObject({
+    personId: objectId.nullable().openapi({
+      description:
+        "A person of the steering body (its coordinators or referents designated on it); null unassigns",
+    }),
+  })
+  .openapi("IssueReportAssignment");
+
+export const commentInput = z
+  .strictObject({ text: text(2000).openapi({ description: "The comment (max 2000); kept, never edited" }) })
+  .openapi("IssueReportCommentInput");
+
+export const queueQuery = z.object({
+  state: z
+    .enum(["open", "resolved", "all"])
+    .default("open")
+    .openapi({ description: "open (default): escalated, not yet closed; resolved: closed; all" }),
+});
 
 const person = z.object({ id: z.string(), name: z.string() }).nullable().openapi({
   description: "Shown to the table's members only (null for others)",
@@ -80,12 +107,75 @@ export const issueReport = z
         note: z.string().nullable(),
       }),
     ),
+    serviceId: z.string().nullable().openapi({ description: "The shared service it affects, if named" }),
+    escalation: z
+      .object({
+        steeringTableId: z.string(),
+        at: z.string().openapi({ description: "When it was escalated (went inoltrata)" }),
+        assignee: person,
+        assignedAt: z.string().nullable(),
+      })
+      .nullable()
+      .openapi({ description: "Set once escalated to the agreement's steering body" }),
+    comments: z.array(
+      z.object({
+        id: z.string(),
+        at: z.string(),
+        by: person,
+        text: z.string().nullable().openapi({ description: "null when the report is shown redacted" }),
+      }),
+    ),
+    timeInStatus: z
+      .object({ aperta: z.number(), in_esame: z.number(), inoltrata: z.number() })
+      .partial()
+      .openapi({
+        description:
+          "Seconds spent in each status it waited in, the current one up to now; risolta and respinta stop the clock",
+      }),
+    redacted: z.boolean().openapi({
+      description:
+        "true for a confidential report shown to a steering body member outside its table: title 'Segnalazione riservata', no text",
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .openapi("IssueReport");
 
 export const issueReportPage = pageOf(issueReport, "IssueReportPage");
+
+export const escalationItem = z
+  .object({
+    id: z.string(),
+    seq: z.number().int(),
+    tableId: z.string().openapi({ description: "The table that raised it" }),
+    tableName: z.string().nullable(),
+    organisationId: z.string(),
+    organisationName: z.string().nullable(),
+    title: z
+      .string()
+      .openapi({ description: "'Segnalazione riservata' for a confidential one outside its table" }),
+    severity,
+    status,
+    confidential: z.boolean(),
+    redacted: z.boolean(),
+    serviceId: z.string().nullable(),
+    raisedAt: z.string(),
+    escalatedAt: z.string(),
+    resolvedAt: z.string().nullable(),
+    age: z
+      .object({
+        sinceEscalatedSeconds: z.number(),
+        sinceRaisedSeconds: z.number(),
+      })
+      .openapi({ description: "Up to now, or up to its closing for a closed one" }),
+    assignee: person,
+    comments: z.number().int(),
+  })
+  .openapi("EscalatedIssueReport");
+
+export const escalationQueue = z
+  .object({ steeringTableId: z.string(), steeringTableName: z.string(), items: z.array(escalationItem) })
+  .openapi("EscalationQueue");
 
 /** One report as GET shows it: with its attached files (download each at `/attachments/{id}`). */
 export const issueReportWithAttachments = issueReport
@@ -149,11 +239,66 @@ export const triageRoute = createRoute({
   summary: "Triage: move a report to its next status (table coordinator or agreement admin)",
   description:
     "Allowed: aperta → in_esame | respinta; in_esame → inoltrata | risolta | respinta; inoltrata → risolta. " +
-    "Anything else is 409 `issue_report_transition_invalid`. Emits `issue_report.status_changed`.",
+    "Anything else is 409 `issue_report_transition_invalid`. `inoltrata` escalates to the agreement's steering " +
+    "body (409 `no_steering_body` when it has none, `escalation_to_same_table` for the steering table's own " +
+    "reports); an escalated report may also be resolved by the steering table's coordinators. " +
+    "Emits `issue_report.status_changed` (with `steeringTableId` on escalation).",
   security: authenticated,
   request: { params: idParam, body: jsonBody(triageInput) },
   responses: {
     200: { description: "The report in its new status", ...jsonContent(issueReport) },
+    ...errorsFor(400, 401, 403, 404, 409),
+  },
+});
+
+export const assignRoute = createRoute({
+  method: "post",
+  path: "/issue-reports/{id}/assignee",
+  tags,
+  summary: "Assign an escalated report to a person of the steering body",
+  description:
+    "The steering table's coordinators and the agreement's admins, while the report is `inoltrata` (else 409 " +
+    "`issue_report_not_escalated`); the person must be a coordinator of the steering table or a referent " +
+    "designated on it (409 `assignee_not_in_steering_body`). Emits `issue_report.assigned`.",
+  security: authenticated,
+  request: { params: idParam, body: jsonBody(assignInput) },
+  responses: {
+    200: { description: "The report with its assignee", ...jsonContent(issueReport) },
+    ...errorsFor(400, 401, 403, 404, 409),
+  },
+});
+
+export const commentRoute = createRoute({
+  method: "post",
+  path: "/issue-reports/{id}/comments",
+  tags,
+  summary: "Comment on an escalated report (the steering body's thread)",
+  description:
+    "Members of the steering body (its coordinators, the referents of organisations sitting on it, the " +
+    "agreement's admins) and the reporting table's coordinators, once the report is escalated (409 " +
+    "`issue_report_not_escalated`). Comments are kept; on a confidential report their text is shown only to " +
+    "the reporting table's members. Emits `issue_report.commented` (never the text).",
+  security: authenticated,
+  request: { params: idParam, body: jsonBody(commentInput) },
+  responses: {
+    201: { description: "The report with the new comment", ...jsonContent(issueReport) },
+    ...errorsFor(400, 401, 403, 404, 409),
+  },
+});
+
+export const queueRoute = createRoute({
+  method: "get",
+  path: "/agreements/{id}/escalations",
+  tags,
+  summary: "The steering body's queue of escalated issue reports, oldest escalation first",
+  description:
+    "Members of the steering body only (403 otherwise; 409 `no_steering_body` when the agreement has none). " +
+    "Each with its age since escalation and since raising, severity, source table and assignee; a confidential " +
+    "report shows 'Segnalazione riservata' and no text to members outside its table.",
+  security: authenticated,
+  request: { params: idParam, query: queueQuery },
+  responses: {
+    200: { description: "The queue", ...jsonContent(escalationQueue) },
     ...errorsFor(400, 401, 403, 404, 409),
   },
 });

@@ -31,9 +31,35 @@ export type IssueReportDoc = {
   }[];
   raisedById: ObjectId;
   raisedByName: string;
+  /** The shared service it affects (services/), a service of the same agreement; absent on older reports. */
+  serviceId?: ObjectId | null;
+  /** Set when it goes `inoltrata`: the agreement's steering body it was escalated to (DOMAIN rule 8). */
+  escalation?: EscalationDoc | null;
+  /** The thread on an escalated report, kept (never edited or deleted). */
+  comments?: CommentDoc[];
   createdAt: Date;
   updatedAt: Date;
   /** `<raisedById>:<Idempotency-Key>` when raised with one (unique where set): a repeat finds this one. */
+  idempotencyKey?: string;
+};
+
+/** Where and when a report was escalated, and who of the steering body follows it. */
+export type EscalationDoc = {
+  steeringTableId: ObjectId;
+  at: Date;
+  byId: ObjectId;
+  assigneeId: ObjectId | null;
+  assigneeName: string | null;
+  assignedAt: Date | null;
+};
+
+export type CommentDoc = {
+  _id: ObjectId;
+  at: Date;
+  byId: ObjectId;
+  byName: string;
+  text: string;
+  /** `<byId>:<Idempotency-Key>` when posted with one: a repeat finds this comment instead of adding another. */
   idempotencyKey?: string;
 };
 

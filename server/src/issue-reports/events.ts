@@ -23,5 +23,25 @@ const status = z.enum(["aperta", "in_esame", "inoltrata", "risolta", "respinta"]
 export const issueReportEvents = defineEvents({
   "issue_report.raised": withTitle({}),
   /** The triage note is never in it: only the status moved from and to. */
-  "issue_report.status_changed": withTitle({ from: status, to: status }),
+  "issue_report.status_changed": withTitle({
+    from: status,
+    to: status,
+    /** On escalation (`to: inoltrata`): the steering table it went to. */
+    steeringTableId: hexId().optional(),
+  }),
+  /** An escalated report given to a person of the steering body (assigneeId null: unassigned); no title. */
+  "issue_report.assigned": z.strictObject({
+    ...base,
+    confidential: z.boolean(),
+    steeringTableId: hexId(),
+    assigneeId: hexId().nullable(),
+  }),
+  /** A comment on an escalated report: the thread entry's id and how many there are now, never its text. */
+  "issue_report.commented": z.strictObject({
+    ...base,
+    confidential: z.boolean(),
+    steeringTableId: hexId(),
+    entryId: hexId(),
+    count: z.number(),
+  }),
 });

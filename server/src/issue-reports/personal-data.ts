@@ -20,7 +20,8 @@ export async function issueReportsRaisedBy(ctx: Ctx, personId: ObjectId) {
 }
 
 /**
- * Erasure: replaces the person's name where reports keep it (who raised, who triaged); the reports,
+ * Erasure: replaces the person's name where reports keep it (who raised, triaged, commented, follows
+ * an escalation); the comments' texts, like the reports,
  * which are the organisations' acts, stay. Each is one in-place update per document (atomic on
  * MongoDB), so a concurrent triage appending to the history cannot bring the old name back.
  */
@@ -30,5 +31,14 @@ export async function eraseNameFromIssueReports(ctx: Ctx, personId: ObjectId, er
     { "history.byId": personId },
     { $set: { "history.$[mine].byName": erasedName } },
     { arrayFilters: [{ "mine.byId": personId }] },
+  );
+  await ctx.c.issueReports.updateMany(
+    { "comments.byId": personId },
+    { $set: { "comments.$[mine].byName": erasedName } },
+    { arrayFilters: [{ "mine.byId": personId }] },
+  );
+  await ctx.c.issueReports.updateMany(
+    { "escalation.assigneeId": personId },
+    { $set: { "escalation.assigneeName": erasedName } },
   );
 }

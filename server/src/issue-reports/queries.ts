@@ -8,6 +8,7 @@ import type { TableDoc } from "../tables/documents.ts";
 import { getTable } from "../tables/queries.ts";
 import { canSeeConfidential } from "../tables/visibility.ts";
 import type { IssueReportDoc, IssueStatus } from "./documents.ts";
+import { escalatedTo, isSteeringMember } from "./escalation.ts";
 import { type IssueReportView, presentIssueReport } from "./present.ts";
 
 /** Finds a report or throws not_found. */
@@ -29,6 +30,25 @@ export async function requireVisible(ctx: Ctx, report: IssueReportDoc, table: Ta
   return member;
 }
 
+/**
+ * How the acting person reads a report: the table's members see all of it; once escalated, the steering
+ * body's members see it too with names, but a confidential one redacted (no title, text, notes or
+ * comment texts: DOMAIN rule 10 keeps them inside the table); anyone else sees a public report without
+ * names, and a confidential one is not found.
+ */
+export async function readerOf(
+  ctx: Ctx,
+  report: IssueReportDoc,
+  table: TableDoc,
+): Promise<{ member: boolean; redacted: boolean }> {
+  if (await canSeeConfidential(ctx, table)) return { member: true, redacted: false };
+  const steering = await escalatedTo(ctx, report);
+  const steeringMember = steering ? await isSteeringMember(ctx, steering) : false;
+  if (report.confidential && !steeringMember)
+    throw new AppError("not_found", { entity: "issue_report", id: report._id.toHexString() });
+  return { member: steeringMember, redacted: report.confidential };
+}
+
 /** One report, as the acting person may see it (logged-in people). */
 export async function getIssueReport({
   ctx,
@@ -40,10 +60,10 @@ export async function getIssueReport({
   requireActor(ctx);
   const report = await loadIssueReport(ctx, input.id);
   const table = await getTable({ ctx, input: { id: report.tableId } });
-  const member = await requireVisible(ctx, report, table);
+  const reader = await readerOf(ctx, report, table);
   const names = await organisationNames(ctx, [report.organisationId]);
   const organisationName = names.get(report.organisationId.toHexString()) ?? null;
-  return presentIssueReport(report, { member, organisationName });
+  return presentIssueReport(report, { ...reader, organisationName, now: ctx.now() });
 }
 
 /** The table's reports, newest first, optionally by status; confidential ones only for the table's members. */
@@ -52,7 +72,7 @@ export async function listTableIssueReports({
   input,
 }: {
   ctx: Ctx;
-  input: { tableId: ObjectId; status?: IssueStatus; cursor?: string; limit?: number };
+  input: { tableId: ObjectId; status?: IssueStatus; serviceId?: ObjectId; cursor?: string; limit?: number };
 }): Promise<{ items: IssueReportView[]; nextCursor: string | null }> {
   requireActor(ctx);
   const table = await getTable({ ctx, input: { id: input.tableId } });
@@ -60,6 +80,7 @@ export async function listTableIssueReports({
   const filter = {
     tableId: table._id,
     ...(input.status ? { status: input.status } : {}),
+    ...(input.serviceId ? { serviceId: input.serviceId } : {}),
     ...(member ? {} : { confidential: false }),
   };
   const page = await paginate(
@@ -76,6 +97,7 @@ export async function listTableIssueReports({
     presentIssueReport(report, {
       member,
       organisationName: names.get(report.organisationId.toHexString()) ?? null,
+      now: ctx.now(),
     }),
   );
   return { items, nextCursor: page.nextCursor };

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ObjectId } from "mongodb";
 import { loadMeeting } from "../meetings/access.ts";
 import { organisationSitsOnTable } from "../memberships/queries.ts";
+import { requireServiceOfAgreement } from "../services/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
@@ -24,6 +25,8 @@ export type RaiseInput = {
   severity: "bassa" | "media" | "alta";
   confidential: boolean;
   meetingId: ObjectId | null;
+  /** The shared service it affects, if any: one of the table's agreement. */
+  serviceId?: ObjectId | null;
   /** From the request's Idempotency-Key (creationKeyOf): a repeat returns the report it raised. */
   idempotencyKey?: string | null;
 };
@@ -51,11 +54,13 @@ export async function raiseIssueReport({
       tableId: table._id.toHexString(),
     });
   if (input.meetingId) await requireMeetingOfTable(ctx, input.meetingId, table);
+  if (input.serviceId) await requireServiceOfAgreement(ctx, input.serviceId, table.agreementId);
   const draft: Omit<IssueReportDoc, "_id" | "seq"> = {
     tableId: table._id,
     agreementId: table.agreementId,
     organisationId: input.organisationId,
     meetingId: input.meetingId,
+    serviceId: input.serviceId ?? null,
     ...fields,
     confidential: input.confidential === true,
     status: "aperta",

@@ -10,6 +10,12 @@ describe("triaging issue reports and the reporters' personal data", () => {
   beforeAll(async () => {
     s = await startTestServer();
     w = await meetingWorld(s);
+    // Escalation (`inoltrata`) goes to the agreement's steering body, which must exist.
+    await s.c.tables.insertOne({
+      ...{ _id: new ObjectId(), agreementId: new ObjectId(w.agreementId), name: "Comitato guida" },
+      ...{ kind: "comitato_guida", theme: null, access: "founders", description: "" },
+      ...{ coordinatorIds: [], materials: [], createdAt: new Date(), updatedAt: new Date() },
+    });
   });
   afterAll(() => s.close());
 

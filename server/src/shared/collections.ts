@@ -21,6 +21,7 @@ import { pushCollections } from "../push/documents.ts";
 import { reminderCollections } from "../reminders/documents.ts";
 import { rsvpActionCollections } from "../rsvp-actions/documents.ts";
 import { rsvpCollections } from "../rsvps/documents.ts";
+import { serviceCollections } from "../services/documents.ts";
 import { tableCollections } from "../tables/documents.ts";
 import { workPlanCollections } from "../work-plans/documents.ts";
 import { sharedCollections } from "./documents.ts";
@@ -56,6 +57,7 @@ export function collections(db: Db) {
     ...attachmentCollections(db),
     ...workPlanCollections(db),
     ...deadlineCollections(db),
+    ...serviceCollections(db),
   };
 }
 

@@ -14,6 +14,7 @@ import { pushErrors } from "../push/errors.ts";
 import { reminderErrors } from "../reminders/errors.ts";
 import { rsvpActionErrors } from "../rsvp-actions/errors.ts";
 import { rsvpErrors } from "../rsvps/errors.ts";
+import { serviceErrors } from "../services/errors.ts";
 import { tableErrors } from "../tables/errors.ts";
 import { workPlanErrors } from "../work-plans/errors.ts";
 
@@ -112,6 +113,7 @@ export const errorCatalogue = {
   ...attachmentErrors,
   ...workPlanErrors,
   ...deadlineErrors,
+  ...serviceErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
