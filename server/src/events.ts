@@ -1,3 +1,4 @@
+import { actionItemEvents } from "./action-items/events.ts";
 import { agreementEvents } from "./agreements/events.ts";
 import { attachmentEvents } from "./attachments/events.ts";
 import { attendanceEvents } from "./attendance/events.ts";
@@ -21,6 +22,7 @@ import { tableEvents } from "./tables/events.ts";
  * an event declares it there; `recordChange` refuses any type not in the catalogue.
  */
 export const featureEvents = {
+  "action-items": actionItemEvents,
   agreements: agreementEvents,
   attachments: attachmentEvents,
   attendance: attendanceEvents,
@@ -40,6 +42,7 @@ export const featureEvents = {
 
 /** The one catalogue of domain events: type → zod schema of its payload. */
 export const eventCatalogue = {
+  ...actionItemEvents,
   ...agreementEvents,
   ...attachmentEvents,
   ...attendanceEvents,

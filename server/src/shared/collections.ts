@@ -1,4 +1,5 @@
 import type { Db } from "mongodb";
+import { actionItemCollections } from "../action-items/documents.ts";
 import { agreementCollections } from "../agreements/documents.ts";
 import { attachmentCollections } from "../attachments/documents.ts";
 import { attendanceCollections } from "../attendance/documents.ts";
@@ -52,6 +53,7 @@ export function collections(db: Db) {
     ...notificationCollections(db),
     ...idempotencyCollections(db),
     ...attachmentCollections(db),
+    ...actionItemCollections(db),
   };
 }
 
