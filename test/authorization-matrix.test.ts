@@ -81,6 +81,7 @@ DELETE /auth/session                            -            401  ok   ok   ok  
 POST   /auth/tokens                             -            401  ok   ok   ok    ok     ok    ok     ok    ok
 DELETE /auth/tokens/{id}                        tokenA       401  ok   404  404   404    404   404    404   404
 POST   /admin/deliveries/{id}/retry             D            401  403  403  403   403    403   403    403   ok
+POST   /action-items/{id}/status                AI           401  ok   403  403   403    ok    403    ok    ok
 `;
 
 /** The world's entities a "path ids" cell may name. */
@@ -96,6 +97,7 @@ function entity(w: World, name: string): string {
     dA: w.designationA,
     I: w.issueReport,
     C: w.contribution,
+    AI: w.actionItem,
     tokenA: w.refAToken,
     pushA: w.refAPushSubscription,
     D: w.deadDelivery,
@@ -172,6 +174,7 @@ const BODIES: Record<string, (w: World) => unknown> = {
   "POST /auth/login-links": (w) => ({ email: w.people.newcomer.person.email }),
   "POST /auth/sessions": (w) => ({ token: w.newcomerLoginToken }),
   "POST /auth/tokens": () => ({ name: "matrice" }),
+  "POST /action-items/{id}/status": () => ({ status: "completata", doneOn: TODAY }),
 };
 
 const nextWeek = {

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../../test/support/server.ts";
 import { convene, meetingWorld } from "../meetings/test-fixtures.ts";
 import { ctxAs } from "../minutes/test-fixtures.ts";
-import { trackApprovedMinutes } from "./track.ts";
+import { actionItemsSection } from "./report-section.ts";
 import { actionItemsSnapshot, approvedSitting, setStatus, twoActions } from "./test-fixtures.ts";
+import { trackApprovedMinutes } from "./track.ts";
 
 type Item = { id: string; what: string | null; status: string; overdue: boolean; whatHidden: boolean };
 
@@ -85,7 +86,10 @@ describe("action items across sittings (issue 15, item 3)", () => {
     const done = await setStatus(s, w.refA.token, a.id, { status: "completata", doneOn: "2026-03-24" });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: "completata", doneOn: "2026-03-24", overdue: false });
-    expect(s.events.at(-1)).toMatchObject({ type: "action_item.completed", payload: { status: "completata" } });
+    expect(s.events.at(-1)).toMatchObject({
+      type: "action_item.completed",
+      payload: { status: "completata" },
+    });
     const before = await actionItemsSnapshot(s);
     const twice = await setStatus(s, w.refA.token, a.id, { status: "annullata", reason: "Ripensamento" });
     expect([twice.status, twice.body.error.code]).toEqual([409, "action_item_transition_invalid"]);
@@ -96,9 +100,15 @@ describe("action items across sittings (issue 15, item 3)", () => {
     s.clock.now = new Date("2026-04-21T07:30:00Z");
     const [a, b] = items as [Item, Item];
     const ids = (res: { body: { items: Item[] } }) => res.body.items.map((i) => i.id);
-    expect(ids(await list(w.coordinator.token, `/tables/${w.openTable}/action-items?overdue=true`))).toEqual([b.id]);
-    expect(ids(await list(w.outsider.token, `/organisations/${w.orgB}/action-items?overdue=true`))).toEqual([b.id]);
-    expect(ids(await list(w.outsider.token, `/organisations/${w.orgA}/action-items?overdue=true`))).toEqual([]);
+    expect(ids(await list(w.coordinator.token, `/tables/${w.openTable}/action-items?overdue=true`))).toEqual([
+      b.id,
+    ]);
+    expect(ids(await list(w.outsider.token, `/organisations/${w.orgB}/action-items?overdue=true`))).toEqual([
+      b.id,
+    ]);
+    expect(ids(await list(w.outsider.token, `/organisations/${w.orgA}/action-items?overdue=true`))).toEqual(
+      [],
+    );
     expect(ids(await list(w.refB.token, "/people/me/action-items?overdue=true"))).toEqual([b.id]);
     expect(ids(await list(w.refA.token, "/people/me/action-items?status=completata"))).toEqual([a.id]);
     expect(ids(await list(w.refA.token, "/people/me/action-items?overdue=true"))).toEqual([]);
@@ -154,5 +164,61 @@ describe("action items across sittings (issue 15, item 3)", () => {
     });
     expect(res.status).toBe(201);
     expect(res.body.items.at(-1)).toMatchObject({ agendaItemId: next, title: "Verifica azioni" });
+  });
+});
+
+describe("the periodic report's action items section", () => {
+  let s: TestServer;
+  let w: Awaited<ReturnType<typeof meetingWorld>>;
+  beforeAll(async () => {
+    s = await startTestServer();
+    w = await meetingWorld(s);
+    await approvedSitting(s, w, twoActions(w));
+    const [a] = await s.c.actionItems.find().sort({ index: 1 }).toArray();
+    const done = await setStatus(s, w.refA.token, a?._id.toHexString() ?? "", {
+      status: "completata",
+      doneOn: "2026-03-24",
+    });
+    expect(done.status).toBe(200);
+    s.clock.now = new Date("2026-07-10T08:00:00Z");
+  });
+  afterAll(() => s.close());
+
+  const run = async (confidential: string[]) => {
+    const table = await s.c.tables.findOne({ _id: new ObjectId(w.openTable) });
+    if (!table) throw new Error("no table");
+    const scope = { agreementId: table.agreementId, tableId: table._id, tables: [table] };
+    const ctx = await ctxAs(s, w.coordinator.id);
+    return actionItemsSection(
+      ctx,
+      scope,
+      { from: "2026-01-01", to: "2026-06-30" },
+      {
+        confidentialTableIds: new Set(confidential),
+      },
+    );
+  };
+
+  it("counts done and overdue at the period's end, with the text only for the table's audience", async () => {
+    const inside = await run([w.openTable]);
+    expect(inside.key).toBe("action_items");
+    expect(Object.fromEntries(inside.summary.map((f) => [f.key, f.value]))).toEqual({
+      total: 2,
+      done: 1,
+      overdue: 1,
+      open: 1,
+    });
+    expect(inside.rows).toMatchObject([
+      {
+        what: "Inviare il piano di migrazione aggiornato",
+        organisation: "Comune di Caltagirone",
+        doneOn: "2026-03-24",
+        overdue: false,
+      },
+      { status: "aperta", due: "2026-04-15", overdue: true },
+    ]);
+    const outside = await run([]);
+    expect(outside.rows.map((r) => r.what)).toEqual(["Azione riservata", "Azione riservata"]);
+    expect(JSON.stringify(outside)).not.toContain("Censire");
   });
 });

@@ -115,7 +115,8 @@ const agendaItem = z.object({
   attachments: z.array(z.object({ title: z.string(), url: z.string() })),
   confidential: z.boolean(),
   actionItems: z.array(actionItem).optional().openapi({
-    description: "On the \"Verifica azioni\" item (id = the sitting's): the action items of earlier sittings it checks",
+    description:
+      'On the "Verifica azioni" item (id = the sitting\'s): the action items of earlier sittings it checks',
   }),
 });
 
