@@ -8,6 +8,7 @@ import { isDuplicateKey } from "../shared/errors.ts";
 import type { EventBus } from "../shared/events.ts";
 import { recordChange } from "../shared/record.ts";
 import { demoAgreements, demoDesignations, demoOrganisations, demoPeople } from "./demo-data.ts";
+import { seedDemoActionItems } from "./seed-action-items.ts";
 import { seedDemoMeetings } from "./seed-meetings.ts";
 
 /** Email of the demo installation administrator (the start-up prints a login link for them). */
@@ -176,6 +177,15 @@ export async function seedDemoIfEmpty(deps: {
       meetings,
       rsvps,
     },
+  });
+  // Held sitting, approved minutes, action items (one done, one overdue): issue 15's action items.
+  await seedDemoActionItems({
+    db: deps.db,
+    bus: deps.bus,
+    now,
+    jitsiBaseUrl: deps.config.jitsiBaseUrl,
+    tableIds: tableId,
+    personIds: personId,
   });
   return { seeded: true };
 }
