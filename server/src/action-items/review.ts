@@ -17,6 +17,13 @@ export const REVIEW_TITLE = "Verifica azioni";
  */
 export async function actionReviewOf(ctx: Ctx, meeting: MeetingDoc): Promise<ActionItemDoc[]> {
   if (meeting.status === "cancelled") return [];
+  // Items first (few per table, indexed on tableId and sittingStartsAt): most sittings read have none,
+  // and then no sitting is looked up at all.
+  const earlier = await ctx.c.actionItems
+    .find({ tableId: meeting.tableId, sittingStartsAt: { $lt: meeting.startsAt } })
+    .sort({ sittingStartsAt: 1, index: 1 })
+    .toArray();
+  if (earlier.length === 0) return [];
   const previous = await heldNewestFirst(ctx, {
     tableIds: [meeting.tableId],
     from: undefined,
@@ -24,15 +31,8 @@ export async function actionReviewOf(ctx: Ctx, meeting: MeetingDoc): Promise<Act
   })
     .limit(1)
     .next();
-  if (!previous) return [];
-  return ctx.c.actionItems
-    .find({
-      tableId: meeting.tableId,
-      sittingStartsAt: { $lt: meeting.startsAt },
-      $or: [{ status: "aperta" }, { closedAt: { $gte: previous.startsAt } }],
-    })
-    .sort({ sittingStartsAt: 1, index: 1 })
-    .toArray();
+  const since = previous?.startsAt ?? new Date(0);
+  return earlier.filter((item) => item.closedAt === null || item.closedAt >= since);
 }
 
 /**
