@@ -222,3 +222,25 @@ describe("the periodic report's action items section", () => {
     expect(JSON.stringify(outside)).not.toContain("Censire");
   });
 });
+
+describe("action items and personal data (DOMAIN rule 11)", () => {
+  it("lists my items in my export, and shows an erased owner as erased", async () => {
+    const s = await startTestServer();
+    try {
+      const w = await meetingWorld(s);
+      await approvedSitting(s, w, twoActions(w));
+      const exported = await s.api("GET", "/api/v1/people/me/export", { token: w.refB.token });
+      expect(exported.body.actionItems).toMatchObject([
+        { owner: true, what: "Censire i servizi online del comune", due: "2026-04-15", status: "aperta" },
+      ]);
+      expect(JSON.stringify(exported.body.actionItems)).not.toContain("Inviare");
+      expect((await s.api("DELETE", "/api/v1/people/me", { token: w.refB.token })).status).toBe(204);
+      const listed = await s.api("GET", `/api/v1/tables/${w.openTable}/action-items`, {
+        token: w.coordinator.token,
+      });
+      expect(listed.body.items[1].owner).toMatchObject({ personId: w.refB.id, name: "Persona rimossa" });
+    } finally {
+      await s.close();
+    }
+  });
+});
