@@ -99,6 +99,7 @@ PATCH  /services/{id}                           SV           401  ok   403  403 
 POST   /services/{id}/subscriptions             SV           401  403  ok   403   403    403   403    ok    ok
 DELETE /services/{id}/subscriptions/{organisationId} SV,A    401  ok   403  403   403    403   403    ok    ok
 POST   /services/{id}/availability              SV           401  ok   403  403   403    403   403    ok    ok
+POST   /action-items/{id}/status                AI           401  ok   403  403   403    ok    403    ok    ok
 `;
 
 /** The world's entities a "path ids" cell may name. */
@@ -115,6 +116,7 @@ function entity(w: World, name: string): string {
     dA: w.designationA,
     I: w.issueReport,
     C: w.contribution,
+    AI: w.actionItem,
     tokenA: w.refAToken,
     pushA: w.refAPushSubscription,
     D: w.deadDelivery,
@@ -216,6 +218,7 @@ const BODIES: Record<string, (w: World) => unknown> = {
   "PATCH /services/{id}": () => ({ description: "Pagamenti pagoPA tramite il nodo regionale" }),
   "POST /services/{id}/subscriptions": (w) => ({ organisationId: w.B }),
   "POST /services/{id}/availability": () => ({ from: "2026-03-01", to: YESTERDAY, measuredPercent: 99.7 }),
+  "POST /action-items/{id}/status": () => ({ status: "completata", doneOn: TODAY }),
 };
 
 const nextWeek = {

@@ -8,6 +8,8 @@ export const ACTION = {
   openTavoli: "open_tavoli",
   /** The video link button: action_ids must be unique within one actions block, so not `open_tavoli`. */
   openVideo: "open_video",
+  /** "Fatta" next to one of my action items in `/tavoli azioni` (value: the item's id). */
+  actionItemDone: "action_item_done",
 } as const;
 
 /** RSVP button action_id → the answer it records. */

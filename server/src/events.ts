@@ -1,3 +1,4 @@
+import { actionItemEvents } from "./action-items/events.ts";
 import { agreementEvents } from "./agreements/events.ts";
 import { attachmentEvents } from "./attachments/events.ts";
 import { attendanceEvents } from "./attendance/events.ts";
@@ -24,6 +25,7 @@ import { workPlanEvents } from "./work-plans/events.ts";
  * an event declares it there; `recordChange` refuses any type not in the catalogue.
  */
 export const featureEvents = {
+  "action-items": actionItemEvents,
   agreements: agreementEvents,
   attachments: attachmentEvents,
   attendance: attendanceEvents,
@@ -46,6 +48,7 @@ export const featureEvents = {
 
 /** The one catalogue of domain events: type → zod schema of its payload. */
 export const eventCatalogue = {
+  ...actionItemEvents,
   ...agreementEvents,
   ...attachmentEvents,
   ...attendanceEvents,

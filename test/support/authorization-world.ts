@@ -98,10 +98,20 @@ export async function buildWorld(s: TestServer) {
     `${YESTERDAY}T12:30`,
   );
   const M = await convene("Seduta di oggi", `${TODAY}T10:00`, `${TODAY}T12:00`);
+  const P3 = await convene(
+    "Seduta di ieri mattina (verbale approvato)",
+    `${YESTERDAY}T08:30`,
+    `${YESTERDAY}T09:30`,
+  );
   s.clock.now = new Date(`${YESTERDAY}T13:00:00+01:00`);
   for (const meeting of [P1, P2])
     await api("PUT", `/meetings/${meeting}/minutes`, people.coord.token, { version: 0, notes: "Bozza" });
   await api("POST", `/meetings/${P2}/minutes/review`, people.coord.token, { version: 1 });
+  // P3's approved minutes give A's referent an action item (tracked by the dispatcher, drained below).
+  const actionItems = [{ what: "Inviare il capitolato", who: { personId: people.refA.id }, due: TOMORROW }];
+  await api("PUT", `/meetings/${P3}/minutes`, people.coord.token, { version: 0, actionItems });
+  await api("POST", `/meetings/${P3}/minutes/review`, people.coord.token, { version: 1 });
+  await api("POST", `/meetings/${P3}/minutes/approve`, people.coord.token, { version: 1 });
 
   s.clock.now = NOW;
   await designate({
@@ -190,6 +200,10 @@ export async function buildWorld(s: TestServer) {
     { returnDocument: "after" },
   );
   if (!deadDelivery) throw new Error("world: no login mail delivery to make dead");
+  const actionItem = await s.c.actionItems.findOne({
+    ownerPersonId: BSON.ObjectId.createFromHexString(people.refA.id),
+  });
+  if (!actionItem) throw new Error("world: P3's action item was not tracked");
   const meetingM = await s.c.meetings.findOne({ _id: BSON.ObjectId.createFromHexString(M) });
   const checkInCode = meetingM?.checkInCode;
   // A push reminder's "Partecipo" for refA to M, as the reminder channel mints it.
@@ -241,6 +255,7 @@ export async function buildWorld(s: TestServer) {
     S,
     escalatedReport,
     service,
+    actionItem: actionItem._id.toHexString(),
     attachment,
     /** The token of a push reminder's answer button (POST /rsvp-actions). */
     rsvpActionToken: rsvpAction?.token ?? "",

@@ -3,6 +3,7 @@ import { helpMessage } from "../blocks/help.ts";
 import type { BotDeps } from "../deps.ts";
 import { knownLang } from "../identity/who.ts";
 import { SLASH_COMMAND } from "../ids.ts";
+import { showActionItems } from "./action-items.ts";
 import { linkChannel, unlinkChannel } from "./channel-link.ts";
 import type { CommandCall } from "./context.ts";
 import { sendLoginLink } from "./login.ts";
@@ -21,6 +22,7 @@ const TABLE: [italian: string, english: string[], run: Subcommand][] = [
   ["segnala", ["report"], openReferentModal("report")],
   ["contributo", ["contribute"], openReferentModal("contribution")],
   ["verbale", ["minutes"], showMinutes],
+  ["azioni", ["actions"], showActionItems],
   ["accedi", ["login"], sendLoginLink],
   ["promemoria", ["reminders"], openReminders],
   ["collega", ["link"], linkChannel],

@@ -1,4 +1,5 @@
 import type { Db } from "mongodb";
+import { ensureActionItemsIndexes } from "../action-items/indexes.ts";
 import { ensureAgreementsIndexes } from "../agreements/indexes.ts";
 import { ensureAttachmentsIndexes } from "../attachments/indexes.ts";
 import { ensureAttendanceIndexes } from "../attendance/indexes.ts";
@@ -55,6 +56,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
     ensureWorkPlansIndexes(db),
     ensureDeadlinesIndexes(db),
     ensureServicesIndexes(db),
+    ensureActionItemsIndexes(db),
   ]);
   // Chat accounts and table channels; the bot's own Slack state is indexed by the bot (main.ts composes).
   await ensureChatIndexes(db);

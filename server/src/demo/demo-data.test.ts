@@ -340,7 +340,11 @@ describe("demo sittings", () => {
     const meetings = await s.c.meetings.find().toArray();
     const withSittings = new Set(meetings.map((m) => tableKey.get(m.tableId.toHexString())));
     expect(tablesWithReferents.filter((key) => !withSittings.has(key))).toEqual([]);
-    expect(meetings.filter((m) => m.startsAt <= seededAt).map((m) => m.title)).toEqual([]);
+    // Past only the sitting held for the demo action items (seed-action-items.ts), its minutes approved.
+    const held = new Set((await s.c.minutes.find().toArray()).map((m) => m.meetingId.toHexString()));
+    expect(held.size).toBe(1);
+    const past = meetings.filter((m) => m.startsAt <= seededAt && !held.has(m._id.toHexString()));
+    expect(past.map((m) => m.title)).toEqual([]);
     expect(meetings.every((m) => m.status === "convened")).toBe(true);
   });
 

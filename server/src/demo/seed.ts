@@ -8,6 +8,7 @@ import { isDuplicateKey } from "../shared/errors.ts";
 import type { EventBus } from "../shared/events.ts";
 import { recordChange } from "../shared/record.ts";
 import { demoAgreements, demoDesignations, demoOrganisations, demoPeople } from "./demo-data.ts";
+import { seedDemoActionItems } from "./seed-action-items.ts";
 import { seedDemoMeetings } from "./seed-meetings.ts";
 import { seedDemoWorkPlans } from "./seed-work-plans.ts";
 import { seedDemoServices } from "./seed-services.ts";
@@ -189,6 +190,14 @@ export async function seedDemoIfEmpty(deps: {
     personIds: personId,
     organisationIds: orgId,
     orgIds: orgId,
+  // Held sitting, approved minutes, action items (one done, one overdue): issue 15's action items.
+  await seedDemoActionItems({
+    db: deps.db,
+    bus: deps.bus,
+    now,
+    jitsiBaseUrl: deps.config.jitsiBaseUrl,
+    tableIds: tableId,
+    personIds: personId,
   });
   return { seeded: true };
 }

@@ -1,4 +1,5 @@
 import type { Db } from "mongodb";
+import { actionItemTrackerSubscriber } from "../action-items/subscriber.ts";
 import { loginMailSubscriber } from "../auth/index.ts";
 import type { Config } from "../config.ts";
 import { meetingMailSubscriber, substitutionMailSubscriber } from "../notifications/index.ts";
@@ -29,5 +30,6 @@ export function serverSubscribers(deps: {
     reminderPlannerSubscriber({ db: deps.db, bus: deps.bus, now: deps.now }),
     meetingMailSubscriber(deps),
     substitutionMailSubscriber(deps),
+    actionItemTrackerSubscriber({ db: deps.db, bus: deps.bus, now: deps.now }),
   ];
 }

@@ -3,6 +3,7 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "mongodb";
+import { actionItemRoutes } from "../action-items/routes.ts";
 import { agreementRoutes } from "../agreements/routes.ts";
 import { attachmentRoutes, isUploadPath, uploadBodyLimit } from "../attachments/index.ts";
 import { attendanceRoutes } from "../attendance/routes.ts";
@@ -165,6 +166,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", minutesRoutes());
   api.route("/", reminderPreferenceRoutes());
   api.route("/", pushRoutes());
+  api.route("/", actionItemRoutes());
   api.route("/", authRoutes());
   api.route("/", auditRoutes());
   api.route("/", dispatchRoutes());

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { actionItem } from "../action-items/contracts.ts";
 import { authenticated, errorsFor, jsonBody, jsonContent } from "../shared/openapi.ts";
 import { idParam, text } from "../shared/schemas.ts";
 
@@ -113,6 +114,10 @@ const agendaItem = z.object({
   presenter: z.string().nullable(),
   attachments: z.array(z.object({ title: z.string(), url: z.string() })),
   confidential: z.boolean(),
+  actionItems: z.array(actionItem).optional().openapi({
+    description:
+      'On the "Verifica azioni" item (id = the sitting\'s): the action items of earlier sittings it checks',
+  }),
 });
 
 const quorumOutcome = z

@@ -1,4 +1,5 @@
 import { ObjectId } from "mongodb";
+import { withPresentedActionReview } from "../action-items/review.ts";
 import { answersOf, answersTo } from "../rsvps/answers-given.ts";
 import type { RsvpDoc } from "../rsvps/documents.ts";
 import type { Ctx } from "../shared/context.ts";
@@ -29,7 +30,8 @@ export function countAnswers(convened: { personId: ObjectId }[], rsvps: RsvpDoc[
 /** One sitting with its agenda, the RSVP counts and the viewer's own answer (any logged-in person). */
 export async function getMeeting({ ctx, input }: { ctx: Ctx; input: { id: ObjectId } }) {
   const actor = requireActor(ctx);
-  const meeting = await loadMeeting(ctx, input.id);
+  // With its "Verifica azioni" item when earlier sittings left action items to check (action-items/).
+  const { meeting, actionItems } = await withPresentedActionReview(ctx, await loadMeeting(ctx, input.id));
   const [table, rsvps] = await Promise.all([loadMeetingTable(ctx, meeting), answersTo(ctx, meeting._id)]);
   // The answers also name the delegates: one read of them serves both.
   const convened = await convenedPeople(ctx, meeting, table, rsvps);
@@ -41,8 +43,10 @@ export async function getMeeting({ ctx, input }: { ctx: Ctx; input: { id: Object
     seeConfidential: isConvened || organiser || (await canSeeConfidential(ctx, table)),
   };
   const mine = rsvps.find((r) => r.personId.equals(actor.personId)) ?? null;
+  const presented = presentMeeting(meeting, table, view);
   return {
-    ...presentMeeting(meeting, table, view),
+    ...presented,
+    agenda: presented.agenda.map((item) => (item.id === presented.id ? { ...item, actionItems } : item)),
     rsvp: { counts: countAnswers(convened, rsvps), mine: presentMyRsvp(mine) },
   };
 }

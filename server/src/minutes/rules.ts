@@ -1,4 +1,5 @@
 import type { ObjectId } from "mongodb";
+import { withActionReview } from "../action-items/review.ts";
 import { isOrganiser, loadMeeting, loadMeetingTable } from "../meetings/access.ts";
 import { findConvened } from "../meetings/convened.ts";
 import type { MeetingDoc } from "../meetings/documents.ts";
@@ -27,7 +28,8 @@ export async function withMinutes<T>(
   meetingId: ObjectId,
   work: (meeting: MeetingDoc, table: TableDoc, minutes: MinutesDoc | null) => Promise<T>,
 ): Promise<T> {
-  const meeting = await loadMeeting(ctx, meetingId);
+  // The agenda with its "Verifica azioni" item, so the minutes summarise the check of action items too.
+  const meeting = await withActionReview(ctx, await loadMeeting(ctx, meetingId));
   const [table, minutes] = await Promise.all([
     loadMeetingTable(ctx, meeting),
     ctx.c.minutes.findOne({ meetingId: meeting._id }),

@@ -1,4 +1,5 @@
 import { ObjectId } from "mongodb";
+import { withActionReview } from "../action-items/review.ts";
 import { langOf } from "../calendar/describe.ts";
 import { isErased } from "../calendar/feed.ts";
 import { type DispatchSubscriber, defineSubscriber } from "../dispatch/subscriber.ts";
@@ -75,7 +76,8 @@ async function loadFresh(
   const table = meeting && (await findTable(ctx, meeting.tableId));
   if (!meeting || !table) return null;
   const convened = new Set((await convenedPeople(ctx, meeting, table)).map((p) => p.personId.toHexString()));
-  return { ctx, meeting, table, convened };
+  // The agenda as mailed and in the invite: with "Verifica azioni" when there are action items to check.
+  return { ctx, meeting: await withActionReview(ctx, meeting), table, convened };
 }
 
 function common(deps: NotifierDeps, loaded: Loaded, person: Recipient) {

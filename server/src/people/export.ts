@@ -1,4 +1,5 @@
 import { ObjectId } from "mongodb";
+import { exportActionItemsOf } from "../action-items/personal-data.ts";
 import { exportAttachmentsOf } from "../attachments/index.ts";
 import { exportAttendanceOf } from "../attendance/personal-data.ts";
 import { exportAuditEntriesOf } from "../audit/personal-data.ts";
@@ -43,6 +44,7 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
   const issueReports = await issueReportsRaisedBy(ctx, me);
   const attachments = await exportAttachmentsOf(ctx, me);
   const minutes = await minutesAuthoredBy(ctx, me);
+  const actionItems = await exportActionItemsOf(ctx, me);
   const designationIds = designations.map((d) => ObjectId.createFromHexString(d.id));
   const auditEntries = await exportAuditEntriesOf(ctx, me, designationIds);
   return {
@@ -65,6 +67,8 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
     attachments,
     // Minutes the person wrote or approved: which and when (the content is the table's record).
     minutes,
+    // Action items assigned to the person (their text) or closed by them (which and when).
+    actionItems,
     auditEntries,
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from "mongodb";
+import { actionItemCollections } from "../action-items/documents.ts";
 import { agreementCollections } from "../agreements/documents.ts";
 import { attachmentCollections } from "../attachments/documents.ts";
 import { attendanceCollections } from "../attendance/documents.ts";
@@ -58,6 +59,7 @@ export function collections(db: Db) {
     ...workPlanCollections(db),
     ...deadlineCollections(db),
     ...serviceCollections(db),
+    ...actionItemCollections(db),
   };
 }
 

@@ -1,3 +1,4 @@
+import { actionItemErrors } from "../action-items/errors.ts";
 import { attachmentErrors } from "../attachments/errors.ts";
 import { attendanceErrors } from "../attendance/errors.ts";
 import { authErrors } from "../auth/errors.ts";
@@ -114,6 +115,7 @@ export const errorCatalogue = {
   ...workPlanErrors,
   ...deadlineErrors,
   ...serviceErrors,
+  ...actionItemErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
