@@ -69,6 +69,12 @@ POST   /issue-reports/{id}/attachments          I            401  ok   403  403 
 POST   /issue-reports/{id}/status               I            401  403  403  403   403    ok    403    ok    ok
 POST   /tables/{id}/contributions               T            401  ok   403  403   403    403   403    403   ok
 POST   /contributions/{id}/withdraw             C            401  ok   403  403   403    403   403    403   ok
+POST   /tables/{id}/proposals                   T            401  403  403  403   403    ok    403    ok    ok
+PATCH  /proposals/{id}                          PD           401  403  403  403   403    ok    403    ok    ok
+POST   /proposals/{id}/approve                  PD           401  403  403  403   403    ok    403    ok    ok
+POST   /proposals/{id}/address                  PA           401  403  403  403   403    ok    403    ok    ok
+POST   /proposals/{id}/withdraw                 PD           401  403  403  403   403    ok    403    ok    ok
+PUT    /proposals/{id}/adoptions/{organisationId} PX,A       401  ok   403  403   403    403   403    403   ok
 PUT    /meetings/{id}/minutes                   P1           401  403  403  403   403    ok    403    ok    ok
 POST   /meetings/{id}/minutes/review            P1           401  403  403  403   403    ok    403    ok    ok
 POST   /meetings/{id}/minutes/approve           P2           401  403  403  403   403    ok    403    ok    ok
@@ -96,6 +102,9 @@ function entity(w: World, name: string): string {
     dA: w.designationA,
     I: w.issueReport,
     C: w.contribution,
+    PD: w.proposalDraft,
+    PA: w.proposalApproved,
+    PX: w.proposalAddressed,
     tokenA: w.refAToken,
     pushA: w.refAPushSubscription,
     D: w.deadDelivery,
@@ -163,6 +172,13 @@ const BODIES: Record<string, (w: World) => unknown> = {
     organisationId: w.A,
     kind: "commento",
     title: "Osservazioni sul capitolato",
+  }),
+  "POST /tables/{id}/proposals": () => ({ title: "Proposta della matrice" }),
+  "PATCH /proposals/{id}": () => ({ text: "Testo rivisto" }),
+  "POST /proposals/{id}/address": () => ({}),
+  "PUT /proposals/{id}/adoptions/{organisationId}": () => ({
+    state: "adottata",
+    act: { kind: "delibera_di_giunta", number: "45/2026", date: "2026-03-20" },
   }),
   "PUT /meetings/{id}/minutes": () => ({ version: 1, notes: "Verbale completato" }),
   "POST /meetings/{id}/minutes/review": () => ({ version: 1 }),

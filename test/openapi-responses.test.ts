@@ -45,6 +45,7 @@ describe("every documented read answers as its OpenAPI schema says", () => {
       "issue-reports": w.issueReport,
       attachments: w.attachment,
       contributions: w.contribution,
+      proposals: w.proposalAddressed,
       calendar: feedToken,
     };
     const path = template.replace(/\{[^}]+\}/g, () => ids[first] ?? "missing");

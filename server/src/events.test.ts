@@ -20,6 +20,12 @@ const ALLOWED: Record<string, string> = {
   "contribution.withdrawn.title": "as for contribution.logged",
   "issue_report.raised.title": "the title of a report that is not confidential (DOMAIN rule 10)",
   "issue_report.status_changed.title": "as for issue_report.raised",
+  "proposal.drafted.title": "the title of a proposal that is not confidential (DOMAIN rule 10)",
+  "proposal.edited.title": "as for proposal.drafted",
+  "proposal.approved.title": "as for proposal.drafted",
+  "proposal.withdrawn.title": "as for proposal.drafted",
+  "proposal.addressed.title": "as for proposal.drafted",
+  "proposal.adoption_recorded.title": "as for proposal.drafted",
   // The organiser's words to everyone convened, shown in the notices themselves; sittings are not riservati.
   "meeting.rescheduled.reason": "the organiser's reason for moving a sitting, addressed to everyone convened",
   "meeting.updated.reason": "never set on an update; the three changes share one schema",

@@ -10,6 +10,7 @@ import { membershipEvents } from "./memberships/events.ts";
 import { minutesEvents } from "./minutes/events.ts";
 import { organisationEvents } from "./organisations/events.ts";
 import { personEvents } from "./people/events.ts";
+import { proposalEvents } from "./proposals/events.ts";
 import { reminderEvents } from "./reminders/events.ts";
 import { rsvpEvents } from "./rsvps/events.ts";
 import type { PayloadSchema, z } from "./shared/event-schema.ts";
@@ -33,6 +34,7 @@ export const featureEvents = {
   minutes: minutesEvents,
   organisations: organisationEvents,
   people: personEvents,
+  proposals: proposalEvents,
   reminders: reminderEvents,
   rsvps: rsvpEvents,
   tables: tableEvents,
@@ -52,6 +54,7 @@ export const eventCatalogue = {
   ...minutesEvents,
   ...organisationEvents,
   ...personEvents,
+  ...proposalEvents,
   ...reminderEvents,
   ...rsvpEvents,
   ...tableEvents,

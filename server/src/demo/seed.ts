@@ -9,6 +9,7 @@ import type { EventBus } from "../shared/events.ts";
 import { recordChange } from "../shared/record.ts";
 import { demoAgreements, demoDesignations, demoOrganisations, demoPeople } from "./demo-data.ts";
 import { seedDemoMeetings } from "./seed-meetings.ts";
+import { seedDemoProposals } from "./seed-proposals.ts";
 
 /** Email of the demo installation administrator (the start-up prints a login link for them). */
 export const DEMO_ADMIN_EMAIL = "admin@tavoli.example.it";
@@ -161,6 +162,14 @@ export async function seedDemoIfEmpty(deps: {
     jitsiBaseUrl: deps.config.jitsiBaseUrl,
     tableIds: tableId,
     personIds: personId,
+  });
+  await seedDemoProposals({
+    db: deps.db,
+    bus: deps.bus,
+    now,
+    tableIds: tableId,
+    personIds: personId,
+    organisationIds: orgId,
   });
   await recordChange(createCtx({ db: deps.db, bus: deps.bus, now: () => now }), {
     systemActorName: "sistema (dati dimostrativi)",

@@ -16,6 +16,7 @@ import { minutesCollections } from "../minutes/documents.ts";
 import { notificationCollections } from "../notifications/documents.ts";
 import { organisationCollections } from "../organisations/documents.ts";
 import { peopleCollections } from "../people/documents.ts";
+import { proposalCollections } from "../proposals/documents.ts";
 import { pushCollections } from "../push/documents.ts";
 import { reminderCollections } from "../reminders/documents.ts";
 import { rsvpActionCollections } from "../rsvp-actions/documents.ts";
@@ -52,6 +53,7 @@ export function collections(db: Db) {
     ...notificationCollections(db),
     ...idempotencyCollections(db),
     ...attachmentCollections(db),
+    ...proposalCollections(db),
   };
 }
 
