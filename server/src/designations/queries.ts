@@ -157,3 +157,22 @@ export function designationsConvening<F extends Exclude<keyof DesignationDoc, "_
     .project<Pick<DesignationDoc, "_id" | F>>(fields)
     .toArray();
 }
+
+/**
+ * Who holds a standing designation in force on the day for any of these organisations, on any table of
+ * the agreement (no access check: for notices to an organisation's referents); no query for none.
+ */
+export async function standingReferentsOfOrganisations(
+  ctx: Ctx,
+  input: { agreementId: ObjectId; organisationIds: ObjectId[]; on: IsoDate },
+): Promise<{ personId: ObjectId; organisationId: ObjectId }[]> {
+  if (input.organisationIds.length === 0) return [];
+  return ctx.c.designations
+    .find({
+      agreementId: input.agreementId,
+      organisationId: { $in: input.organisationIds },
+      ...standingInForceOn(input.on),
+    })
+    .project<{ personId: ObjectId; organisationId: ObjectId }>({ personId: 1, organisationId: 1 })
+    .toArray();
+}

@@ -104,8 +104,3 @@ export async function getAgreementAdoption({ ctx, input }: { ctx: Ctx; input: { 
     .sort((a, b) => (a.organisationName ?? "").localeCompare(b.organisationName ?? "", "it"));
   return { agreementId: input.agreementId.toHexString(), proposals: docs.length, organisations };
 }
-
-/** A proposal by id with no access check, for the Slack notice (which names a confidential one without its title). */
-export function findProposal(ctx: Ctx, id: ObjectId): Promise<ProposalDoc | null> {
-  return ctx.c.proposals.findOne({ _id: id });
-}
