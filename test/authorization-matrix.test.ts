@@ -69,6 +69,7 @@ POST   /issue-reports/{id}/attachments          I            401  ok   403  403 
 POST   /issue-reports/{id}/status               I            401  403  403  403   403    ok    403    ok    ok
 POST   /tables/{id}/contributions               T            401  ok   403  403   403    403   403    403   ok
 POST   /contributions/{id}/withdraw             C            401  ok   403  403   403    403   403    403   ok
+POST   /contributions/{id}/attachments          C            401  ok   403  403   403    ok    403    403   ok
 POST   /tables/{id}/proposals                   T            401  403  403  403   403    ok    403    ok    ok
 PATCH  /proposals/{id}                          PD           401  403  403  403   403    ok    403    ok    ok
 POST   /proposals/{id}/approve                  PD           401  403  403  403   403    ok    403    ok    ok
@@ -199,7 +200,10 @@ const nextWeek = {
 };
 
 /** Endpoints that take a file (multipart/form-data, a JPEG) instead of a JSON body. */
-const FILE_UPLOADS = new Set(["POST /issue-reports/{id}/attachments"]);
+const FILE_UPLOADS = new Set([
+  "POST /issue-reports/{id}/attachments",
+  "POST /contributions/{id}/attachments",
+]);
 
 /** Endpoints whose personas authenticate with their browser session (cookie and CSRF header), not a token. */
 const BY_SESSION = new Set(["DELETE /auth/session"]);

@@ -14,7 +14,7 @@ const TEXT_LIKE =
 
 const ALLOWED: Record<string, string> = {
   "attachment.added.contentType":
-    "one of four MIME types detected from the file's bytes, never its text or name",
+    "one of the accepted MIME types detected from the file's bytes, never its text or name",
   // Only in the `confidential: false` branch of the union: a confidential one has no title field at all.
   "contribution.logged.title": "the title of a contribution that is not confidential (DOMAIN rule 10)",
   "contribution.withdrawn.title": "as for contribution.logged",
