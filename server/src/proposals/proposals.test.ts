@@ -229,4 +229,21 @@ describe("proposals: drafted, approved, addressed, adopted or not by each organi
       s.clock.now = new Date("2026-03-10T09:00:00Z");
     }
   });
+  it("drafts once under an Idempotency-Key, however often the request is repeated", async () => {
+    const send = () =>
+      s.api("POST", `/api/v1/tables/${w.openTable}/proposals`, {
+        token: w.coordinator.token,
+        body: proposalBody({ title: "Proposta ripetuta" }),
+        headers: { "idempotency-key": "bozza-ripetuta-1" },
+      });
+    const first = await send();
+    const again = await send();
+    expect([first.status, again.body.id]).toEqual([201, first.body.id]);
+    expect(await s.c.proposals.countDocuments({ title: "Proposta ripetuta" })).toBe(1);
+    const drafted = await s.c.audit.countDocuments({
+      action: "proposal.drafted",
+      "after.title": "Proposta ripetuta",
+    });
+    expect(drafted).toBe(1);
+  });
 });
