@@ -46,8 +46,9 @@ export function proposalRoutes() {
   });
   router.openapi(addressRoute, async (c) => {
     const ctx = c.get("ctx");
-    const body = (c.req.valid("json") ?? {}) as { organisationIds?: ReturnType<typeof parseId>[] };
-    const input = { id: parseId(c.req.valid("param").id), organisationIds: body.organisationIds };
+    // The body is optional: none addresses the proposal to every organisation on the table.
+    const organisationIds = c.req.valid("json")?.organisationIds;
+    const input = { id: parseId(c.req.valid("param").id), organisationIds };
     const doc = await addressProposal({ ctx, input });
     return c.json(await getProposal({ ctx, input: { id: doc._id } }), 200);
   });
