@@ -70,6 +70,13 @@ POST   /issue-reports/{id}/attachments          I            401  ok   403  403 
 POST   /issue-reports/{id}/status               I            401  403  403  403   403    ok    403    ok    ok
 POST   /tables/{id}/contributions               T            401  ok   403  403   403    403   403    403   ok
 POST   /contributions/{id}/withdraw             C            401  ok   403  403   403    403   403    403   ok
+POST   /contributions/{id}/attachments          C            401  ok   403  403   403    ok    403    403   ok
+POST   /tables/{id}/proposals                   T            401  403  403  403   403    ok    403    ok    ok
+PATCH  /proposals/{id}                          PD           401  403  403  403   403    ok    403    ok    ok
+POST   /proposals/{id}/approve                  PD           401  403  403  403   403    ok    403    ok    ok
+POST   /proposals/{id}/address                  PA           401  403  403  403   403    ok    403    ok    ok
+POST   /proposals/{id}/withdraw                 PD           401  403  403  403   403    ok    403    ok    ok
+PUT    /proposals/{id}/adoptions/{organisationId} PX,A       401  ok   403  403   403    403   403    403   ok
 PUT    /meetings/{id}/minutes                   P1           401  403  403  403   403    ok    403    ok    ok
 POST   /meetings/{id}/minutes/review            P1           401  403  403  403   403    ok    403    ok    ok
 POST   /meetings/{id}/minutes/approve           P2           401  403  403  403   403    ok    403    ok    ok
@@ -117,6 +124,9 @@ function entity(w: World, name: string): string {
     I: w.issueReport,
     C: w.contribution,
     AI: w.actionItem,
+    PD: w.proposalDraft,
+    PA: w.proposalApproved,
+    PX: w.proposalAddressed,
     tokenA: w.refAToken,
     pushA: w.refAPushSubscription,
     D: w.deadDelivery,
@@ -190,6 +200,13 @@ const BODIES: Record<string, (w: World) => unknown> = {
     kind: "commento",
     title: "Osservazioni sul capitolato",
   }),
+  "POST /tables/{id}/proposals": () => ({ title: "Proposta della matrice" }),
+  "PATCH /proposals/{id}": () => ({ text: "Testo rivisto" }),
+  "POST /proposals/{id}/address": () => ({}),
+  "PUT /proposals/{id}/adoptions/{organisationId}": () => ({
+    state: "adottata",
+    act: { kind: "delibera_di_giunta", number: "45/2026", date: "2026-03-20" },
+  }),
   "PUT /meetings/{id}/minutes": () => ({ version: 1, notes: "Verbale completato" }),
   "POST /meetings/{id}/minutes/review": () => ({ version: 1 }),
   "POST /meetings/{id}/minutes/approve": () => ({ version: 1 }),
@@ -230,7 +247,10 @@ const nextWeek = {
 };
 
 /** Endpoints that take a file (multipart/form-data, a JPEG) instead of a JSON body. */
-const FILE_UPLOADS = new Set(["POST /issue-reports/{id}/attachments"]);
+const FILE_UPLOADS = new Set([
+  "POST /issue-reports/{id}/attachments",
+  "POST /contributions/{id}/attachments",
+]);
 
 /** Endpoints whose personas authenticate with their browser session (cookie and CSRF header), not a token. */
 const BY_SESSION = new Set(["DELETE /auth/session"]);

@@ -46,6 +46,7 @@ describe("every documented read answers as its OpenAPI schema says", () => {
       attachments: w.attachment,
       contributions: w.contribution,
       "work-plans": w.workPlanInForce,
+      proposals: w.proposalAddressed,
       calendar: feedToken,
       services: w.service,
     };

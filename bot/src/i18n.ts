@@ -100,6 +100,10 @@ export const TEXT = {
         : `Nuovo contributo da *${org}* (${kind}): ${title}`,
     minutesApproved: (title: string, decisions: number, actions: number, url: string) =>
       `Verbale approvato: «${title}», ${plural(decisions, "decisione", "decisioni")} e ${plural(actions, "azione", "azioni")}. ${url}`,
+    proposalAddressed: (org: string, table: string, title: string | null, url: string) =>
+      title === null
+        ? `Il tavolo «${table}» ha indirizzato una proposta riservata a *${org}*: registra se l'ente la adotta. Dettagli riservati: apri Tavoli. ${url}`
+        : `Il tavolo «${table}» ha indirizzato a *${org}* la proposta «${title}»: registra se l'ente la adotta e con quale atto. ${url}`,
     kinds: {
       documento: "documento",
       buona_pratica: "buona pratica",
@@ -232,6 +236,10 @@ export const TEXT = {
         : `New contribution from *${org}* (${kind}): ${title}`,
     minutesApproved: (title: string, decisions: number, actions: number, url: string) =>
       `Minutes approved: “${title}”, ${plural(decisions, "decision", "decisions")} and ${plural(actions, "action item", "action items")}. ${url}`,
+    proposalAddressed: (org: string, table: string, title: string | null, url: string) =>
+      title === null
+        ? `The table “${table}” addressed a confidential proposal to *${org}*: record whether it adopts it. Confidential details: open Tavoli. ${url}`
+        : `The table “${table}” addressed the proposal “${title}” to *${org}*: record whether it adopts it, and by which act. ${url}`,
     kinds: {
       documento: "document",
       buona_pratica: "good practice",

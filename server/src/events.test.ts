@@ -14,12 +14,18 @@ const TEXT_LIKE =
 
 const ALLOWED: Record<string, string> = {
   "attachment.added.contentType":
-    "one of four MIME types detected from the file's bytes, never its text or name",
+    "one of the accepted MIME types detected from the file's bytes, never its text or name",
   // Only in the `confidential: false` branch of the union: a confidential one has no title field at all.
   "contribution.logged.title": "the title of a contribution that is not confidential (DOMAIN rule 10)",
   "contribution.withdrawn.title": "as for contribution.logged",
   "issue_report.raised.title": "the title of a report that is not confidential (DOMAIN rule 10)",
   "issue_report.status_changed.title": "as for issue_report.raised",
+  "proposal.drafted.title": "the title of a proposal that is not confidential (DOMAIN rule 10)",
+  "proposal.edited.title": "as for proposal.drafted",
+  "proposal.approved.title": "as for proposal.drafted",
+  "proposal.withdrawn.title": "as for proposal.drafted",
+  "proposal.addressed.title": "as for proposal.drafted",
+  "proposal.adoption_recorded.title": "as for proposal.drafted",
   // The organiser's words to everyone convened, shown in the notices themselves; sittings are not riservati.
   "meeting.rescheduled.reason": "the organiser's reason for moving a sitting, addressed to everyone convened",
   "meeting.updated.reason": "never set on an update; the three changes share one schema",

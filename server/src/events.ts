@@ -12,6 +12,7 @@ import { membershipEvents } from "./memberships/events.ts";
 import { minutesEvents } from "./minutes/events.ts";
 import { organisationEvents } from "./organisations/events.ts";
 import { personEvents } from "./people/events.ts";
+import { proposalEvents } from "./proposals/events.ts";
 import { reminderEvents } from "./reminders/events.ts";
 import { rsvpEvents } from "./rsvps/events.ts";
 import { serviceEvents } from "./services/events.ts";
@@ -38,6 +39,7 @@ export const featureEvents = {
   minutes: minutesEvents,
   organisations: organisationEvents,
   people: personEvents,
+  proposals: proposalEvents,
   reminders: reminderEvents,
   rsvps: rsvpEvents,
   services: serviceEvents,
@@ -61,6 +63,7 @@ export const eventCatalogue = {
   ...minutesEvents,
   ...organisationEvents,
   ...personEvents,
+  ...proposalEvents,
   ...reminderEvents,
   ...rsvpEvents,
   ...serviceEvents,

@@ -168,6 +168,15 @@ export async function buildWorld(s: TestServer) {
       subscriberIds: [A],
     })
   ).id as string;
+  const proposalOf = async (title: string) =>
+    (await api("POST", `/tables/${T}/proposals`, people.coord.token, { title, text: "Testo della proposta" }))
+      .id as string;
+  const proposalDraft = await proposalOf("Proposta in bozza");
+  const proposalApproved = await proposalOf("Proposta approvata");
+  await api("POST", `/proposals/${proposalApproved}/approve`, people.coord.token);
+  const proposalAddressed = await proposalOf("Proposta indirizzata");
+  await api("POST", `/proposals/${proposalAddressed}/approve`, people.coord.token);
+  await api("POST", `/proposals/${proposalAddressed}/address`, people.coord.token, {});
   const refAToken = (await api("POST", "/auth/tokens", people.refA.token, { name: "integrazione" }))
     .id as string;
   const refAPushSubscription = (
@@ -264,6 +273,9 @@ export async function buildWorld(s: TestServer) {
     workPlanInForce: tablePlan.id as string,
     workPlanActivity: tablePlan.activities[0].id as string,
     workPlanPresented: presentedPlan.id as string,
+    proposalDraft,
+    proposalApproved,
+    proposalAddressed,
     refAToken,
     refAPushSubscription,
     /** A browser no one has subscribed yet, for POST /people/me/push-subscriptions. */

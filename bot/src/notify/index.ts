@@ -3,6 +3,7 @@ import { type DispatchSubscriber, defineSubscriber } from "../../../server/src/d
 import type { BotDeps } from "../deps.ts";
 import { coalesced } from "./coalesce.ts";
 import { announceChange, type ChangeKind, postConvocation, refreshConvocations } from "./convocations.ts";
+import { announceProposalAddressed } from "./proposals.ts";
 import { announceSubstitution } from "./substitution.ts";
 import { announceContribution, announceIssueReport, announceMinutesApproved } from "./table-notices.ts";
 
@@ -59,6 +60,13 @@ export function slackSubscribers(deps: BotDeps): DispatchSubscriber[] {
         if (event.type === "contribution.logged") return announceContribution(deps, event.payload, eventKey);
         if (event.type === "minutes.approved") return announceMinutesApproved(deps, event.payload, eventKey);
         await announceSubstitution(deps, event.payload, eventKey);
+      },
+    }),
+    defineSubscriber({
+      name: "slack-proposals",
+      types: ["proposal.addressed"],
+      async handle(event) {
+        await announceProposalAddressed(deps, event.payload, event.id.toHexString());
       },
     }),
   ];

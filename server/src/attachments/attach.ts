@@ -8,7 +8,7 @@ import { recordChange, recordChangeOnce } from "../shared/record.ts";
 import { dropChunks, storeChunks } from "./chunks.ts";
 import type { AttachmentDoc, AttachmentOwnerKind } from "./documents.ts";
 import { sanitiseFileName } from "./file-name.ts";
-import { detectContentType } from "./file-type.ts";
+import { detectContentType, lyingExtension } from "./file-type.ts";
 import { OWNERS } from "./owners.ts";
 
 export type AttachInput = {
@@ -22,20 +22,22 @@ export type AttachInput = {
 };
 
 /**
- * Attaches a file to what the owner's rule allows (owners.ts): JPEG, PNG, WebP or PDF by their
- * bytes (415 otherwise), within `maxBytes` (413), its name sanitised. The chunks are stored first and
+ * Attaches a file to what the owner's rule allows (owners.ts): of a type the owner accepts, by its
+ * bytes (415 otherwise), whose name's extension, if it names a known type, says the same (415
+ * `file_extension_mismatch`), within `maxBytes` (413), its name sanitised. The chunks are stored first and
  * the description last, so a file is never listed half-stored; a crash between the two leaves chunks
  * nobody lists. Emits `attachment.added` without the name.
  */
 export async function attachFile({ ctx, input }: { ctx: Ctx; input: AttachInput }): Promise<AttachmentDoc> {
   const actor = requireActor(ctx);
-  const place = await OWNERS[input.ownerKind].mayAdd(ctx, input.ownerId);
+  const owner = OWNERS[input.ownerKind];
+  const place = await owner.mayAdd(ctx, input.ownerId);
   if (input.bytes.length > input.maxBytes) throw new AppError("file_too_large", { maxBytes: input.maxBytes });
   const contentType = detectContentType(input.bytes);
-  if (!contentType)
-    throw new AppError("unsupported_file_type", {
-      accepted: ["image/jpeg", "image/png", "image/webp", "application/pdf"],
-    });
+  if (!contentType || !owner.accepts.includes(contentType))
+    throw new AppError("unsupported_file_type", { accepted: owner.accepts });
+  const extension = lyingExtension(input.fileName, contentType);
+  if (extension) throw new AppError("file_extension_mismatch", { extension, detected: contentType });
   const _id = new ObjectId();
   const chunks = await storeChunks(ctx, _id, input.bytes);
   const doc: AttachmentDoc = {

@@ -1,13 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authenticated, errorsFor, jsonContent } from "../shared/openapi.ts";
 import { errorBody, idParam } from "../shared/schemas.ts";
+import { ALL_TYPES } from "./file-type.ts";
 
 export const attachment = z
   .object({
     id: z.string(),
     name: z.string().openapi({ description: "The file's name, sanitised" }),
-    contentType: z.enum(["image/jpeg", "image/png", "image/webp", "application/pdf"]).openapi({
-      description: "Detected from the file's bytes",
+    contentType: z.enum(ALL_TYPES).openapi({
+      description: "Detected from the file's bytes (issue reports: images and PDF only)",
     }),
     size: z.number().int().openapi({ description: "Bytes" }),
     createdAt: z.string(),
@@ -46,6 +47,43 @@ export const attachRoute = createRoute({
   },
 });
 
+const datasetForm = z.object({
+  file: z.instanceof(File).openapi({
+    type: "string",
+    format: "binary",
+    description:
+      "A document, photo or dataset: PDF, JPEG, PNG, WebP, CSV, TSV, JSON, XML, ODS, ODT, XLSX or DOCX",
+  }),
+});
+
+export const attachToContributionRoute = createRoute({
+  method: "post",
+  path: "/contributions/{id}/attachments",
+  tags: ["Contributions"],
+  summary: "Attach a document, photo or dataset file to a contribution (multipart/form-data, field `file`)",
+  description:
+    "The contribution's author, a referent of its organisation, a coordinator of its table or an installation " +
+    "admin; a confidential contribution is not found outside the table; a withdrawn one: 409 " +
+    "`contribution_withdrawn`. PDF, JPEG, PNG, WebP; CSV and TSV (UTF-8 text), JSON, XML; ODS, ODT (OpenDocument) " +
+    "and XLSX, DOCX (Office Open XML), all recognised by the file's bytes (415 `unsupported_file_type`); a " +
+    "name whose extension names another type (a `.pdf` holding a PNG): 415 `file_extension_mismatch`. At most " +
+    "`ATTACHMENT_MAX_BYTES` (413 `file_too_large`). Listed on `GET /contributions/{id}`, downloaded at " +
+    "`GET /attachments/{id}`. Emits `attachment.added` (without the name).",
+  security: authenticated,
+  request: {
+    params: idParam,
+    body: { required: true, content: { "multipart/form-data": { schema: datasetForm } } },
+  },
+  responses: {
+    201: { description: "The file stored", ...jsonContent(attachment) },
+    ...errorsFor(400, 401, 403, 404, 409),
+    413: error("The file is over the size limit (file_too_large)"),
+    415: error(
+      "Not an accepted type, or an extension that lies (unsupported_file_type, file_extension_mismatch)",
+    ),
+  },
+});
+
 const binary = { schema: { type: "string" as const, format: "binary" } };
 
 export const downloadRoute = createRoute({
@@ -61,12 +99,7 @@ export const downloadRoute = createRoute({
   responses: {
     200: {
       description: "The file's bytes",
-      content: {
-        "image/jpeg": binary,
-        "image/png": binary,
-        "image/webp": binary,
-        "application/pdf": binary,
-      },
+      content: Object.fromEntries(ALL_TYPES.map((type) => [type, binary])),
     },
     ...errorsFor(400, 401, 404),
   },

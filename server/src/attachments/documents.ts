@@ -1,9 +1,10 @@
 import type { Binary, Db, ObjectId } from "mongodb";
+import type { ALL_TYPES } from "./file-type.ts";
 
-/** What a file can be attached to; contributions' files can join later with their own access rule (owners.ts). */
-export type AttachmentOwnerKind = "issue_report";
+/** What a file can be attached to, each with its own access rule and accepted types (owners.ts). */
+export type AttachmentOwnerKind = "issue_report" | "contribution";
 
-export type AttachmentContentType = "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+export type AttachmentContentType = (typeof ALL_TYPES)[number];
 
 /**
  * A file's description; its bytes are in `attachmentChunks`. Stored after every chunk, so a file

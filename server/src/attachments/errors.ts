@@ -9,7 +9,12 @@ export const attachmentErrors = {
   },
   unsupported_file_type: {
     status: 415,
-    it: "Tipo di file non ammesso: sono accettati JPEG, PNG, WebP e PDF.",
-    en: "File type not allowed: JPEG, PNG, WebP and PDF are accepted.",
+    it: "Tipo di file non ammesso (riconosciuto dal contenuto): sono accettati JPEG, PNG, WebP e PDF, e per i contributi anche CSV, TSV, JSON, XML, ODS, ODT, XLSX e DOCX.",
+    en: "File type not allowed (recognised by its content): JPEG, PNG, WebP and PDF are accepted, and for contributions CSV, TSV, JSON, XML, ODS, ODT, XLSX and DOCX too.",
+  },
+  file_extension_mismatch: {
+    status: 415,
+    it: "L'estensione del nome del file non corrisponde al suo contenuto (ad esempio un .pdf che contiene un'immagine PNG).",
+    en: "The file name's extension does not match its content (e.g. a .pdf holding a PNG image).",
   },
 } as const satisfies Record<string, ErrorEntry>;

@@ -4,7 +4,7 @@ import type { AppEnv } from "../http/env.ts";
 import { AppError } from "../shared/errors.ts";
 
 /** The paths that take a file (multipart/form-data) instead of JSON. */
-const UPLOAD_PATH = /^\/api\/v1\/issue-reports\/[^/]+\/attachments$/;
+const UPLOAD_PATH = /^\/api\/v1\/(issue-reports|contributions)\/[^/]+\/attachments$/;
 
 /** Room for the multipart envelope around the file: boundaries, part headers, a long file name. */
 const MULTIPART_SLACK = 16 * 1024;

@@ -1,10 +1,12 @@
 import type { ObjectId } from "mongodb";
+import { loadVisibleContribution } from "../contributions/queries.ts";
 import { loadIssueReport, requireVisible } from "../issue-reports/queries.ts";
 import type { Ctx } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { requireActor } from "../shared/policy.ts";
 import { getTable } from "../tables/queries.ts";
-import type { AttachmentOwnerKind } from "./documents.ts";
+import type { AttachmentContentType, AttachmentOwnerKind } from "./documents.ts";
+import { ALL_TYPES, IMAGE_AND_PDF_TYPES } from "./file-type.ts";
 
 /** Where a file of an owner belongs: its table and agreement (for the audit and the event). */
 export type OwnerPlace = { tableId: ObjectId; agreementId: ObjectId };
@@ -36,10 +38,37 @@ async function mayReadIssueReport(ctx: Ctx, id: ObjectId): Promise<void> {
   await requireVisible(ctx, report, table);
 }
 
+/**
+ * Who may add a file to a contribution: its author, a referent of its organisation, a coordinator of
+ * its table, or an installation admin; 404 for a confidential one outside the table, 409 once withdrawn.
+ */
+async function mayAddToContribution(ctx: Ctx, id: ObjectId): Promise<OwnerPlace> {
+  const actor = requireActor(ctx);
+  const contribution = await loadVisibleContribution(ctx, id);
+  const allowed =
+    actor.isInstallationAdmin ||
+    contribution.authorId.equals(actor.personId) ||
+    actor.referentFor.includes(contribution.organisationId.toHexString()) ||
+    actor.coordinatorOf.includes(contribution.tableId.toHexString());
+  if (!allowed) throw new AppError("forbidden", { reason: "not_author_referent_or_coordinator" });
+  if (contribution.withdrawnAt) throw new AppError("contribution_withdrawn", { id: id.toHexString() });
+  return { tableId: contribution.tableId, agreementId: contribution.agreementId };
+}
+
+/** Whoever may read the contribution may read its files (404 otherwise, as for the contribution). */
+async function mayReadContribution(ctx: Ctx, id: ObjectId): Promise<void> {
+  await loadVisibleContribution(ctx, id);
+}
+
+type Owner = {
+  mayAdd(ctx: Ctx, id: ObjectId): Promise<OwnerPlace>;
+  mayRead(ctx: Ctx, id: ObjectId): Promise<void>;
+  /** The types its files may be: a report's photos and PDFs; a contribution's documents and datasets too. */
+  accepts: readonly AttachmentContentType[];
+};
+
 /** Each kind of owner's access rules, the owner's own: a file is as readable as what it is attached to. */
-export const OWNERS: Record<
-  AttachmentOwnerKind,
-  { mayAdd(ctx: Ctx, id: ObjectId): Promise<OwnerPlace>; mayRead(ctx: Ctx, id: ObjectId): Promise<void> }
-> = {
-  issue_report: { mayAdd: mayAddToIssueReport, mayRead: mayReadIssueReport },
+export const OWNERS: Record<AttachmentOwnerKind, Owner> = {
+  issue_report: { mayAdd: mayAddToIssueReport, mayRead: mayReadIssueReport, accepts: IMAGE_AND_PDF_TYPES },
+  contribution: { mayAdd: mayAddToContribution, mayRead: mayReadContribution, accepts: ALL_TYPES },
 };

@@ -1,8 +1,18 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { attachment } from "../attachments/index.ts";
 import { authenticated, errorsFor, jsonBody, jsonContent } from "../shared/openapi.ts";
 import { pageQuery } from "../shared/pagination.ts";
 import { confidentialFlag, idParam, objectId, pageOf, text } from "../shared/schemas.ts";
-import { CONTRIBUTION_KINDS, CONTRIBUTION_SOURCES } from "./kinds.ts";
+import { CONTRIBUTION_KINDS, CONTRIBUTION_LICENCES, CONTRIBUTION_SOURCES } from "./kinds.ts";
+
+const licence = z
+  .enum(CONTRIBUTION_LICENCES)
+  .nullable()
+  .openapi({
+    description:
+      "The licence the material may be reused under: CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, IODL-2.0, EUPL-1.2, " +
+      "or riservato (not for reuse); null when none is stated",
+  });
 
 const kind = z.enum(CONTRIBUTION_KINDS).openapi({
   description:
@@ -28,6 +38,7 @@ export const contributionInput = z
     ...contributionContent.shape,
     organisationId: objectId.openapi({ description: "The organisation it is brought for (yours)" }),
     confidential: confidentialFlag,
+    licence: licence.default(null),
     meetingId: objectId
       .nullable()
       .default(null)
@@ -58,6 +69,7 @@ export const contribution = z
     description: z.string(),
     url: z.string().nullable(),
     confidential: z.boolean(),
+    licence,
     source: z.enum(CONTRIBUTION_SOURCES),
     authorId: z.string(),
     authorName: z.string(),
@@ -68,6 +80,10 @@ export const contribution = z
   .openapi("Contribution");
 
 export const contributionPage = pageOf(contribution, "ContributionPage");
+
+export const contributionWithFiles = contribution
+  .extend({ attachments: z.array(attachment).openapi({ description: "Its files, oldest first" }) })
+  .openapi("ContributionWithFiles");
 
 const tags = ["Contributions"];
 
@@ -109,12 +125,14 @@ export const getRoute = createRoute({
   method: "get",
   path: "/contributions/{id}",
   tags,
-  summary: "One contribution (withdrawn ones too)",
-  description: "A confidential contribution is not found for people outside the table.",
+  summary: "One contribution (withdrawn ones too), with its files",
+  description:
+    "A confidential contribution is not found for people outside the table, nor are its files. " +
+    "Files are added with `POST /contributions/{id}/attachments`.",
   security: authenticated,
   request: { params: idParam },
   responses: {
-    200: { description: "The contribution", ...jsonContent(contribution) },
+    200: { description: "The contribution", ...jsonContent(contributionWithFiles) },
     ...errorsFor(400, 401, 404),
   },
 });

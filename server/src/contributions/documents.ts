@@ -1,5 +1,5 @@
 import type { Db, ObjectId } from "mongodb";
-import type { ContributionKind, ContributionSource } from "./kinds.ts";
+import type { ContributionKind, ContributionLicence, ContributionSource } from "./kinds.ts";
 
 /** A document, good practice, dataset, reusable solution or comment an organisation brings to a table. */
 export type ContributionDoc = {
@@ -16,6 +16,8 @@ export type ContributionDoc = {
   url: string | null;
   /** riservato: only for the table's members, never in event payloads (DOMAIN rule 10). */
   confidential: boolean;
+  /** The licence it may be reused under; null (or absent, on older contributions) when none is stated. */
+  licence?: ContributionLicence | null;
   source: ContributionSource;
   authorId: ObjectId;
   authorName: string;

@@ -1,11 +1,12 @@
 import { ObjectId } from "mongodb";
 import { insertOnce } from "../idempotency/index.ts";
 import type { Ctx } from "../shared/context.ts";
+import { AppError } from "../shared/errors.ts";
 import { requireActingFor, requireActor } from "../shared/policy.ts";
 import { getTable } from "../tables/queries.ts";
 import { recordContribution } from "./audit.ts";
 import type { ContributionDoc } from "./documents.ts";
-import type { ContributionKind } from "./kinds.ts";
+import { CONTRIBUTION_LICENCES, type ContributionKind, type ContributionLicence } from "./kinds.ts";
 import { checkContent, requireOnTable, requireTableMeeting } from "./rules.ts";
 
 export type LogContributionInput = {
@@ -16,6 +17,8 @@ export type LogContributionInput = {
   description: string;
   url: string | null;
   confidential: boolean;
+  /** Optional for callers that do not ask (the Slack bot): none stated. */
+  licence?: ContributionLicence | null;
   meetingId: ObjectId | null;
   source: "api" | "slack";
   /** From the request's Idempotency-Key (creationKeyOf): a repeat returns the contribution it made. */
@@ -49,6 +52,7 @@ export async function logContribution({
     meetingId: input.meetingId,
     ...content,
     confidential: input.confidential === true,
+    licence: checkLicence(input.licence ?? null),
     source: input.source === "slack" ? "slack" : "api",
     authorId: actor.personId,
     authorName: actor.name,
@@ -60,4 +64,12 @@ export async function logContribution({
   const { doc: stored, created } = await insertOnce(ctx.c.contributions, doc);
   await recordContribution(ctx, "contribution.logged", null, stored, !created);
   return stored;
+}
+
+/** One of the closed list, or none; checked here too because the bot calls the use case directly. */
+function checkLicence(licence: ContributionLicence | null): ContributionLicence | null {
+  if (licence === null || CONTRIBUTION_LICENCES.includes(licence)) return licence;
+  throw new AppError("validation_failed", [
+    { path: "licence", message: "licenza non valida / invalid licence" },
+  ]);
 }

@@ -14,6 +14,7 @@ export function presentContribution(doc: ContributionDoc, organisationName: stri
     description: doc.description,
     url: doc.url,
     confidential: doc.confidential,
+    licence: doc.licence ?? null,
     source: doc.source,
     authorId: doc.authorId.toHexString(),
     authorName: doc.authorName,

@@ -1,3 +1,4 @@
+import { attachmentsOf } from "../attachments/index.ts";
 import { newRouter } from "../http/env.ts";
 import { creationKeyOf } from "../idempotency/index.ts";
 import { parseId } from "../shared/schemas.ts";
@@ -27,8 +28,10 @@ export function contributionRoutes() {
     return c.json(await listTableContributions({ ctx: c.get("ctx"), input }), 200);
   });
   router.openapi(getRoute, async (c) => {
+    const ctx = c.get("ctx");
     const id = parseId(c.req.valid("param").id);
-    return c.json(await getContribution({ ctx: c.get("ctx"), input: { id } }), 200);
+    const contribution = await getContribution({ ctx, input: { id } });
+    return c.json({ ...contribution, attachments: await attachmentsOf(ctx, "contribution", id) }, 200);
   });
   router.openapi(withdrawRoute, async (c) => {
     const ctx = c.get("ctx");

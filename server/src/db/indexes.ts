@@ -18,6 +18,7 @@ import { ensureMembershipsIndexes } from "../memberships/indexes.ts";
 import { ensureMinutesIndexes } from "../minutes/indexes.ts";
 import { ensureOrganisationsIndexes } from "../organisations/indexes.ts";
 import { ensurePeopleIndexes } from "../people/indexes.ts";
+import { ensureProposalsIndexes } from "../proposals/indexes.ts";
 import { ensurePushIndexes } from "../push/indexes.ts";
 import { ensureRemindersIndexes } from "../reminders/indexes.ts";
 import { ensureRsvpsIndexes } from "../rsvps/indexes.ts";
@@ -57,6 +58,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
     ensureDeadlinesIndexes(db),
     ensureServicesIndexes(db),
     ensureActionItemsIndexes(db),
+    ensureProposalsIndexes(db),
   ]);
   // Chat accounts and table channels; the bot's own Slack state is indexed by the bot (main.ts composes).
   await ensureChatIndexes(db);

@@ -12,6 +12,7 @@ import { seedDemoActionItems } from "./seed-action-items.ts";
 import { seedDemoMeetings } from "./seed-meetings.ts";
 import { seedDemoWorkPlans } from "./seed-work-plans.ts";
 import { seedDemoServices } from "./seed-services.ts";
+import { seedDemoProposals } from "./seed-proposals.ts";
 
 /** Email of the demo installation administrator (the start-up prints a login link for them). */
 export const DEMO_ADMIN_EMAIL = "admin@tavoli.example.it";
@@ -164,6 +165,14 @@ export async function seedDemoIfEmpty(deps: {
     jitsiBaseUrl: deps.config.jitsiBaseUrl,
     tableIds: tableId,
     personIds: personId,
+  });
+  await seedDemoProposals({
+    db: deps.db,
+    bus: deps.bus,
+    now,
+    tableIds: tableId,
+    personIds: personId,
+    organisationIds: orgId,
   });
   await recordChange(createCtx({ db: deps.db, bus: deps.bus, now: () => now }), {
     systemActorName: "sistema (dati dimostrativi)",

@@ -167,5 +167,21 @@ export function standingDesignationsOn(
   return ctx.c.designations
     .find({ tableId, ...standingInForceOn(on) })
     .project<{ organisationId: ObjectId; from: IsoDate }>({ organisationId: 1, from: 1 })
+/**
+ * Who holds a standing designation in force on the day for any of these organisations, on any table of
+ * the agreement (no access check: for notices to an organisation's referents); no query for none.
+ */
+export async function standingReferentsOfOrganisations(
+  ctx: Ctx,
+  input: { agreementId: ObjectId; organisationIds: ObjectId[]; on: IsoDate },
+): Promise<{ personId: ObjectId; organisationId: ObjectId }[]> {
+  if (input.organisationIds.length === 0) return [];
+  return ctx.c.designations
+    .find({
+      agreementId: input.agreementId,
+      organisationId: { $in: input.organisationIds },
+      ...standingInForceOn(input.on),
+    })
+    .project<{ personId: ObjectId; organisationId: ObjectId }>({ personId: 1, organisationId: 1 })
     .toArray();
 }

@@ -26,6 +26,7 @@ import { membershipRoutes } from "../memberships/routes.ts";
 import { minutesRoutes } from "../minutes/routes.ts";
 import { organisationRoutes } from "../organisations/routes.ts";
 import { peopleRoutes } from "../people/routes.ts";
+import { proposalRoutes } from "../proposals/routes.ts";
 import { pushRoutes } from "../push/routes.ts";
 import { reminderPreferenceRoutes } from "../reminders/routes.ts";
 import { rsvpActionRoutes } from "../rsvp-actions/index.ts";
@@ -164,6 +165,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", attachmentRoutes());
   api.route("/", contributionRoutes());
   api.route("/", minutesRoutes());
+  api.route("/", proposalRoutes());
   api.route("/", reminderPreferenceRoutes());
   api.route("/", pushRoutes());
   api.route("/", actionItemRoutes());

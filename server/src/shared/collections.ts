@@ -18,6 +18,7 @@ import { minutesCollections } from "../minutes/documents.ts";
 import { notificationCollections } from "../notifications/documents.ts";
 import { organisationCollections } from "../organisations/documents.ts";
 import { peopleCollections } from "../people/documents.ts";
+import { proposalCollections } from "../proposals/documents.ts";
 import { pushCollections } from "../push/documents.ts";
 import { reminderCollections } from "../reminders/documents.ts";
 import { rsvpActionCollections } from "../rsvp-actions/documents.ts";
@@ -60,6 +61,7 @@ export function collections(db: Db) {
     ...deadlineCollections(db),
     ...serviceCollections(db),
     ...actionItemCollections(db),
+    ...proposalCollections(db),
   };
 }
 

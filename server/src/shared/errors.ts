@@ -11,6 +11,7 @@ import { issueReportErrors } from "../issue-reports/errors.ts";
 import { meetingErrors } from "../meetings/errors.ts";
 import { membershipErrors } from "../memberships/errors.ts";
 import { minutesErrors } from "../minutes/errors.ts";
+import { proposalErrors } from "../proposals/errors.ts";
 import { pushErrors } from "../push/errors.ts";
 import { reminderErrors } from "../reminders/errors.ts";
 import { rsvpActionErrors } from "../rsvp-actions/errors.ts";
@@ -116,6 +117,7 @@ export const errorCatalogue = {
   ...deadlineErrors,
   ...serviceErrors,
   ...actionItemErrors,
+  ...proposalErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
