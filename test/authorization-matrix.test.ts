@@ -28,7 +28,7 @@ import { startFakeSmtp } from "./support/smtp.ts";
  * posts it (it answers for refA, whose token it is).
  *
  * Personas: anon (no login), refA and refB (referents of organisations A and B on table T), delegate (a
- * colleague A sends to today's sitting M only), coord2 (coordinator of T2), coord (of T), admin2
+ * colleague A sends to today's sitting M only), coord2 (coordinator of T2 and of the cabina di regia S), coord (of T), admin2
  * (admin of agreement G2), admin (of G, which holds A, B, T and T2), root (installation admin).
  */
 const TABLE = `
@@ -95,8 +95,8 @@ POST   /tables/{id}/work-plan/versions          T            401  403  403  403 
 PUT    /agreements/{id}/work-plan               G            401  403  403  403   403    403   403    ok    ok
 POST   /agreements/{id}/work-plan/present       G            401  403  403  403   403    403   403    ok    ok
 POST   /agreements/{id}/work-plan/versions      G2           401  403  403  403   403    403   ok     403   ok
-POST   /work-plans/{id}/approve                 WP2          401  403  403  403   403    403   403    ok    ok
-POST   /work-plans/{id}/reject                  WP2          401  403  403  403   403    403   403    ok    ok
+POST   /work-plans/{id}/approve                 WP2          401  403  403  403   ok     403   403    ok    ok
+POST   /work-plans/{id}/reject                  WP2          401  403  403  403   ok     403   403    ok    ok
 POST   /work-plans/{id}/activities/{activityId}/progress WP1,WA 401 ok 403 403   403    ok    403    ok    ok
 PUT    /agreements/{id}/deadline-rules          G            401  403  403  403   403    403   403    ok    ok
 POST   /issue-reports/{id}/assignee             Iesc         401  403  403  403   ok     403   403    ok    ok

@@ -10,9 +10,9 @@ import { recordChange } from "../shared/record.ts";
 import { demoAgreements, demoDesignations, demoOrganisations, demoPeople } from "./demo-data.ts";
 import { seedDemoActionItems } from "./seed-action-items.ts";
 import { seedDemoMeetings } from "./seed-meetings.ts";
-import { seedDemoWorkPlans } from "./seed-work-plans.ts";
-import { seedDemoServices } from "./seed-services.ts";
 import { seedDemoProposals } from "./seed-proposals.ts";
+import { seedDemoServices } from "./seed-services.ts";
+import { seedDemoWorkPlans } from "./seed-work-plans.ts";
 
 /** Email of the demo installation administrator (the start-up prints a login link for them). */
 export const DEMO_ADMIN_EMAIL = "admin@tavoli.example.it";
@@ -191,14 +191,22 @@ export async function seedDemoIfEmpty(deps: {
   });
   // The Lombardia tavolo tecnico's work plan, presented, approved by the cabina di regia and monitored.
   await seedDemoWorkPlans({
-  await seedDemoServices({
     db: deps.db,
     bus: deps.bus,
     now,
     tableIds: tableId,
     personIds: personId,
     organisationIds: orgId,
+  });
+  // The Rete CST Piemonte's shared services, and issue reports escalated to its steering body.
+  await seedDemoServices({
+    db: deps.db,
+    bus: deps.bus,
+    now,
+    tableIds: tableId,
+    personIds: personId,
     orgIds: orgId,
+  });
   // Held sitting, approved minutes, action items (one done, one overdue): issue 15's action items.
   await seedDemoActionItems({
     db: deps.db,

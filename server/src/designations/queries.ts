@@ -167,6 +167,9 @@ export function standingDesignationsOn(
   return ctx.c.designations
     .find({ tableId, ...standingInForceOn(on) })
     .project<{ organisationId: ObjectId; from: IsoDate }>({ organisationId: 1, from: 1 })
+    .toArray();
+}
+
 /**
  * Who holds a standing designation in force on the day for any of these organisations, on any table of
  * the agreement (no access check: for notices to an organisation's referents); no query for none.
