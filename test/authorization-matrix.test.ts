@@ -69,6 +69,8 @@ POST   /issue-reports/{id}/attachments          I            401  ok   403  403 
 POST   /issue-reports/{id}/status               I            401  403  403  403   403    ok    403    ok    ok
 POST   /tables/{id}/contributions               T            401  ok   403  403   403    403   403    403   ok
 POST   /contributions/{id}/withdraw             C            401  ok   403  403   403    403   403    403   ok
+POST   /agreements/{id}/reports                 G            401  403  403  403   403    403   403    ok    ok
+POST   /tables/{id}/reports                     T            401  403  403  403   403    ok    403    ok    ok
 PUT    /meetings/{id}/minutes                   P1           401  403  403  403   403    ok    403    ok    ok
 POST   /meetings/{id}/minutes/review            P1           401  403  403  403   403    ok    403    ok    ok
 POST   /meetings/{id}/minutes/approve           P2           401  403  403  403   403    ok    403    ok    ok
@@ -96,6 +98,7 @@ function entity(w: World, name: string): string {
     dA: w.designationA,
     I: w.issueReport,
     C: w.contribution,
+    R: w.report,
     tokenA: w.refAToken,
     pushA: w.refAPushSubscription,
     D: w.deadDelivery,
@@ -164,6 +167,8 @@ const BODIES: Record<string, (w: World) => unknown> = {
     kind: "commento",
     title: "Osservazioni sul capitolato",
   }),
+  "POST /agreements/{id}/reports": () => ({ preset: "semestrale", year: 2026, half: 1 }),
+  "POST /tables/{id}/reports": () => ({ preset: "semestrale", year: 2026, half: 1 }),
   "PUT /meetings/{id}/minutes": () => ({ version: 1, notes: "Verbale completato" }),
   "POST /meetings/{id}/minutes/review": () => ({ version: 1 }),
   "POST /meetings/{id}/minutes/approve": () => ({ version: 1 }),

@@ -45,11 +45,14 @@ describe("every documented read answers as its OpenAPI schema says", () => {
       "issue-reports": w.issueReport,
       attachments: w.attachment,
       contributions: w.contribution,
+      reports: w.report,
       calendar: feedToken,
     };
     const path = template.replace(/\{[^}]+\}/g, () => ids[first] ?? "missing");
     const query: Record<string, string> = {
       "/tables/{id}/meetings": "?from=2026-03-01T00:00&to=2026-04-30T00:00",
+      "/agreements/{id}/report": "?preset=semestrale&year=2026&half=1",
+      "/tables/{id}/report": "?preset=semestrale&year=2026&half=1",
     };
     return path + (query[template] ?? "");
   }

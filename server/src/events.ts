@@ -11,6 +11,7 @@ import { minutesEvents } from "./minutes/events.ts";
 import { organisationEvents } from "./organisations/events.ts";
 import { personEvents } from "./people/events.ts";
 import { reminderEvents } from "./reminders/events.ts";
+import { reportEvents } from "./reports/events.ts";
 import { rsvpEvents } from "./rsvps/events.ts";
 import type { PayloadSchema, z } from "./shared/event-schema.ts";
 import type { StoredEvent } from "./shared/events.ts";
@@ -34,6 +35,7 @@ export const featureEvents = {
   organisations: organisationEvents,
   people: personEvents,
   reminders: reminderEvents,
+  reports: reportEvents,
   rsvps: rsvpEvents,
   tables: tableEvents,
 } as const;
@@ -53,6 +55,7 @@ export const eventCatalogue = {
   ...organisationEvents,
   ...personEvents,
   ...reminderEvents,
+  ...reportEvents,
   ...rsvpEvents,
   ...tableEvents,
 };

@@ -131,6 +131,9 @@ export async function buildWorld(s: TestServer) {
       url: "https://comune-alfa.example.it/capitolato.pdf",
     })
   ).id as string;
+  const report = (
+    await api("POST", `/agreements/${G}/reports`, people.admin.token, { preset: "annuale", year: 2026 })
+  ).id as string;
   const refAToken = (await api("POST", "/auth/tokens", people.refA.token, { name: "integrazione" }))
     .id as string;
   const refAPushSubscription = (
@@ -194,6 +197,8 @@ export async function buildWorld(s: TestServer) {
     /** The token of a push reminder's answer button (POST /rsvp-actions). */
     rsvpActionToken: rsvpAction?.token ?? "",
     contribution,
+    /** An issued report of G (annuale 2026). */
+    report,
     refAToken,
     refAPushSubscription,
     /** A browser no one has subscribed yet, for POST /people/me/push-subscriptions. */

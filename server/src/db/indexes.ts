@@ -18,6 +18,7 @@ import { ensureOrganisationsIndexes } from "../organisations/indexes.ts";
 import { ensurePeopleIndexes } from "../people/indexes.ts";
 import { ensurePushIndexes } from "../push/indexes.ts";
 import { ensureRemindersIndexes } from "../reminders/indexes.ts";
+import { ensureReportsIndexes } from "../reports/indexes.ts";
 import { ensureRsvpsIndexes } from "../rsvps/indexes.ts";
 import { ensureTablesIndexes } from "../tables/indexes.ts";
 
@@ -43,6 +44,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
     ensureCalendarIndexes(db),
     ensureContributionsIndexes(db),
     ensureIssueReportsIndexes(db),
+    ensureReportsIndexes(db),
     ensureMinutesIndexes(db),
     ensurePushIndexes(db),
     ensureRemindersIndexes(db),

@@ -26,6 +26,7 @@ import { organisationRoutes } from "../organisations/routes.ts";
 import { peopleRoutes } from "../people/routes.ts";
 import { pushRoutes } from "../push/routes.ts";
 import { reminderPreferenceRoutes } from "../reminders/routes.ts";
+import { reportRoutes } from "../reports/routes.ts";
 import { rsvpActionRoutes } from "../rsvp-actions/index.ts";
 import { rsvpRoutes } from "../rsvps/routes.ts";
 import { createCtx } from "../shared/context.ts";
@@ -165,6 +166,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", authRoutes());
   api.route("/", auditRoutes());
   api.route("/", dispatchRoutes());
+  api.route("/", reportRoutes());
   const openApiConfig = {
     openapi: "3.1.0",
     info: {

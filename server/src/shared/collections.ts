@@ -18,6 +18,7 @@ import { organisationCollections } from "../organisations/documents.ts";
 import { peopleCollections } from "../people/documents.ts";
 import { pushCollections } from "../push/documents.ts";
 import { reminderCollections } from "../reminders/documents.ts";
+import { reportCollections } from "../reports/documents.ts";
 import { rsvpActionCollections } from "../rsvp-actions/documents.ts";
 import { rsvpCollections } from "../rsvps/documents.ts";
 import { tableCollections } from "../tables/documents.ts";
@@ -52,6 +53,7 @@ export function collections(db: Db) {
     ...notificationCollections(db),
     ...idempotencyCollections(db),
     ...attachmentCollections(db),
+    ...reportCollections(db),
   };
 }
 

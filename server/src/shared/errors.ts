@@ -11,6 +11,7 @@ import { membershipErrors } from "../memberships/errors.ts";
 import { minutesErrors } from "../minutes/errors.ts";
 import { pushErrors } from "../push/errors.ts";
 import { reminderErrors } from "../reminders/errors.ts";
+import { reportErrors } from "../reports/errors.ts";
 import { rsvpActionErrors } from "../rsvp-actions/errors.ts";
 import { rsvpErrors } from "../rsvps/errors.ts";
 import { tableErrors } from "../tables/errors.ts";
@@ -96,6 +97,7 @@ export const errorCatalogue = {
   ...membershipErrors,
   ...designationErrors,
   ...tableErrors,
+  ...reportErrors,
   ...meetingErrors,
   ...rsvpErrors,
   ...rsvpActionErrors,

@@ -1,0 +1,31 @@
+import { attendanceSection, quorumSection } from "../attendance/report-section.ts";
+import { contributionsSection } from "../contributions/report-section.ts";
+import { meetingsSection } from "../meetings/report-section.ts";
+import type {
+  ReportAudience,
+  ReportPeriod,
+  ReportScope,
+  ReportSection,
+  ReportSectionSource,
+} from "./section.ts";
+
+/**
+ * The sections of a periodic report, in the order they are printed. A feature that feeds the report
+ * adds its `ReportSectionSource` (from its own `report-section.ts`) here: one line.
+ */
+export const REPORT_SECTIONS: readonly ReportSectionSource[] = [
+  meetingsSection,
+  attendanceSection,
+  quorumSection,
+  contributionsSection,
+];
+
+/** Every section computed for the scope, period and audience, in order. */
+export async function computeSections(
+  ctx: Parameters<ReportSectionSource>[0],
+  scope: ReportScope,
+  period: ReportPeriod,
+  audience: ReportAudience,
+): Promise<ReportSection[]> {
+  return Promise.all(REPORT_SECTIONS.map((source) => source(ctx, scope, period, audience)));
+}
