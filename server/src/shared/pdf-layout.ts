@@ -131,20 +131,47 @@ export function pdfKeyValues(doc: Pdf, pairs: [string, string][]): void {
   doc.font("regular").moveDown(0.4);
 }
 
-/** Column widths in proportion to their longest text (bounded), filling the page width. */
-function columnWidths(doc: Pdf, headers: string[], rows: string[][]): number[] {
-  const want = headers.map((h, i) =>
-    Math.min(40, Math.max(4, h.length * 0.7, ...rows.slice(0, 200).map((r) => (r[i] ?? "").length))),
+/**
+ * Column widths: each at least its longest word (header or cell, so no word is cut), the rest of the
+ * page width shared in proportion to how much longer each column's texts run.
+ */
+function columnWidths(doc: Pdf, headers: string[], rows: string[][], pad: number): number[] {
+  const sample = rows.slice(0, 200);
+  const measure = (text: string, font: "regular" | "bold") =>
+    doc.font(font).fontSize(8.5).widthOfString(text);
+  const longestWord = (text: string, font: "regular" | "bold") =>
+    Math.max(0, ...text.split(/\s+/).map((word) => Math.min(120, measure(word, font))));
+  const least = headers.map(
+    (h, i) =>
+      Math.max(longestWord(h, "bold"), ...sample.map((r) => longestWord(r[i] ?? "", "regular"))) +
+      2 * pad +
+      1,
   );
-  const total = want.reduce((a, b) => a + b, 0);
-  return want.map((w) => (w / total) * width(doc));
+  const want = headers.map((h, i) =>
+    Math.max(
+      least[i] ?? 0,
+      Math.min(
+        230,
+        Math.max(measure(h, "bold"), ...sample.map((r) => measure(r[i] ?? "", "regular"))) + 2 * pad,
+      ),
+    ),
+  );
+  const total = width(doc);
+  const sumLeast = least.reduce((a, b) => a + b, 0);
+  if (sumLeast >= total) return least.map((w) => (w / sumLeast) * total);
+  const extra = want.map((w, i) => w - (least[i] ?? 0));
+  const sumExtra = extra.reduce((a, b) => a + b, 0);
+  const spare = total - sumLeast;
+  return least.map(
+    (w, i) => w + (sumExtra > 0 ? ((extra[i] ?? 0) / sumExtra) * spare : spare / least.length),
+  );
 }
 
 /** A table with a header row repeated on every page; `numeric` columns are right-aligned. */
 export function pdfTable(doc: Pdf, headers: string[], rows: string[][], numeric: boolean[] = []): void {
   const x0 = doc.page.margins.left;
-  const widths = columnWidths(doc, headers, rows);
   const pad = 3;
+  const widths = columnWidths(doc, headers, rows, pad);
   const heightOf = (cells: string[], font: "regular" | "bold") => {
     doc.font(font).fontSize(8.5);
     return (
