@@ -9,6 +9,7 @@ import type { EventBus } from "../shared/events.ts";
 import { recordChange } from "../shared/record.ts";
 import { demoAgreements, demoDesignations, demoOrganisations, demoPeople } from "./demo-data.ts";
 import { seedDemoMeetings } from "./seed-meetings.ts";
+import { seedDemoReports } from "./seed-reports.ts";
 
 /** Email of the demo installation administrator (the start-up prints a login link for them). */
 export const DEMO_ADMIN_EMAIL = "admin@tavoli.example.it";
@@ -177,5 +178,7 @@ export async function seedDemoIfEmpty(deps: {
       rsvps,
     },
   });
+  // Last: a ready half-yearly report of the Calatino agreement, issued from the data seeded above.
+  await seedDemoReports({ db: deps.db, bus: deps.bus, now });
   return { seeded: true };
 }

@@ -56,11 +56,12 @@ describe("minutes exported as PDF and ODT", () => {
     const res = await exported(w.refA.token, "odt");
     expect(res.headers.get("content-type")).toBe("application/vnd.oasis.opendocument.text");
     const bytes = res.bytes;
+    const u16 = (at: number) => (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8);
     // First local file header: signature, compression method 0 (stored), name "mimetype", then the type.
     expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
-    expect(bytes[8] | (bytes[9] << 8)).toBe(0);
-    const nameLength = bytes[26] | (bytes[27] << 8);
-    const extraLength = bytes[28] | (bytes[29] << 8);
+    expect(u16(8)).toBe(0);
+    const nameLength = u16(26);
+    const extraLength = u16(28);
     expect(strFromU8(bytes.slice(30, 30 + nameLength))).toBe("mimetype");
     const start = 30 + nameLength + extraLength;
     expect(strFromU8(bytes.slice(start, start + 39))).toBe("application/vnd.oasis.opendocument.text");
