@@ -10,6 +10,7 @@ import { issueReportsRaisedBy } from "../issue-reports/personal-data.ts";
 import { minutesAuthoredBy } from "../minutes/personal-data.ts";
 import { exportPushSubscriptionsOf } from "../push/personal-data.ts";
 import { exportReminderPreferencesOf, exportRemindersSentTo } from "../reminders/index.ts";
+import { reportsIssuedBy } from "../reports/personal-data.ts";
 import { exportRsvpsOf } from "../rsvps/index.ts";
 import type { Ctx } from "../shared/context.ts";
 import { requireActor } from "../shared/policy.ts";
@@ -43,6 +44,7 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
   const issueReports = await issueReportsRaisedBy(ctx, me);
   const attachments = await exportAttachmentsOf(ctx, me);
   const minutes = await minutesAuthoredBy(ctx, me);
+  const reports = await reportsIssuedBy(ctx, me);
   const designationIds = designations.map((d) => ObjectId.createFromHexString(d.id));
   const auditEntries = await exportAuditEntriesOf(ctx, me, designationIds);
   return {
@@ -65,6 +67,8 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
     attachments,
     // Minutes the person wrote or approved: which and when (the content is the table's record).
     minutes,
+    // Periodic reports the person issued: which and when (the content is the agreement's record).
+    reports,
     auditEntries,
   };
 }

@@ -306,6 +306,20 @@ describe("periodic reports", () => {
       "Data di emissione: 2 luglio 2026",
     );
     expect((await s.api("GET", path, { token: w.outsider.token })).status).toBe(403);
+    // The issuer's GDPR export names the report (which and when, not its content).
+    const mine = await s.api("GET", "/api/v1/people/me/export", { token: w.agreementAdmin.token });
+    expect(JSON.parse(typeof mine.body === "string" ? mine.body : JSON.stringify(mine.body)).reports).toEqual(
+      [
+        {
+          reportId: id,
+          agreementId: w.agreementId,
+          tableId: null,
+          preset: "semestrale",
+          period: { from: "2026-01-01", to: "2026-06-30" },
+          issuedAt: "2026-07-02T08:00:00.000Z",
+        },
+      ],
+    );
     // A table's report is issued by its coordinators; "sal" then starts the day after the last one.
     const byRef = await s.api("POST", `/api/v1/tables/${w.openTable}/reports`, {
       token: w.refA.token,
