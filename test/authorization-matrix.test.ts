@@ -77,6 +77,8 @@ POST   /proposals/{id}/approve                  PD           401  403  403  403 
 POST   /proposals/{id}/address                  PA           401  403  403  403   403    ok    403    ok    ok
 POST   /proposals/{id}/withdraw                 PD           401  403  403  403   403    ok    403    ok    ok
 PUT    /proposals/{id}/adoptions/{organisationId} PX,A       401  ok   403  403   403    403   403    403   ok
+POST   /agreements/{id}/reports                 G            401  403  403  403   403    403   403    ok    ok
+POST   /tables/{id}/reports                     T            401  403  403  403   403    ok    403    ok    ok
 PUT    /meetings/{id}/minutes                   P1           401  403  403  403   403    ok    403    ok    ok
 POST   /meetings/{id}/minutes/review            P1           401  403  403  403   403    ok    403    ok    ok
 POST   /meetings/{id}/minutes/approve           P2           401  403  403  403   403    ok    403    ok    ok
@@ -127,6 +129,7 @@ function entity(w: World, name: string): string {
     PD: w.proposalDraft,
     PA: w.proposalApproved,
     PX: w.proposalAddressed,
+    R: w.report,
     tokenA: w.refAToken,
     pushA: w.refAPushSubscription,
     D: w.deadDelivery,
@@ -207,6 +210,8 @@ const BODIES: Record<string, (w: World) => unknown> = {
     state: "adottata",
     act: { kind: "delibera_di_giunta", number: "45/2026", date: "2026-03-20" },
   }),
+  "POST /agreements/{id}/reports": () => ({ preset: "semestrale", year: 2026, half: 1 }),
+  "POST /tables/{id}/reports": () => ({ preset: "semestrale", year: 2026, half: 1 }),
   "PUT /meetings/{id}/minutes": () => ({ version: 1, notes: "Verbale completato" }),
   "POST /meetings/{id}/minutes/review": () => ({ version: 1 }),
   "POST /meetings/{id}/minutes/approve": () => ({ version: 1 }),

@@ -47,12 +47,15 @@ describe("every documented read answers as its OpenAPI schema says", () => {
       contributions: w.contribution,
       "work-plans": w.workPlanInForce,
       proposals: w.proposalAddressed,
+      reports: w.report,
       calendar: feedToken,
       services: w.service,
     };
     const path = template.replace(/\{[^}]+\}/g, () => ids[first] ?? "missing");
     const query: Record<string, string> = {
       "/tables/{id}/meetings": "?from=2026-03-01T00:00&to=2026-04-30T00:00",
+      "/agreements/{id}/report": "?preset=semestrale&year=2026&half=1",
+      "/tables/{id}/report": "?preset=semestrale&year=2026&half=1",
     };
     return path + (query[template] ?? "");
   }

@@ -14,6 +14,7 @@ import { organisationEvents } from "./organisations/events.ts";
 import { personEvents } from "./people/events.ts";
 import { proposalEvents } from "./proposals/events.ts";
 import { reminderEvents } from "./reminders/events.ts";
+import { reportEvents } from "./reports/events.ts";
 import { rsvpEvents } from "./rsvps/events.ts";
 import { serviceEvents } from "./services/events.ts";
 import type { PayloadSchema, z } from "./shared/event-schema.ts";
@@ -41,6 +42,7 @@ export const featureEvents = {
   people: personEvents,
   proposals: proposalEvents,
   reminders: reminderEvents,
+  reports: reportEvents,
   rsvps: rsvpEvents,
   services: serviceEvents,
   tables: tableEvents,
@@ -65,6 +67,7 @@ export const eventCatalogue = {
   ...personEvents,
   ...proposalEvents,
   ...reminderEvents,
+  ...reportEvents,
   ...rsvpEvents,
   ...serviceEvents,
   ...tableEvents,

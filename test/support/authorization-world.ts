@@ -177,6 +177,9 @@ export async function buildWorld(s: TestServer) {
   const proposalAddressed = await proposalOf("Proposta indirizzata");
   await api("POST", `/proposals/${proposalAddressed}/approve`, people.coord.token);
   await api("POST", `/proposals/${proposalAddressed}/address`, people.coord.token, {});
+  const report = (
+    await api("POST", `/agreements/${G}/reports`, people.admin.token, { preset: "annuale", year: 2026 })
+  ).id as string;
   const refAToken = (await api("POST", "/auth/tokens", people.refA.token, { name: "integrazione" }))
     .id as string;
   const refAPushSubscription = (
@@ -276,6 +279,8 @@ export async function buildWorld(s: TestServer) {
     proposalDraft,
     proposalApproved,
     proposalAddressed,
+    /** An issued report of G (annuale 2026). */
+    report,
     refAToken,
     refAPushSubscription,
     /** A browser no one has subscribed yet, for POST /people/me/push-subscriptions. */

@@ -74,3 +74,22 @@ export async function listTableContributions({ ctx, input }: { ctx: Ctx; input: 
   );
   return { items: await presentContributions(ctx, page.items), nextCursor: page.nextCursor };
 }
+
+/**
+ * The contributions brought to the tables in [start, end) and not withdrawn, oldest first (no access
+ * check: for the periodic report, which leaves confidential text to the tables its reader may see).
+ */
+export function contributionsBetween(
+  ctx: Ctx,
+  input: { tableIds: ObjectId[]; start: Date; end: Date },
+): Promise<ContributionDoc[]> {
+  if (input.tableIds.length === 0) return Promise.resolve([]);
+  return ctx.c.contributions
+    .find({
+      tableId: { $in: input.tableIds },
+      withdrawnAt: null,
+      createdAt: { $gte: input.start, $lt: input.end },
+    })
+    .sort({ createdAt: 1, _id: 1 })
+    .toArray();
+}

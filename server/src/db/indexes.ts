@@ -21,6 +21,7 @@ import { ensurePeopleIndexes } from "../people/indexes.ts";
 import { ensureProposalsIndexes } from "../proposals/indexes.ts";
 import { ensurePushIndexes } from "../push/indexes.ts";
 import { ensureRemindersIndexes } from "../reminders/indexes.ts";
+import { ensureReportsIndexes } from "../reports/indexes.ts";
 import { ensureRsvpsIndexes } from "../rsvps/indexes.ts";
 import { ensureServicesIndexes } from "../services/indexes.ts";
 import { ensureTablesIndexes } from "../tables/indexes.ts";
@@ -48,6 +49,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
     ensureCalendarIndexes(db),
     ensureContributionsIndexes(db),
     ensureIssueReportsIndexes(db),
+    ensureReportsIndexes(db),
     ensureMinutesIndexes(db),
     ensurePushIndexes(db),
     ensureRemindersIndexes(db),

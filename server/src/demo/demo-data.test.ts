@@ -14,6 +14,7 @@ import {
 } from "./demo-data.ts";
 import { demoMeetings, demoRsvps } from "./demo-meetings.ts";
 import { seedDemoIfEmpty } from "./seed.ts";
+import { lastEndedHalf } from "./seed-reports.ts";
 
 type IstatComune = {
   nome: string;
@@ -299,6 +300,8 @@ describe("demo sittings", () => {
   }
 
   const email = (ref: string) => peopleByRef.get(ref)?.email ?? "";
+  /** The sittings convened through the use case: the past ones are the ready report's (seed-reports.ts). */
+  const upcomingMeetings = () => s.c.meetings.find({ startsAt: { $gt: seededAt } }).toArray();
 
   beforeAll(async () => {
     s = await startTestServer();
@@ -337,7 +340,7 @@ describe("demo sittings", () => {
   });
 
   it("convenes an upcoming sitting on every table with referents, none in the past", async () => {
-    const meetings = await s.c.meetings.find().toArray();
+    const meetings = await upcomingMeetings();
     const withSittings = new Set(meetings.map((m) => tableKey.get(m.tableId.toHexString())));
     expect(tablesWithReferents.filter((key) => !withSittings.has(key))).toEqual([]);
     // Past only the sitting held for the demo action items (seed-action-items.ts), its minutes approved.
@@ -349,7 +352,7 @@ describe("demo sittings", () => {
   });
 
   it("leaves the audit entry and meeting.convened event of a real convocation, by the coordinator", async () => {
-    const meetings = await s.c.meetings.find().toArray();
+    const meetings = await upcomingMeetings();
     const convened = s.events.filter((e) => e.type === "meeting.convened");
     expect(convened).toHaveLength(meetings.length);
     expect(await s.c.audit.countDocuments({ action: "meeting.convened" })).toBe(meetings.length);
@@ -418,7 +421,7 @@ describe("demo sittings", () => {
   });
 
   it("mixes in-person sittings with a place, generated Jitsi rooms and pasted Teams or Meet links", async () => {
-    const meetings = await s.c.meetings.find().toArray();
+    const meetings = await upcomingMeetings();
     const inPerson = meetings.filter((m) => m.mode === "in_presenza");
     expect(inPerson.length).toBeGreaterThan(0);
     for (const m of inPerson) expect(m.place?.address, m.title).toMatch(/\d{5} /);
@@ -448,5 +451,19 @@ describe("demo sittings", () => {
     expect(seen.body.hiddenAgendaItems).toBe(1);
     expect(JSON.stringify(seen.body)).not.toContain("assessment");
     expect(seen.body.videoLink).toBeNull();
+  });
+
+  it("issues a ready half-yearly report of the Calatino agreement from the past half-year's sittings", async () => {
+    const [issued, ...others] = await s.c.issuedReports.find().toArray();
+    expect(others).toEqual([]);
+    const calatino = await s.c.agreements.findOne({ slug: "calatino-smart-community" });
+    const { year, half } = lastEndedHalf(seededAt);
+    expect(issued).toMatchObject({ agreementId: calatino?._id, tableId: null, preset: "semestrale", half });
+    expect(issued?.period.from).toBe(half === 1 ? `${year}-01-01` : `${year}-07-01`);
+    const attendance = issued?.sections.find((x) => x.key === "attendance");
+    expect(attendance?.rows.length).toBeGreaterThan(3);
+    const held = issued?.sections.find((x) => x.key === "meetings")?.summary.find((e) => e.key === "held");
+    expect(held?.value).toBeGreaterThanOrEqual(3);
+    expect(s.events.filter((e) => e.type === "report.issued")).toHaveLength(1);
   });
 });

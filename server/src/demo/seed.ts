@@ -11,6 +11,7 @@ import { demoAgreements, demoDesignations, demoOrganisations, demoPeople } from 
 import { seedDemoActionItems } from "./seed-action-items.ts";
 import { seedDemoMeetings } from "./seed-meetings.ts";
 import { seedDemoProposals } from "./seed-proposals.ts";
+import { seedDemoReports } from "./seed-reports.ts";
 import { seedDemoServices } from "./seed-services.ts";
 import { seedDemoWorkPlans } from "./seed-work-plans.ts";
 
@@ -216,5 +217,7 @@ export async function seedDemoIfEmpty(deps: {
     tableIds: tableId,
     personIds: personId,
   });
+  // Last: a ready half-yearly report of the Calatino agreement, issued from the data seeded above.
+  await seedDemoReports({ db: deps.db, bus: deps.bus, now });
   return { seeded: true };
 }

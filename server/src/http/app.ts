@@ -29,6 +29,7 @@ import { peopleRoutes } from "../people/routes.ts";
 import { proposalRoutes } from "../proposals/routes.ts";
 import { pushRoutes } from "../push/routes.ts";
 import { reminderPreferenceRoutes } from "../reminders/routes.ts";
+import { reportRoutes } from "../reports/routes.ts";
 import { rsvpActionRoutes } from "../rsvp-actions/index.ts";
 import { rsvpRoutes } from "../rsvps/routes.ts";
 import { serviceRoutes } from "../services/routes.ts";
@@ -175,6 +176,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", workPlanRoutes());
   api.route("/", deadlineRoutes());
   api.route("/", serviceRoutes());
+  api.route("/", reportRoutes());
   const openApiConfig = {
     openapi: "3.1.0",
     info: {

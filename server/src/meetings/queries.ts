@@ -223,3 +223,18 @@ export async function sittingsConvening(
   }
   return mine;
 }
+
+/**
+ * Sittings starting in [start, end) on the tables, soonest first, cancelled ones included (no access
+ * check: for the periodic report, whose caller decided who may read it).
+ */
+export function sittingsStartingBetween(
+  ctx: Ctx,
+  input: { tableIds: ObjectId[]; start: Date; end: Date },
+): Promise<MeetingDoc[]> {
+  if (input.tableIds.length === 0) return Promise.resolve([]);
+  return ctx.c.meetings
+    .find({ tableId: { $in: input.tableIds }, startsAt: { $gte: input.start, $lt: input.end } })
+    .sort({ startsAt: 1, _id: 1 })
+    .toArray();
+}

@@ -194,3 +194,26 @@ export const approveMinutesRoute = createRoute({
   request: { params: idParam, body: optionalBody },
   responses: { 200: { description: "Approved", ...jsonContent(minutes) }, ...writeErrors },
 });
+
+const binary = { schema: { type: "string" as const, format: "binary" } };
+
+export const exportMinutesRoute = createRoute({
+  method: "get",
+  path: "/meetings/{id}/minutes/export",
+  tags,
+  summary: "The minutes as a PDF or an OpenDocument text (ODT), to archive or attach to a protocol act",
+  description:
+    "Same access and filtering as `GET /meetings/{id}/minutes` (confidential items only for the table's participants). `format=pdf` (default): A4, Italian layout, page numbers; `format=odt`: ODF 1.3 text. A download (`Content-Disposition: attachment`, `X-Content-Type-Options: nosniff`).",
+  security: authenticated,
+  request: {
+    params: idParam,
+    query: z.object({ format: z.enum(["pdf", "odt"]).default("pdf") }),
+  },
+  responses: {
+    200: {
+      description: "The file",
+      content: { "application/pdf": binary, "application/vnd.oasis.opendocument.text": binary },
+    },
+    ...errorsFor(400, 401, 403, 404),
+  },
+});

@@ -1,14 +1,18 @@
+import { contentDisposition } from "../attachments/file-name.ts";
 import { newRouter } from "../http/env.ts";
 import { parseId } from "../shared/schemas.ts";
 import { approveMinutes } from "./approve.ts";
 import {
   approveMinutesRoute,
   draftMinutesRoute,
+  exportMinutesRoute,
   getMinutesMarkdownRoute,
   getMinutesRoute,
   reviewMinutesRoute,
 } from "./contracts.ts";
+import { minutesFileName } from "./document.ts";
 import { draftMinutes } from "./draft.ts";
+import { minutesOdt, minutesPdf, ODT_TYPE } from "./export.ts";
 import { renderMinutesMarkdown } from "./markdown.ts";
 import { getMinutes } from "./queries.ts";
 import { submitMinutesForReview } from "./review.ts";
@@ -27,6 +31,18 @@ export function minutesRoutes() {
       "content-type": "text/markdown; charset=utf-8",
       "content-disposition": `inline; filename="verbale-${meetingId.toHexString()}.md"`,
       "cache-control": "private, no-store",
+    });
+  });
+  router.openapi(exportMinutesRoute, async (c) => {
+    const meetingId = parseId(c.req.valid("param").id);
+    const presented = await getMinutes({ ctx: c.get("ctx"), input: { meetingId } });
+    const odt = c.req.valid("query").format === "odt";
+    const body = new Uint8Array(odt ? minutesOdt(presented) : await minutesPdf(presented));
+    return c.body(body, 200, {
+      "Content-Type": odt ? ODT_TYPE : "application/pdf",
+      "Content-Disposition": contentDisposition(minutesFileName(presented, odt ? "odt" : "pdf")),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
     });
   });
   router.openapi(draftMinutesRoute, async (c) => {

@@ -11,6 +11,7 @@ import { issueReportsRaisedBy } from "../issue-reports/personal-data.ts";
 import { minutesAuthoredBy } from "../minutes/personal-data.ts";
 import { exportPushSubscriptionsOf } from "../push/personal-data.ts";
 import { exportReminderPreferencesOf, exportRemindersSentTo } from "../reminders/index.ts";
+import { reportsIssuedBy } from "../reports/personal-data.ts";
 import { exportRsvpsOf } from "../rsvps/index.ts";
 import type { Ctx } from "../shared/context.ts";
 import { requireActor } from "../shared/policy.ts";
@@ -45,6 +46,7 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
   const attachments = await exportAttachmentsOf(ctx, me);
   const minutes = await minutesAuthoredBy(ctx, me);
   const actionItems = await exportActionItemsOf(ctx, me);
+  const reports = await reportsIssuedBy(ctx, me);
   const designationIds = designations.map((d) => ObjectId.createFromHexString(d.id));
   const auditEntries = await exportAuditEntriesOf(ctx, me, designationIds);
   return {
@@ -69,6 +71,8 @@ export async function exportMyData({ ctx }: { ctx: Ctx }) {
     minutes,
     // Action items assigned to the person (their text) or closed by them (which and when).
     actionItems,
+    // Periodic reports the person issued: which and when (the content is the agreement's record).
+    reports,
     auditEntries,
   };
 }

@@ -14,10 +14,21 @@ export type IssuedReport = {
 };
 
 /**
- * The reports issued (frozen and addressed to the steering body) for an agreement, oldest first.
- * Agreement deadlines read it to tell whether a half-yearly report is met.
- * TODO(reports helper): implement on the reports feature's own collection.
+ * The reports issued (frozen and addressed to the steering body) for an agreement, oldest first: the
+ * agreement's own and its tables'. Agreement deadlines read it to tell whether a half-yearly report is
+ * met (no access check: ids, presets and periods only, never content).
  */
-export async function issuedReportsOf(_ctx: Ctx, _agreementId: ObjectId): Promise<IssuedReport[]> {
-  return [];
+export async function issuedReportsOf(ctx: Ctx, agreementId: ObjectId): Promise<IssuedReport[]> {
+  const docs = await ctx.c.issuedReports
+    .find({ agreementId }, { projection: { agreementId: 1, tableId: 1, preset: 1, period: 1, issuedAt: 1 } })
+    .sort({ issuedAt: 1, _id: 1 })
+    .toArray();
+  return docs.map((d) => ({
+    id: d._id,
+    agreementId: d.agreementId,
+    tableId: d.tableId,
+    preset: d.preset,
+    period: d.period,
+    issuedAt: d.issuedAt,
+  }));
 }

@@ -21,6 +21,7 @@ import { peopleCollections } from "../people/documents.ts";
 import { proposalCollections } from "../proposals/documents.ts";
 import { pushCollections } from "../push/documents.ts";
 import { reminderCollections } from "../reminders/documents.ts";
+import { reportCollections } from "../reports/documents.ts";
 import { rsvpActionCollections } from "../rsvp-actions/documents.ts";
 import { rsvpCollections } from "../rsvps/documents.ts";
 import { serviceCollections } from "../services/documents.ts";
@@ -62,6 +63,7 @@ export function collections(db: Db) {
     ...serviceCollections(db),
     ...actionItemCollections(db),
     ...proposalCollections(db),
+    ...reportCollections(db),
   };
 }
 

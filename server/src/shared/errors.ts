@@ -14,6 +14,7 @@ import { minutesErrors } from "../minutes/errors.ts";
 import { proposalErrors } from "../proposals/errors.ts";
 import { pushErrors } from "../push/errors.ts";
 import { reminderErrors } from "../reminders/errors.ts";
+import { reportErrors } from "../reports/errors.ts";
 import { rsvpActionErrors } from "../rsvp-actions/errors.ts";
 import { rsvpErrors } from "../rsvps/errors.ts";
 import { serviceErrors } from "../services/errors.ts";
@@ -101,6 +102,7 @@ export const errorCatalogue = {
   ...membershipErrors,
   ...designationErrors,
   ...tableErrors,
+  ...reportErrors,
   ...meetingErrors,
   ...rsvpErrors,
   ...rsvpActionErrors,
