@@ -15,7 +15,7 @@ import { ensureIndexes } from "./db/indexes.ts";
 import { DEMO_ADMIN_EMAIL, DEMO_REFERENT_EMAIL, seedDemoIfEmpty } from "./demo/seed.ts";
 import { createDispatcher, serverSubscribers } from "./dispatch/index.ts";
 import { startHousekeeping } from "./housekeeping/index.ts";
-import { serverPruners } from "./housekeeping/server-pruners.ts";
+import { serverPruners, serverTasks } from "./housekeeping/server-pruners.ts";
 import { createApp } from "./http/app.ts";
 import { gracefulStopper } from "./http/graceful-stop.ts";
 import { loadVapidKeys } from "./push/index.ts";
@@ -119,6 +119,7 @@ async function main() {
   const housekeeping = await startHousekeeping({
     db,
     pruners: [...serverPruners, slackPruner],
+    tasks: serverTasks,
     onceJobs: [backfill],
   });
   const app = createApp({ config, db, bus, mailer, mounts: slackBot ? [slackBot.routes] : [] });

@@ -1,6 +1,6 @@
 import { ObjectId } from "mongodb";
 import { listAgreements } from "../agreements/queries.ts";
-import type { Pruner } from "../housekeeping/index.ts";
+import type { PeriodicTask } from "../housekeeping/index.ts";
 import { type Ctx, createCtx } from "../shared/context.ts";
 import { romeDate } from "../shared/dates.ts";
 import { isDuplicateKey } from "../shared/errors.ts";
@@ -84,10 +84,13 @@ export async function emitDeadlineNotices(ctx: Ctx): Promise<number> {
 }
 
 /**
- * Runs the sweep on the hourly housekeeping job (a `Pruner` by shape: it removes nothing and returns the
- * events it emitted). No in-process bus: the dispatcher finds the stored events on its next poll.
+ * Runs the sweep as an hourly housekeeping task, one instance per run. No in-process bus: the
+ * dispatcher finds the stored events on its next poll.
  */
-export const deadlineNoticesJob: Pruner = {
-  name: "deadline notices",
-  prune: (db, now) => emitDeadlineNotices(createCtx({ db, bus: new EventBus(), now: () => now })),
+export const deadlineNoticesJob: PeriodicTask = {
+  name: "deadlines.notices",
+  run: async (db, now) => {
+    const emitted = await emitDeadlineNotices(createCtx({ db, bus: new EventBus(), now: () => now }));
+    return emitted > 0 ? `${emitted} events emitted` : null;
+  },
 };

@@ -120,6 +120,30 @@ describe("housekeeping", () => {
     }
   });
 
+  it("runs each periodic task as its own job, once per run whichever of two instances takes it", async () => {
+    const db = freshDb();
+    let runs = 0;
+    const task = {
+      name: "test.task",
+      run: async () => {
+        runs += 1;
+        return null;
+      },
+    };
+    // The task's run does not wait on the pruners': a failing pruner does not hold it up.
+    const failing = { name: "failing", prune: async () => Promise.reject(new Error("giù")) };
+    const options = { db, pruners: [failing], tasks: [task], processEvery: 50, log: () => {} };
+    const instances = [await startHousekeeping(options), await startHousekeeping(options)];
+    try {
+      expect(await db.collection(housekeepingCollectionName).countDocuments({ name: "test.task" })).toBe(1);
+      await instances[0]?.runNow();
+      await until(async () => runs >= 1);
+      expect(runs).toBe(1);
+    } finally {
+      await Promise.all(instances.map((h) => h.stop()));
+    }
+  });
+
   it("a worker stopped mid-run hands the run to the other, and pruning twice removes nothing more", async () => {
     const db = freshDb();
     const now = new Date();

@@ -9,12 +9,20 @@ import type { Db } from "mongodb";
  */
 export type Pruner = { name: string; prune: (db: Db, now: Date) => Promise<number> };
 
+/**
+ * Work to do on every run, by one instance, that is not a clean-up (e.g. emitting the agreements'
+ * deadline events): its own agenda job, so a failing pruner never holds it up. Returns what to log, if
+ * anything. Like a pruner it must be safe to run twice: whatever it emits is guarded by a unique key.
+ */
+export type PeriodicTask = { name: string; run: (db: Db, now: Date) => Promise<string | null> };
+
 /** Work to do once per installation (per database), whichever instance starts first; safe to repeat. */
 export type OnceJob = { name: string; run: () => Promise<string> };
 
 export type HousekeepingOptions = {
   db: Db;
   pruners: readonly Pruner[];
+  tasks?: readonly PeriodicTask[];
   onceJobs?: readonly OnceJob[];
   /** How often the prune job runs (agenda's interval syntax or ms). */
   every?: string | number;
@@ -63,10 +71,17 @@ export async function startHousekeeping(options: HousekeepingOptions): Promise<H
     }
     if (removed.length > 0) log(`[housekeeping] pruned ${removed.join(", ")}`);
   });
+  for (const task of options.tasks ?? [])
+    agenda.define(task.name, async () => {
+      const line = await task.run(options.db, now());
+      if (line) log(`[housekeeping] ${task.name}: ${line}`);
+    });
   for (const job of options.onceJobs ?? [])
     agenda.define(job.name, async () => log(`[housekeeping] ${job.name}: ${await job.run()}`));
   await agenda.start();
   await agenda.every(options.every ?? "1 hour", PRUNE_JOB, undefined, { skipImmediate: true });
+  for (const task of options.tasks ?? [])
+    await agenda.every(options.every ?? "1 hour", task.name, undefined, { skipImmediate: true });
   // Unique by name: stored once however many instances start, and never scheduled again once it ran.
   for (const job of options.onceJobs ?? [])
     await agenda
@@ -77,6 +92,7 @@ export async function startHousekeeping(options: HousekeepingOptions): Promise<H
   return {
     async runNow() {
       await agenda.now(PRUNE_JOB);
+      for (const task of options.tasks ?? []) await agenda.now(task.name);
     },
     async stop() {
       await agenda.stop(false);

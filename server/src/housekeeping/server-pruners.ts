@@ -3,7 +3,7 @@ import { finishedDeliveriesPruner } from "../dispatch/index.ts";
 import { expiredIdempotencyRecordsPruner } from "../idempotency/index.ts";
 import { sentMailsPruner } from "../notifications/index.ts";
 import { reminderHistoryPruner } from "../reminders/index.ts";
-import type { Pruner } from "./housekeeping.ts";
+import type { PeriodicTask, Pruner } from "./housekeeping.ts";
 
 /** The server's own pruners; main.ts adds the bot's (the server never imports the bot). */
 export const serverPruners: readonly Pruner[] = [
@@ -11,6 +11,7 @@ export const serverPruners: readonly Pruner[] = [
   finishedDeliveriesPruner,
   reminderHistoryPruner,
   expiredIdempotencyRecordsPruner,
-  // Not a clean-up: emits agreement deadlines' reminder events, once each, on the same hourly run.
-  deadlineNoticesJob,
 ];
+
+/** The server's hourly tasks that are not clean-ups: the agreements' deadline events, once each. */
+export const serverTasks: readonly PeriodicTask[] = [deadlineNoticesJob];

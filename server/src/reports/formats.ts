@@ -46,11 +46,13 @@ export function reportZip(report: Report): Uint8Array {
   return zipSync(files, { level: 6, mtime: new Date(report.issuedAt ?? report.generatedAt) });
 }
 
-/** Sheet names: at most 31 characters, none of []:*?/\, unique. */
+/** Sheet names: at most 31 characters, none of []:*?/\ nor a straight apostrophe, unique. */
 function sheetName(title: string, taken: Set<string>): string {
   const base =
     title
       .replace(/[[\]:*?/\\]/g, " ")
+      // A straight apostrophe comes back as `&apos;` from readers that do not unescape sheet names.
+      .replace(/'/g, "’")
       .slice(0, 31)
       .trim() || "Sezione";
   let name = base;

@@ -43,6 +43,12 @@ describe("periodic reports", () => {
       "attendance",
       "quorum",
       "contributions",
+      "proposals",
+      "action_items",
+      "work_plan",
+      "issue_reports",
+      "services",
+      "deadlines",
     ]);
     const meetings = section(res.body, "meetings");
     expect(figures(meetings)).toMatchObject({
@@ -109,11 +115,17 @@ describe("periodic reports", () => {
     expect(zip.headers.get("content-type")).toBe("application/zip");
     const files = unzipSync(zip.bytes);
     expect(Object.keys(files).sort()).toEqual([
+      "action_items.csv",
       "attendance.csv",
       "contributions.csv",
+      "deadlines.csv",
+      "issue_reports.csv",
       "meetings.csv",
+      "proposals.csv",
       "quorum.csv",
       "relazione.json",
+      "services.csv",
+      "work_plan.csv",
     ]);
     expect(strFromU8(files["attendance.csv"] as Uint8Array)).toBe(strFromU8(res.bytes));
     expect(JSON.parse(strFromU8(files["relazione.json"] as Uint8Array)).title.it).toBe(TITLE_H1);
@@ -129,6 +141,12 @@ describe("periodic reports", () => {
       "Presenze degli enti",
       "Quorum delle sedute",
       "Contributi degli enti",
+      "Proposte e loro adozione",
+      "Azioni dei verbali",
+      "Piano di lavoro",
+      "Segnalazioni di criticità",
+      "Servizi condivisi e SLA",
+      "Scadenze dell’accordo",
     ]);
     expect(sheets["Presenze degli enti"]).toEqual([
       ["Ente", "Sedute convocate", "Sedute con presenza", "Tasso di presenza (%)"],
@@ -281,7 +299,7 @@ describe("periodic reports", () => {
       preset: "semestrale",
       from: "2026-01-01",
       to: "2026-06-30",
-      sections: 4,
+      sections: 10,
     });
     // Later changes do not move an issued report's figures.
     s.clock.now = new Date("2026-07-03T08:00:00Z");

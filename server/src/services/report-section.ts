@@ -40,7 +40,7 @@ export const serviceSection: ReportSectionSource = async (ctx, scope, period) =>
   }
   const section: ReportSection = {
     key: "services",
-    title: label("Servizi condivisi e livelli di servizio", "Shared services and service levels"),
+    title: label("Servizi condivisi e SLA", "Shared services and service levels"),
     summary: [
       { key: "services", label: label("Servizi", "Services"), value: rows.length },
       {
