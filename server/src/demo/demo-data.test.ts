@@ -457,7 +457,7 @@ describe("demo sittings", () => {
   });
 
   it("issues a ready half-yearly report of the Calatino agreement from the past half-year's sittings", async () => {
-    const [issued, ...others] = await s.c.issuedReports.find().toArray();
+    const [issued, sal, ...others] = await s.c.issuedReports.find().sort({ issuedAt: 1, _id: 1 }).toArray();
     expect(others).toEqual([]);
     const calatino = await s.c.agreements.findOne({ slug: "calatino-smart-community" });
     const { year, half } = lastEndedHalf(seededAt);
@@ -467,6 +467,11 @@ describe("demo sittings", () => {
     expect(attendance?.rows.length).toBeGreaterThan(3);
     const held = issued?.sections.find((x) => x.key === "meetings")?.summary.find((e) => e.key === "held");
     expect(held?.value).toBeGreaterThanOrEqual(3);
-    expect(s.events.filter((e) => e.type === "report.issued")).toHaveLength(1);
+    expect(s.events.filter((e) => e.type === "report.issued")).toHaveLength(2);
+    // Then the SAL since that half-year, which shows the demo's proposal and its adoptions.
+    expect(sal).toMatchObject({ agreementId: calatino?._id, preset: "sal" });
+    expect(sal?.period.from).toBe(half === 1 ? `${year}-07-01` : `${year + 1}-01-01`);
+    const proposals = sal?.sections.find((x) => x.key === "proposals");
+    expect(proposals?.rows.length).toBeGreaterThanOrEqual(1);
   });
 });

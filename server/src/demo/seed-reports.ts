@@ -112,5 +112,7 @@ export async function seedDemoReports(deps: {
     ctx,
     input: { ref: { agreementId: agreement._id }, query: { preset: "semestrale", year, half } },
   });
-  return { reports: 1 };
+  // And the progress report (SAL) since then, which holds the demo's proposal and action items.
+  await issueReport({ ctx, input: { ref: { agreementId: agreement._id }, query: { preset: "sal" } } });
+  return { reports: 2 };
 }

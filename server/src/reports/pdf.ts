@@ -14,7 +14,7 @@ import type { ReportCell } from "./section.ts";
 
 /** A cell as printed: Italian numbers and dates, sì/no. */
 function printed(value: ReportCell): string {
-  if (value === null) return "";
+  if (value === null) return "—";
   if (typeof value === "boolean") return value ? "sì" : "no";
   if (typeof value === "number") return italian.number(value);
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? italian.date(value) : value;
@@ -46,7 +46,8 @@ export async function reportPdf(report: Report): Promise<Buffer> {
       doc,
       section.summary.map((entry) => [entry.label.it, printed(entry.value)]),
     );
-    if (section.chart) {
+    // An empty section says so once, under its table; no empty chart above it.
+    if (section.chart && section.rows.length > 0) {
       const chart = section.chart;
       pdfBarChart(doc, {
         title: chart.title.it,
