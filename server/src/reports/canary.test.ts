@@ -13,6 +13,7 @@ import type { ApiResponse, TestServer } from "../../../test/support/server.ts";
 import { startTestServer } from "../../../test/support/server.ts";
 import { setStatus } from "../action-items/test-fixtures.ts";
 import { triage } from "../issue-reports/test-fixtures.ts";
+import { convene } from "../meetings/test-fixtures.ts";
 import { agendaIds, minutesBody, moveMinutes, putMinutes } from "../minutes/test-fixtures.ts";
 import { actOf, adopt, draft, move, proposalBody } from "../proposals/test-fixtures.ts";
 import { CANARIES, type ReportWorld, reportWorld } from "./test-fixtures.ts";
@@ -222,8 +223,21 @@ async function canaryWorld(s: TestServer) {
     NEW.issueFileName,
   );
 
+  // The table's next sitting, whose "Verifica azioni" item lists the open items (their text to its circle).
+  const next = (
+    await ok(
+      convene(s, admin, w.foundersTable, {
+        title: "Cabina di maggio",
+        startsAt: "2026-05-20T10:00",
+        endsAt: "2026-05-20T12:00",
+      }),
+    )
+  ).id as string;
+  const files = (await s.c.attachments.find().toArray()).map((a) => a._id.toHexString());
+  expect(files).toHaveLength(2);
+
   s.clock.now = new Date("2026-07-02T08:00:00Z");
-  return { ...w, steering, steeringCoord, p1, p2, planId, issueId, contributionId };
+  return { ...w, next, files, steering, steeringCoord, p1, p2, planId, issueId, contributionId };
 }
 
 describe("no confidential field of issue 15's features reaches a reader outside its table", () => {
@@ -339,6 +353,9 @@ describe("no confidential field of issue 15's features reaches a reader outside 
       `/api/v1/agreements/${w.agreementId}/reports`,
       `/api/v1/tables/${w.foundersTable}/reports`,
       "/api/v1/people/me/export",
+      `/api/v1/meetings/${w.next}`,
+      `/api/v1/meetings/${w.sittings.steering}`,
+      ...w.files.map((id) => `/api/v1/attachments/${id}`),
     ];
     for (const token of [w.refB.token, w.steeringCoord.token, w.outsider.token]) {
       const rendered: RenderedText[] = [];
@@ -363,6 +380,14 @@ describe("no confidential field of issue 15's features reaches a reader outside 
     });
     expect(queue.status).toBe(200);
     expect(queue.body.items).toEqual([expect.objectContaining({ id: w.issueId, confidential: true })]);
+    // The next sitting checks the items, saying what they are only to the table's circle; the files are not served.
+    const review = (token: string) => s.api("GET", `/api/v1/meetings/${w.next}`, { token });
+    expect(JSON.stringify((await review(w.refB.token)).body)).toContain("Verifica azioni");
+    expect(JSON.stringify((await review(w.refA.token)).body)).toContain(NEW.actionWhat);
+    for (const id of w.files)
+      expect([403, 404]).toContain(
+        (await s.api("GET", `/api/v1/attachments/${id}`, { token: w.refB.token })).status,
+      );
     // Every canary was planted: the table's members (refA, the agreement admin) read each one somewhere.
     const inside: RenderedText[] = [];
     for (const token of [w.refA.token, w.agreementAdmin.token])
