@@ -9,7 +9,8 @@ import { agendaIds, CANARY as MINUTES_CANARY, minutesBody, putMinutes } from "..
 /**
  * Text planted in every confidential field there is (DOMAIN rule 10), all on the founders-only table
  * ("Cabina di regia"), where orgB's referent does not sit: none may reach a report read by someone
- * outside that table. A feature that adds a confidential field adds its canary here.
+ * outside that table. A feature that adds a confidential field adds its canary here, or (issue 15's
+ * features) to `NEW` in canary.test.ts, which plants them on top of this world.
  */
 export const CANARIES = {
   contributionTitle: "CANARY-CONTRIBUTO-titolo-riservato",
