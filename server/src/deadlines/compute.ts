@@ -180,7 +180,11 @@ export async function computeDeadlines(
         const from = addMonths(signed, 6 * (k - 1));
         const to = addDays(addMonths(signed, 6 * k), -1);
         const covering = reports
-          .filter((r) => r.period.from <= from && r.period.to >= to)
+          // Covering the six months, or ending within them: the `semestrale` preset is a calendar half
+          // (1 Jan–30 Jun), which covers the six months from signing only for one signed on 1 Jan or 1 Jul.
+          .filter(
+            (r) => (r.period.from <= from && r.period.to >= to) || (r.period.to >= from && r.period.to <= to),
+          )
           .sort((a, b) => a.issuedAt.getTime() - b.issuedAt.getTime())[0];
         const met = covering ? { on: romeDate(covering.issuedAt), by: "Relazione semestrale emessa" } : null;
         out.push(

@@ -195,4 +195,20 @@ describe("agreement deadlines: the Lombardia cycle", () => {
     expect(completed.map((e) => [e.payload.deadlineKey, e.payload.daysLeft])).toEqual([["half_yearly:1", 3]]);
     expect(await s.c.deadlineNotices.countDocuments({ key })).toBe(1);
   });
+
+  it("the calendar half-yearly report meets the six months from signing it ends in", async () => {
+    at("2026-07-30");
+    // Signed on 2 February: the first six months run to 1 August; the 1st-half report ends on 30 June.
+    expect((await deadlines(other)).get("half_yearly:1")?.state).toBe("in_scadenza");
+    await w.api("POST", `/agreements/${other}/reports`, w.root.token, {
+      preset: "semestrale",
+      year: 2026,
+      half: 1,
+    });
+    expect((await deadlines(other)).get("half_yearly:1")).toMatchObject({
+      state: "rispettata",
+      metOn: "2026-07-30",
+      metBy: "Relazione semestrale emessa",
+    });
+  });
 });

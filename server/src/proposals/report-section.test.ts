@@ -60,6 +60,7 @@ describe("the proposals section of a periodic report", () => {
         notAdopted: 0,
         pending: 1,
         ratePercent: 50,
+        acts: "Comune di Caltagirone: Delibera di Giunta n. 45/2026 del 10/03/2026",
       }),
       expect.objectContaining({
         title: "Proposta riservata",
@@ -67,6 +68,7 @@ describe("the proposals section of a periodic report", () => {
         adopted: 0,
         pending: 1,
         ratePercent: 0,
+        acts: null,
       }),
     ]);
     expect(JSON.stringify(q1)).not.toContain("CANARY");

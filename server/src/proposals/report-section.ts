@@ -1,16 +1,29 @@
+import { organisationNames } from "../organisations/queries.ts";
 import type { ReportSectionSource } from "../reports/section.ts";
 import { romeDate } from "../shared/dates.ts";
 import { adoptionRate, ratePercent } from "./adoption-rate.ts";
-import type { AdoptionDoc, AdoptionRecord } from "./documents.ts";
-import type { AdoptionState } from "./states.ts";
+import type { AdoptionAct, AdoptionDoc, AdoptionRecord } from "./documents.ts";
+import type { ActKind } from "./states.ts";
 
 const HIDDEN_TITLE = "Proposta riservata";
 
+const ACT_NAMES: Record<ActKind, string> = {
+  delibera_di_giunta: "Delibera di Giunta",
+  delibera_di_consiglio: "Delibera di Consiglio",
+  determina: "Determina",
+  decreto: "Decreto",
+  altro: "Atto",
+};
+
 /** What the organisation had answered by the end of `to` (Rome): the last record made by then. */
-function stateOn(adoption: AdoptionDoc, to: string): AdoptionState {
+function answerOn(adoption: AdoptionDoc, to: string): AdoptionRecord | null {
   const records: AdoptionRecord[] = [...adoption.history, adoption];
-  const known = records.filter((r) => r.recordedById !== null && romeDate(r.recordedAt) <= to);
-  return known.at(-1)?.state ?? "in_valutazione";
+  return records.filter((r) => r.recordedById !== null && romeDate(r.recordedAt) <= to).at(-1) ?? null;
+}
+
+/** An act as a protocol cites it: "Delibera di Giunta n. 45/2026 del 28/04/2026". */
+function citation(act: AdoptionAct): string {
+  return `${ACT_NAMES[act.kind]} n. ${act.number} del ${act.date.split("-").reverse().join("/")}`;
 }
 
 /**
@@ -28,10 +41,21 @@ export const proposalsReportSection: ReportSectionSource = async (ctx, scope, pe
     .sort({ addressedOn: 1, _id: 1 })
     .toArray();
   const tableNames = new Map(scope.tables.map((t) => [t._id.toHexString(), t.name]));
+  const names = await organisationNames(
+    ctx,
+    docs.flatMap((d) => d.adoptions.map((a) => a.organisationId)),
+  );
   const rows = docs.map((doc) => {
     const tableId = doc.tableId.toHexString();
-    const rate = adoptionRate(doc.adoptions.map((a) => stateOn(a, period.to)));
+    const answers = doc.adoptions.map((a) => ({ adoption: a, answer: answerOn(a, period.to) }));
+    const rate = adoptionRate(answers.map(({ answer }) => answer?.state ?? "in_valutazione"));
     const shown = !doc.confidential || audience.confidentialTableIds.has(tableId);
+    // The acts are public, but which bodies adopted a confidential proposal stays inside its table.
+    const acts = answers.flatMap(({ adoption, answer }) =>
+      answer?.state === "adottata" && answer.act
+        ? [`${names.get(adoption.organisationId.toHexString()) ?? ""}: ${citation(answer.act)}`]
+        : [],
+    );
     return {
       table: tableNames.get(tableId) ?? null,
       title: shown ? doc.title : HIDDEN_TITLE,
@@ -41,6 +65,7 @@ export const proposalsReportSection: ReportSectionSource = async (ctx, scope, pe
       notAdopted: rate.notAdopted,
       pending: rate.pending,
       ratePercent: rate.ratePercent,
+      acts: shown && acts.length ? acts.join("; ") : null,
     };
   });
   const sum = (key: "addressed" | "adopted" | "notAdopted" | "pending") =>
@@ -76,6 +101,7 @@ export const proposalsReportSection: ReportSectionSource = async (ctx, scope, pe
       { key: "notAdopted", label: label("Non adottata", "Not adopted") },
       { key: "pending", label: label("In valutazione", "Being weighed") },
       { key: "ratePercent", label: label("Tasso di adozione (%)", "Adoption rate (%)") },
+      { key: "acts", label: label("Atti di adozione", "Acts of adoption") },
     ],
     rows,
     chart: {
