@@ -1,11 +1,10 @@
-import { ObjectId } from "mongodb";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
 import { recordChange, recordChangeOnce } from "../shared/record.ts";
 import type { WorkPlanDoc } from "./documents.ts";
 import { auditedPlan, eventFields } from "./present.ts";
 import { versionsOf } from "./queries.ts";
-import { draftKeyOf, requireEditor, resolveScope, type ScopeRef } from "./rules.ts";
+import { draftKeyOf, newDraft, requireEditor, resolveScope, type ScopeRef } from "./rules.ts";
 
 /**
  * Opens a new version of the plan: a `bozza` copying the latest version's activities (with their progress
@@ -28,22 +27,11 @@ export async function startWorkPlanVersion({
   if (!latest) throw new AppError("work_plan_missing", { scope: draftKeyOf(scope) });
   const now = ctx.now();
   const doc: WorkPlanDoc = {
-    _id: new ObjectId(),
-    agreementId: scope.agreementId,
-    tableId: scope.tableId,
-    version: latest.version + 1,
-    state: "bozza",
-    activities: latest.activities,
-    basedOnId: latest._id,
-    draftKey: draftKeyOf(scope),
-    presentation: null,
-    decision: null,
-    supersededById: null,
-    supersededAt: null,
-    createdById: actor.personId,
-    createdByName: actor.name,
-    createdAt: now,
-    updatedAt: now,
+    ...newDraft(scope, actor, now, {
+      version: latest.version + 1,
+      activities: latest.activities,
+      basedOnId: latest._id,
+    }),
     ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
   };
   try {

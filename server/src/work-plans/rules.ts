@@ -12,7 +12,7 @@ import type { TableDoc } from "../tables/documents.ts";
 import { getTable } from "../tables/queries.ts";
 import { steeringTableOf } from "../tables/steering.ts";
 import { canSeeConfidential } from "../tables/visibility.ts";
-import type { ActivityDoc, ActivityStatus } from "./documents.ts";
+import type { ActivityDoc, ActivityStatus, WorkPlanDoc } from "./documents.ts";
 
 /** Whose plan: a table's (`table` set), or the agreement's own (`table: null`). */
 export type PlanScope = { agreementId: ObjectId; tableId: ObjectId | null; table: TableDoc | null };
@@ -150,6 +150,31 @@ export function buildActivities(
 /** The unique key a scope's one draft carries. */
 export function draftKeyOf(scope: Pick<PlanScope, "agreementId" | "tableId">): string {
   return `${scope.agreementId.toHexString()}:${scope.tableId?.toHexString() ?? "agreement"}`;
+}
+
+/** A new draft version of the scope's plan: the first one, or a copy of the latest (`basedOnId`). */
+export function newDraft(
+  scope: Pick<PlanScope, "agreementId" | "tableId">,
+  actor: Actor,
+  now: Date,
+  from: Pick<WorkPlanDoc, "version" | "activities" | "basedOnId">,
+): WorkPlanDoc {
+  return {
+    _id: new ObjectId(),
+    agreementId: scope.agreementId,
+    tableId: scope.tableId,
+    ...from,
+    state: "bozza",
+    draftKey: draftKeyOf(scope),
+    presentation: null,
+    decision: null,
+    supersededById: null,
+    supersededAt: null,
+    createdById: actor.personId,
+    createdByName: actor.name,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /** Overdue: due before today and neither completed nor cancelled. */

@@ -1,4 +1,3 @@
-import { ObjectId } from "mongodb";
 import type { Ctx } from "../shared/context.ts";
 import { AppError, isDuplicateKey } from "../shared/errors.ts";
 import { changeGuarded } from "../shared/guarded-change.ts";
@@ -11,6 +10,7 @@ import {
   buildActivities,
   checkActivities,
   draftKeyOf,
+  newDraft,
   requireEditor,
   resolveScope,
   type ScopeRef,
@@ -39,24 +39,11 @@ export async function saveWorkPlanDraft({
     if (versions.length > 0)
       throw new AppError("work_plan_frozen", { workPlanId: versions[0]?._id.toHexString() });
     const now = ctx.now();
-    const doc: WorkPlanDoc = {
-      _id: new ObjectId(),
-      agreementId: scope.agreementId,
-      tableId: scope.tableId,
+    const doc = newDraft(scope, actor, now, {
       version: 1,
-      state: "bozza",
       activities: buildActivities(scope, input.activities, []),
       basedOnId: null,
-      draftKey: draftKeyOf(scope),
-      presentation: null,
-      decision: null,
-      supersededById: null,
-      supersededAt: null,
-      createdById: actor.personId,
-      createdByName: actor.name,
-      createdAt: now,
-      updatedAt: now,
-    };
+    });
     try {
       await ctx.c.workPlans.insertOne(doc);
     } catch (error) {
